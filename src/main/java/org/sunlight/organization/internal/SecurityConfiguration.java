@@ -1,0 +1,130 @@
+package org.sunlight.organization.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.sunlight.organization.Roles;
+
+/**
+ * One identity (Camunda's) and no double login (FACTS §8):
+ * <ul>
+ * <li>/camunda/** — the webapps keep their own login, session and CSRF protection;</li>
+ * <li>/engine-rest/** — HTTP Basic checked by Camunda's own filter; 401 without credentials;</li>
+ * <li>/api/** — Sunlight's API: HTTP Basic or the webapp session (plugins), as the same Camunda user;</li>
+ * <li>/public/**, /api/public/** — the public portal, no login.</li>
+ * </ul>
+ * Spring's CSRF is off where Camunda does CSRF itself (it would break the webapp login) and for stateless Basic.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static RequestMatcher paths(String... patterns) {
+        RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            matchers[i] = PathPatternRequestMatcher.withDefaults().matcher(patterns[i]);
+        }
+        return matchers.length == 1 ? matchers[0] : new OrRequestMatcher(matchers);
+    }
+
+    @Bean
+    ApiErrorWriter apiErrorWriter(ObjectMapper objectMapper) {
+        return new ApiErrorWriter(objectMapper);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        return http.securityMatcher(paths("/camunda/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                // the webapps send their own security headers (camunda.bpm.webapp.header-security)
+                .headers(h -> h.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        return http.securityMatcher(paths("/engine-rest/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain publicPortal(HttpSecurity http) throws Exception {
+        return http.securityMatcher(paths("/public/**", "/api/public/**", "/actuator/health/**", "/actuator/health",
+                        "/", "/error", "/favicon.ico"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain api(HttpSecurity http, IdentityService identityService, ApiErrorWriter errors)
+            throws Exception {
+        ProviderManager authenticationManager = new ProviderManager(
+                new CamundaIdentityAuthenticationProvider(identityService));
+        return http.securityMatcher(paths("/api/**"))
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(paths("/api/admin/**")).hasAuthority("GROUP_" + Roles.ADMIN)
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.realmName("Sunlight").authenticationEntryPoint((request, response, ex) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"Sunlight\"");
+                    errors.write(response, 401, "unauthenticated", "请先登录（用户名或密码错误）",
+                            "Authentication required (or wrong user name or password)");
+                }))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) ->
+                        errors.write(response, 403, "forbidden", "无权访问", "Access denied")))
+                .addFilterAfter(new CamundaSessionAuthenticationFilter(identityService, errors),
+                        BasicAuthenticationFilter.class)
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(5)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(a -> a.anyRequest().denyAll())
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}

@@ -1,0 +1,152 @@
+package org.sunlight.procedure.internal;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.sunlight.organization.ApiException;
+import org.sunlight.organization.Department;
+import org.sunlight.organization.Officer;
+import org.sunlight.organization.Organization;
+import org.sunlight.organization.StaffUser;
+import org.sunlight.procedure.CaseInfo;
+import org.sunlight.procedure.Cases;
+import org.sunlight.procedure.RuleViolation;
+import org.sunlight.procedure.StatutoryClock;
+import org.sunlight.procedure.Vars;
+
+/**
+ * Start and end of every case. Each procedure's process element calls
+ * {@code ${caseLifecycle.start(execution, 'penalty')}} on start and {@code ${caseLifecycle.end(execution)}} on end.
+ * On start the case gets its number (the business key), its handler (the officer who started it) and department,
+ * a row in sl_case, and read access for its department — all in the start's transaction.
+ */
+@Component("caseLifecycle")
+class CaseLifecycle implements Cases {
+
+    private final CaseMapper mapper;
+    private final CaseNumbering numbering;
+    private final Organization organization;
+    private final StatutoryClock clock;
+    private final AuthorizationService authorizationService;
+
+    CaseLifecycle(CaseMapper mapper, CaseNumbering numbering, Organization organization, StatutoryClock clock,
+                  AuthorizationService authorizationService) {
+        this.mapper = mapper;
+        this.numbering = numbering;
+        this.organization = organization;
+        this.clock = clock;
+        this.authorizationService = authorizationService;
+    }
+
+    public void start(DelegateExecution execution, String category) {
+        String supplied = execution.getProcessBusinessKey();
+        if (supplied != null && !supplied.isBlank()) {
+            throw new RuleViolation("business-key-supplied", "案号由系统自动编号，发起案件时请勿填写业务键（Business Key）",
+                    "The case number is assigned by Sunlight; do not supply a business key");
+        }
+        String handler = initiator(execution);
+        Officer officer = organization.officer(handler).filter(Officer::active).orElseThrow(() -> new RuleViolation(
+                "not-an-officer", "只有在册的执法人员可以发起案件", "Only a registered officer can start a case"));
+        Department department = organization.department(officer.departmentId()).orElseThrow();
+
+        LocalDate today = clock.today();
+        CaseNumbering.Scheme scheme = numbering.scheme(category);
+        long sequence = next(scheme.key(), today.getYear());
+        String businessKey = String.format("%s-%d-%05d", scheme.key(), today.getYear(), sequence);
+        String caseNumber = scheme.display().replace("{year}", String.valueOf(today.getYear()))
+                .replace("{seq}", String.valueOf(sequence));
+
+        execution.setProcessBusinessKey(businessKey);
+        execution.setVariable("caseNumber", caseNumber);
+        execution.setVariable("category", category);
+        execution.setVariable("handler", handler);
+        execution.setVariable("handlerName", officer.name());
+        execution.setVariable("department", department.id());
+        execution.setVariable("departmentName", department.name());
+        execution.setVariable("actingBody", department.actingBody());
+
+        mapper.insert(new CaseInfo(businessKey, caseNumber, execution.getProcessInstanceId(),
+                execution.getProcessDefinitionId().split(":")[0], category, department.id(), handler,
+                Vars.text(execution, "partyName"), Vars.text(execution, "partyType"), "open", clock.now(), null));
+        grantDepartment(execution.getProcessInstanceId(), department.id());
+    }
+
+    public void end(DelegateExecution execution) {
+        boolean cancelled = execution instanceof ExecutionEntity entity && entity.isCanceled();
+        mapper.end(execution.getProcessInstanceId(), cancelled ? "cancelled" : "closed", clock.now());
+    }
+
+    private String initiator(DelegateExecution execution) {
+        Object initiator = execution.getVariable("initiator");
+        if (initiator != null) {
+            return initiator.toString();
+        }
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        if (authentication == null) {
+            throw new RuleViolation("no-initiator", "无法确定发起案件的执法人员（请登录后发起）",
+                    "Cannot tell which officer starts the case (log in first)");
+        }
+        return authentication.getUserId();
+    }
+
+    private long next(String prefix, int year) {
+        if (mapper.increment(prefix, year) == 0) {
+            try {
+                mapper.insertSequence(prefix, year);
+                return 1;
+            } catch (DuplicateKeyException e) {
+                mapper.increment(prefix, year);
+            }
+        }
+        return mapper.current(prefix, year);
+    }
+
+    /** Officers of the case's department may read the case (runtime and history) — not other departments'. */
+    private void grantDepartment(String processInstanceId, String departmentId) {
+        Context.getCommandContext().runWithoutAuthorization(() -> {
+            Authorization runtime = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            runtime.setGroupId(departmentId);
+            runtime.setResource(Resources.PROCESS_INSTANCE);
+            runtime.setResourceId(processInstanceId);
+            runtime.addPermission(Permissions.READ);
+            authorizationService.saveAuthorization(runtime);
+
+            Authorization history = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            history.setGroupId(departmentId);
+            history.setResource(Resources.HISTORIC_PROCESS_INSTANCE);
+            history.setResourceId(processInstanceId);
+            history.addPermission(HistoricProcessInstancePermissions.READ);
+            authorizationService.saveAuthorization(history);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<CaseInfo> find(String businessKey) {
+        return Optional.ofNullable(businessKey).map(mapper::find);
+    }
+
+    @Override
+    public Optional<CaseInfo> findByProcessInstance(String processInstanceId) {
+        return Optional.ofNullable(processInstanceId).map(mapper::findByProcessInstance);
+    }
+
+    @Override
+    public CaseInfo requireReadable(String businessKey, StaffUser user) {
+        return find(businessKey)
+                .filter(c -> user.readsAllCases() || user.inGroup(c.departmentId()))
+                .orElseThrow(() -> ApiException.notFound("未找到案件 " + businessKey, "No case " + businessKey));
+    }
+}

@@ -1,0 +1,42 @@
+package org.sunlight.procedure.internal;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+import org.sunlight.procedure.CaseInfo;
+
+@Mapper
+interface CaseMapper {
+
+    String COLUMNS = "business_key, case_number, process_instance_id, process_key, category, department_id, handler_id, "
+            + "party_name, party_type, status, started_at, ended_at";
+
+    @Select("SELECT " + COLUMNS + " FROM sl_case WHERE business_key = #{businessKey}")
+    CaseInfo find(String businessKey);
+
+    @Select("SELECT " + COLUMNS + " FROM sl_case WHERE process_instance_id = #{id}")
+    CaseInfo findByProcessInstance(String id);
+
+    @Insert("INSERT INTO sl_case (" + COLUMNS + ") VALUES (#{c.businessKey}, #{c.caseNumber}, #{c.processInstanceId}, "
+            + "#{c.processKey}, #{c.category}, #{c.departmentId}, #{c.handlerId}, #{c.partyName}, #{c.partyType}, "
+            + "#{c.status}, #{c.startedAt}, #{c.endedAt})")
+    void insert(@Param("c") CaseInfo info);
+
+    @Update("UPDATE sl_case SET status = #{status}, ended_at = #{endedAt} WHERE process_instance_id = #{id}")
+    int end(@Param("id") String processInstanceId, @Param("status") String status,
+            @Param("endedAt") java.util.Date endedAt);
+
+    @Update("UPDATE sl_case SET party_name = #{name}, party_type = #{type} WHERE business_key = #{businessKey}")
+    int updateParty(@Param("businessKey") String businessKey, @Param("name") String name, @Param("type") String type);
+
+    @Update("UPDATE sl_case_sequence SET next_value = next_value + 1 WHERE prefix = #{prefix} AND seq_year = #{year}")
+    int increment(@Param("prefix") String prefix, @Param("year") int year);
+
+    @Insert("INSERT INTO sl_case_sequence (prefix, seq_year, next_value) VALUES (#{prefix}, #{year}, 2)")
+    void insertSequence(@Param("prefix") String prefix, @Param("year") int year);
+
+    @Select("SELECT next_value - 1 FROM sl_case_sequence WHERE prefix = #{prefix} AND seq_year = #{year}")
+    long current(@Param("prefix") String prefix, @Param("year") int year);
+}

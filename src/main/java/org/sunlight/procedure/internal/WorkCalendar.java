@@ -1,0 +1,116 @@
+package org.sunlight.procedure.internal;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunlight.procedure.HolidaySchedule;
+
+/**
+ * The official working-day calendar, stored in Sunlight's tables so that every node of a cluster sees a year an
+ * administrator loads, and cached per year. A year without a schedule counts weekends only, and says so.
+ */
+@Component
+public class WorkCalendar {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkCalendar.class);
+    /** Another node may load a year; re-read a cached year after this long. */
+    private static final long CACHE_MILLIS = 60_000;
+
+    private record Cached(Optional<HolidaySchedule> schedule, long readAt) {
+    }
+
+    private final CalendarMapper mapper;
+    private final Map<Integer, Cached> cache = new ConcurrentHashMap<>();
+    private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+
+    private final java.time.ZoneId zone;
+
+    WorkCalendar(CalendarMapper mapper, @org.springframework.beans.factory.annotation.Value("${sunlight.zone}") String zone) {
+        this.mapper = mapper;
+        this.zone = java.time.ZoneId.of(zone);
+    }
+
+    public boolean isWorkingDay(LocalDate day) {
+        Optional<HolidaySchedule> schedule = schedule(day.getYear());
+        if (schedule.isPresent()) {
+            if (schedule.get().holidays().contains(day)) {
+                return false;
+            }
+            if (schedule.get().workdays().contains(day)) {
+                return true;
+            }
+        } else if (warnedYears.add(day.getYear())) {
+            LOG.warn("No official holiday schedule loaded for {}: counting weekends only. An administrator should load "
+                    + "it (PUT /api/admin/calendar/{}). / {} 年放假安排未导入，暂按仅周末休息计算。",
+                    day.getYear(), day.getYear(), day.getYear());
+        }
+        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+    }
+
+    /** An official public holiday (法定节假日) of the schedule; weekends are not included. */
+    public boolean isOfficialHoliday(LocalDate day) {
+        return schedule(day.getYear()).map(s -> s.holidays().contains(day)).orElse(false);
+    }
+
+    public boolean hasSchedule(int year) {
+        return schedule(year).isPresent();
+    }
+
+    public Optional<HolidaySchedule> schedule(int year) {
+        long now = System.currentTimeMillis();
+        Cached cached = cache.get(year);
+        if (cached == null || now - cached.readAt() > CACHE_MILLIS) {
+            cached = new Cached(read(year), now);
+            cache.put(year, cached);
+        }
+        return cached.schedule();
+    }
+
+    private Optional<HolidaySchedule> read(int year) {
+        String source = mapper.source(year);
+        if (source == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new HolidaySchedule(year, source, new HashSet<>(mapper.days(year, "holiday")),
+                new HashSet<>(mapper.days(year, "workday"))));
+    }
+
+    /** Replaces a year's schedule (an administrator loading the State Council's notice). */
+    @Transactional
+    public void replace(HolidaySchedule schedule, String loadedBy) {
+        mapper.deleteDays(schedule.year());
+        mapper.deleteYear(schedule.year());
+        mapper.insertYear(schedule.year(), schedule.source(), loadedBy);
+        for (Map.Entry<LocalDate, String> row : schedule.rows()) {
+            mapper.insertDay(row.getKey(), schedule.year(), row.getValue());
+        }
+        cache.remove(schedule.year());
+        warnedYears.remove(schedule.year());
+        LOG.info("Loaded the holiday schedule of {} ({}) by {}", schedule.year(), schedule.source(), loadedBy);
+    }
+
+    public List<Map<String, Object>> loadedYears() {
+        return mapper.years();
+    }
+
+    /** The current and the next year, when their schedule is missing: administrators are told to load it. */
+    public List<Integer> missingYears() {
+        int year = ClockUtil.getCurrentTime().toInstant().atZone(zone).getYear();
+        return java.util.stream.Stream.of(year, year + 1).filter(y -> !hasSchedule(y)).toList();
+    }
+
+    void evictAll() {
+        cache.clear();
+    }
+}
