@@ -34,7 +34,7 @@ public class StatutoryClock {
     private final WorkCalendar calendar;
     private final ZoneId zone;
 
-    StatutoryClock(WorkCalendar calendar, @Value("${sunlight.zone}") String zone) {
+    public StatutoryClock(WorkCalendar calendar, @Value("${sunlight.zone}") String zone) {
         this.calendar = calendar;
         this.zone = ZoneId.of(zone);
     }

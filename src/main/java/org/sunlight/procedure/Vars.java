@@ -105,6 +105,20 @@ public final class Vars {
         return result;
     }
 
+    /** One of the allowed values (the option values of the form's select or radio). */
+    public static String requireOneOf(VariableScope scope, String name, String label, java.util.Set<String> allowed) {
+        String value = requireText(scope, name, label);
+        if (!allowed.contains(value)) {
+            throw new RuleViolation("invalid-option", label + "的取值无效：" + value, name + " has an invalid value: " + value);
+        }
+        return value;
+    }
+
+    /** Stores an amount as a Double variable: what DMN inputs and forms expect (yuan, two decimals at most). */
+    public static void setAmount(VariableScope scope, String name, BigDecimal amount) {
+        scope.setVariable(name, amount == null ? null : amount.doubleValue());
+    }
+
     public static RuleViolation missing(String name, String label) {
         return new RuleViolation("missing-field", "请填写" + label, "Field " + name + " is required");
     }

@@ -128,9 +128,15 @@ class RoleAuthorizations {
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
                 .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization authorization = existing != null ? existing
-                : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        boolean changed = existing == null;
+        Authorization authorization = existing;
+        boolean changed = false;
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+            changed = true;
+        }
         for (Permission permission : permissions) {
             if (!authorization.isPermissionGranted(permission)) {
                 authorization.addPermission(permission);
@@ -138,9 +144,6 @@ class RoleAuthorizations {
             }
         }
         if (changed) {
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
             authorizationService.saveAuthorization(authorization);
         }
     }

@@ -11,7 +11,7 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 @Mapper
-interface CalendarMapper {
+public interface CalendarMapper {
 
     @Select("SELECT cal_year AS \"year\", source AS \"source\", loaded_at AS \"loadedAt\", loaded_by AS \"loadedBy\" "
             + "FROM sl_calendar_year ORDER BY cal_year")

@@ -32,7 +32,7 @@ import org.sunlight.procedure.Vars;
  * a row in sl_case, and read access for its department — all in the start's transaction.
  */
 @Component("caseLifecycle")
-class CaseLifecycle implements Cases {
+public class CaseLifecycle implements Cases {
 
     private final CaseMapper mapper;
     private final CaseNumbering numbering;

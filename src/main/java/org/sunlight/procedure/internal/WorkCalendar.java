@@ -36,7 +36,7 @@ public class WorkCalendar {
 
     private final java.time.ZoneId zone;
 
-    WorkCalendar(CalendarMapper mapper, @org.springframework.beans.factory.annotation.Value("${sunlight.zone}") String zone) {
+    public WorkCalendar(CalendarMapper mapper, @org.springframework.beans.factory.annotation.Value("${sunlight.zone}") String zone) {
         this.mapper = mapper;
         this.zone = java.time.ZoneId.of(zone);
     }

@@ -1,0 +1,25 @@
+package org.sunlight.penalty.internal;
+
+import java.math.BigDecimal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Penalty settings that are policy, not code (sunlight.penalty.*).
+ *
+ * @param statementWindowWorkingDays period for the party's statement after the prior notice; the law sets none
+ *                                   (行政处罚法第四十五条), local practice is 3–5 working days (RULES 2.9, U)
+ * @param hearingRequestWorkingDays  period for requesting a hearing after the notice: 5 working days
+ *                                   (行政处罚法第六十四条第一项、第八十五条)
+ * @param hearingNoticeWorkingDays   the hearing is notified at least 7 working days ahead (第六十四条第二项)
+ * @param paymentDays                the fine is paid within 15 days of receiving the decision (第六十七条第三款)
+ * @param lateFeeDailyRate           3 % of the fine per day late, capped at the fine (第七十二条第一款第一项)
+ * @param onSpotCollectionLimit      on-the-spot collection of fines up to 100 yuan (第六十八条第一项)
+ * @param limitationYears            no penalty for a violation undiscovered for 2 years (第三十六条)
+ * @param extendedLimitationYears    5 years where life, health or financial safety is harmed (第三十六条)
+ */
+@ConfigurationProperties("sunlight.penalty")
+public record PenaltyPolicy(int statementWindowWorkingDays, int hearingRequestWorkingDays,
+                            int hearingNoticeWorkingDays, int paymentDays, BigDecimal lateFeeDailyRate,
+                            BigDecimal onSpotCollectionLimit, int limitationYears, int extendedLimitationYears) {
+}

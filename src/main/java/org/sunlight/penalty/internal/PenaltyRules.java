@@ -1,0 +1,508 @@
+package org.sunlight.penalty.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.sunlight.organization.Organization;
+import org.sunlight.procedure.EnforcementTeam;
+import org.sunlight.procedure.PartyChecks;
+import org.sunlight.procedure.RuleViolation;
+import org.sunlight.procedure.StatutoryClock;
+import org.sunlight.procedure.Vars;
+
+/**
+ * The rules of the penalty procedures (行政处罚法) that a form cannot express: each method is a listener named in
+ * penalty-general.bpmn or penalty-summary.bpmn, checks what the law demands at that step, and records the facts later
+ * steps rely on. A refused step changes nothing (the whole step rolls back) and tells the officer why, citing the article.
+ */
+@Component("penaltyRules")
+@EnableConfigurationProperties(PenaltyPolicy.class)
+public class PenaltyRules {
+
+    static final Set<String> PARTY_TYPES = Set.of("individual", "organization");
+    static final Set<String> PENALTY_KINDS = Set.of("warning", "fine", "confiscation", "suspension",
+            "license-revocation", "qualification-downgrade", "closure", "practice-restriction");
+    static final Set<String> CASE_SOURCES = Set.of("inspection", "complaint", "referral", "assigned", "other");
+    static final Set<String> CONSEQUENCES = Set.of("none", "minor", "serious");
+    static final Set<String> DELIVERY_METHODS = Set.of("onSpot", "direct", "lien", "mail", "electronic", "publicNotice");
+
+    private final StatutoryClock clock;
+    private final PenaltyPolicy policy;
+    private final Organization organization;
+
+    PenaltyRules(StatutoryClock clock, PenaltyPolicy policy, Organization organization) {
+        this.clock = clock;
+        this.policy = policy;
+        this.organization = organization;
+    }
+
+    // ---------------------------------------------------------------- registration and filing
+
+    /** Start of penalty-general: the party and the violation must be identified. */
+    public void checkRegistration(DelegateExecution execution) {
+        checkParty(execution);
+        Vars.requireOneOf(execution, "caseSource", "案件来源", CASE_SOURCES);
+        Vars.requireText(execution, "violationCode", "违法行为");
+        Vars.requireText(execution, "caseSummary", "案情摘要");
+        LocalDate violation = pastDate(execution, "violationDate", "违法行为发生（终了）日期");
+        LocalDate discovered = pastDate(execution, "discoveredDate", "发现日期");
+        if (discovered.isBefore(violation)) {
+            throw new RuleViolation("discovered-before-violation", "发现日期不能早于违法行为发生日期",
+                    "The discovery date cannot precede the violation date");
+        }
+    }
+
+    /** 立案审批: a violation undiscovered for 2 (or 5) years is no longer punished (行政处罚法第三十六条). */
+    public void checkFiling(DelegateTask task) {
+        String decision = Vars.requireOneOf(task, "filingDecision", "立案审批意见", Set.of("file", "reject"));
+        if ("reject".equals(decision)) {
+            Vars.requireText(task, "filingOpinion", "不予立案的理由");
+            return;
+        }
+        LocalDate violation = clock.toDate(task.getVariable("violationDate"));
+        LocalDate discovered = clock.toDate(task.getVariable("discoveredDate"));
+        int years = Vars.flag(task, "lifeSafetyHarm") ? policy.extendedLimitationYears() : policy.limitationYears();
+        if (violation.plusYears(years).isBefore(discovered)) {
+            throw new RuleViolation("limitation-expired", "违法行为在" + years + "年内未被发现，不再给予行政处罚，不得立案（行政处罚法第三十六条）",
+                    "The violation was not discovered within " + years + " years; it can no longer be punished (Art. 36)");
+        }
+    }
+
+    /** 立案: the 90-day limit of 第六十条 starts (calendar days, last day moved past holidays). */
+    public void recordFiling(DelegateExecution execution) {
+        Date filing = clock.now();
+        execution.setVariable("filingDate", filing);
+        execution.setVariable("decisionDeadline", clock.calendarDaysAfter(filing, 90));
+    }
+
+    // ---------------------------------------------------------------- investigation and proposal
+
+    /** 调查取证: credentials shown (第五十五条第一款) and a written record made (第五十五条第二款). */
+    public void checkInvestigation(DelegateTask task) {
+        if (!Vars.flag(task, "credentialsShown")) {
+            throw new RuleViolation("credentials-not-shown", "调查或检查时须主动出示执法证件（行政处罚法第五十五条）",
+                    "Officers must show their credentials during investigation (Art. 55)");
+        }
+        if (Vars.text(task, "inquiryRecordNo") == null && Vars.text(task, "inspectionRecordNo") == null) {
+            throw new RuleViolation("no-record", "询问或者检查应当制作笔录，请填写询问笔录或现场检查笔录编号（行政处罚法第五十五条第二款）",
+                    "An inquiry or inspection record is required (Art. 55(2))");
+        }
+        Vars.requireText(task, "evidenceSummary", "证据清单");
+    }
+
+    /** 调查终结报告: the facts, the violation and the circumstances that select the benchmark tier. */
+    public void checkReport(DelegateTask task) {
+        Vars.requireText(task, "factsFound", "认定的违法事实");
+        Vars.requireText(task, "violationCode", "违法行为");
+        Vars.requireOneOf(task, "consequence", "危害后果", CONSEQUENCES);
+        Vars.setAmount(task, "floorArea", Vars.amount(task, "floorArea", "建筑面积"));
+        Vars.setAmount(task, "contractPrice", Vars.amount(task, "contractPrice", "工程合同价款"));
+        for (String flag : List.of("rectified", "repeatOffense", "majorPublicInterest", "majorSocialImpact",
+                "majorThirdPartyRights", "complexCase", "seriousCase")) {
+            task.setVariable(flag, Vars.flag(task, flag));
+        }
+    }
+
+    /**
+     * 拟定处罚意见: the penalty within the benchmark range; outside it only with a written reason (and then the
+     * leader's approval, BPMN Gateway_WithinBenchmark).
+     */
+    public void checkProposal(DelegateTask task) {
+        String kind = Vars.requireOneOf(task, "penaltyKind", "处罚种类", PENALTY_KINDS);
+        BigDecimal fine = zeroIfNull(Vars.amount(task, "fineAmount", "罚款金额"));
+        BigDecimal confiscation = zeroIfNull(Vars.amount(task, "confiscationValue", "没收违法所得或非法财物价值"));
+        if ("fine".equals(kind) && fine.signum() == 0) {
+            throw new RuleViolation("fine-required", "处罚种类为罚款时，请填写罚款金额", "A fine needs an amount");
+        }
+        if ("warning".equals(kind) && (fine.signum() > 0 || confiscation.signum() > 0)) {
+            throw new RuleViolation("warning-with-amount", "处罚种类为警告时不得填写罚款或没收金额，请将主要处罚种类选为罚款",
+                    "A warning carries no amount; choose 'fine' as the principal penalty");
+        }
+        boolean outside = false;
+        if (fine.signum() > 0) {
+            BigDecimal min = decimal(task.getVariable("minFine"));
+            BigDecimal max = decimal(task.getVariable("maxFine"));
+            if (min == null || max == null) {
+                throw new RuleViolation("no-benchmark", "缺少裁量基准幅度（按合同价款计算的违法行为须填写工程合同价款）",
+                        "No benchmark range; rate-based violations need the contract price");
+            }
+            outside = fine.compareTo(min) < 0 || fine.compareTo(max) > 0;
+        }
+        if (outside) {
+            Vars.requireText(task, "deviationReason", "超出裁量基准幅度的理由");
+        }
+        Vars.setAmount(task, "fineAmount", fine);
+        Vars.setAmount(task, "confiscationValue", confiscation);
+        task.setVariable("outsideBenchmark", outside);
+        task.setVariable("deviationDecision", null);
+    }
+
+    // ---------------------------------------------------------------- prior notice, statement, hearing
+
+    /** 事先告知 (第四十四条): what is notified binds the decision (第四十五条); the response windows start. */
+    public void recordNotice(DelegateTask task) {
+        Vars.requireText(task, "noticeDocumentNo", "事先告知书文号");
+        LocalDate delivered = pastDate(task, "noticeDeliveredDate", "告知书送达日期");
+        LocalDate filed = clock.toDate(task.getVariable("filingDate"));
+        if (delivered.isBefore(filed)) {
+            throw new RuleViolation("notice-before-filing", "告知书送达日期不能早于立案日期", "The notice cannot precede the filing");
+        }
+        task.setVariable("notifiedPenaltyKind", task.getVariable("penaltyKind"));
+        task.setVariable("notifiedFine", task.getVariable("fineAmount"));
+        task.setVariable("notifiedConfiscation", task.getVariable("confiscationValue"));
+        LocalDate statementEnd = clock.addWorkingDays(delivered, policy.statementWindowWorkingDays());
+        LocalDate end = statementEnd;
+        if (Vars.flag(task, "hearingRight")) {
+            LocalDate hearingEnd = clock.addWorkingDays(delivered, policy.hearingRequestWorkingDays());
+            task.setVariable("hearingRequestDeadline", clock.endOfDay(hearingEnd));
+            end = hearingEnd.isAfter(end) ? hearingEnd : end;
+        }
+        task.setVariable("statementDeadline", clock.endOfDay(statementEnd));
+        task.setVariable("responseWindowEnd", clock.endOfDay(end));
+        task.setVariable("responseStage", null);
+        task.setVariable("hearingHeld", false);
+    }
+
+    /** What the party did within the window: a statement, a hearing request (第六十四条第一项) or a written waiver. */
+    public void checkPartyResponse(DelegateTask task) {
+        String type = Vars.requireOneOf(task, "responseType", "当事人回应方式", Set.of("statement", "hearingRequest", "waiver"));
+        LocalDate received = pastDate(task, "responseReceivedDate", "收到日期");
+        LocalDate delivered = clock.toDate(task.getVariable("noticeDeliveredDate"));
+        if (received.isBefore(delivered)) {
+            throw new RuleViolation("response-before-notice", "收到日期不能早于告知书送达日期", "The response cannot precede the notice");
+        }
+        switch (type) {
+            case "statement" -> Vars.requireText(task, "statementContent", "陈述申辩内容");
+            case "hearingRequest" -> {
+                if (!Vars.flag(task, "hearingRight")) {
+                    throw new RuleViolation("no-hearing-right", "拟作出的处罚不属于听证范围（行政处罚法第六十三条），可登记为陈述申辩",
+                            "The proposed penalty carries no hearing right (Art. 63)");
+                }
+                if (received.isAfter(clock.toDate(task.getVariable("hearingRequestDeadline")))) {
+                    throw new RuleViolation("hearing-request-late", "当事人应当在告知后五个工作日内提出听证申请，本申请已逾期（行政处罚法第六十四条第一项）",
+                            "A hearing must be requested within 5 working days of the notice (Art. 64(1))");
+                }
+            }
+            default -> {
+                Vars.requireText(task, "waiverDocumentNo", "书面放弃声明编号");
+                task.setVariable("responseStage", "waived");
+            }
+        }
+    }
+
+    public void closeResponseWindow(DelegateExecution execution, String how) {
+        if (execution.getVariable("responseStage") == null) {
+            execution.setVariable("responseStage", how);
+        }
+    }
+
+    /** 陈述申辩复核: reasons that hold are adopted; never a heavier penalty because of a statement (第四十五条). */
+    public void checkStatementReview(DelegateTask task) {
+        String adopted = Vars.requireOneOf(task, "statementAdopted", "复核结论", Set.of("adopted", "partlyAdopted", "rejected"));
+        Vars.requireText(task, "statementReviewNote", "复核意见");
+        BigDecimal revised = Vars.amount(task, "revisedFine", "复核后罚款金额");
+        if (revised != null) {
+            requireNotHeavier(task, revised, "复核后罚款");
+            if (!"rejected".equals(adopted)) {
+                Vars.setAmount(task, "fineAmount", revised);
+            }
+        }
+    }
+
+    /** 听证通知: at least 7 working days ahead; the host is not an investigator of the case (第六十四条第二、四项). */
+    public void checkHearingNotice(DelegateTask task) {
+        LocalDate notified = pastDate(task, "hearingNoticeDate", "听证通知送达日期");
+        LocalDate hearing = clock.toDate(Vars.requireText(task, "hearingDate", "听证时间"));
+        LocalDate earliest = clock.addWorkingDays(notified, policy.hearingNoticeWorkingDays());
+        if (hearing.isBefore(earliest)) {
+            throw new RuleViolation("hearing-notice-too-late", "应当在举行听证的七个工作日前通知当事人，听证最早可安排在 " + earliest
+                    + "（行政处罚法第六十四条第二项）", "The hearing must be notified 7 working days ahead; earliest " + earliest + " (Art. 64(2))");
+        }
+        Vars.requireText(task, "hearingPlace", "听证地点");
+        String host = Vars.requireText(task, "hearingHost", "听证主持人");
+        if (organization.officer(host).isEmpty()) {
+            throw new RuleViolation("unknown-host", "听证主持人须为本机关在册人员（填写用户名）", "The hearing host must be a registered officer");
+        }
+        if (host.equals(task.getVariable("handler")) || EnforcementTeam.actingOfficers(task).contains(host)) {
+            throw new RuleViolation("host-is-investigator", "听证由非本案调查人员主持（行政处罚法第六十四条第四项）",
+                    "The hearing must be hosted by someone who did not investigate the case (Art. 64(4))");
+        }
+        if (!Vars.flag(task, "hearingPublic")) {
+            Vars.requireText(task, "nonPublicReason", "不公开举行的理由（国家秘密、商业秘密或者个人隐私）");
+        }
+    }
+
+    /** 举行听证: recorded after it took place; an absent party is deemed to waive the hearing (第六十四条第六项). */
+    public void checkHearing(DelegateTask task) {
+        LocalDate hearing = clock.toDate(task.getVariable("hearingDate"));
+        if (clock.today().isBefore(hearing)) {
+            throw new RuleViolation("hearing-not-yet-held", "听证尚未到举行时间（" + hearing + "）", "The hearing date " + hearing + " has not come yet");
+        }
+        String attendance = Vars.requireOneOf(task, "partyAttendance", "当事人出席情况", Set.of("attended", "absent"));
+        if ("attended".equals(attendance)) {
+            Vars.requireText(task, "hearingTranscriptNo", "听证笔录编号");
+            task.setVariable("hearingHeld", true);
+            task.setVariable("responseStage", "hearing");
+        } else {
+            task.setVariable("hearingHeld", false);
+            task.setVariable("responseStage", "hearingWaived");
+        }
+    }
+
+    // ---------------------------------------------------------------- review, decision
+
+    /** 按审核意见补正: the revised fine may not exceed the notified one (第四十五条). */
+    public void checkRevision(DelegateTask task) {
+        Vars.requireText(task, "revisionNote", "补正说明");
+        BigDecimal revised = Vars.amount(task, "revisedFine", "补正后罚款金额");
+        if (revised != null) {
+            requireNotHeavier(task, revised, "补正后罚款");
+            Vars.setAmount(task, "fineAmount", revised);
+        }
+    }
+
+    /**
+     * 负责人审批决定: no decision without notice and an expired window or a waiver (第四十四条、第六十二条), without
+     * a required review approved (第五十八条), without collective discussion of a serious case (第五十七条第二款), or
+     * heavier than notified (第四十五条).
+     */
+    public void checkDecision(DelegateTask task) {
+        String decision = Vars.requireOneOf(task, "decision", "决定类型", Set.of("penalty", "noPenalty", "transfer"));
+        Vars.requireText(task, "decisionOpinion", "负责人意见");
+        if (task.getVariable("noticeDeliveredDate") == null || task.getVariable("responseStage") == null) {
+            throw new RuleViolation("notice-window-open", "未送达事先告知书，或陈述申辩、听证申请期限未届满且当事人未书面放弃，不得作出决定（行政处罚法第四十四条、第六十二条）",
+                    "No decision before the prior notice is delivered and the response window has expired or been waived (Art. 44, 62)");
+        }
+        if (Vars.flag(task, "reviewRequired") && !Vars.flag(task, "reviewApproved")) {
+            throw new RuleViolation("review-missing", "本案须经法制审核，未经审核或者审核未通过的，不得作出决定（行政处罚法第五十八条）",
+                    "Legal review is required and has not been passed (Art. 58)");
+        }
+        if (Vars.flag(task, "seriousCase") && Vars.text(task, "discussionMinutesNo") == null) {
+            throw new RuleViolation("discussion-missing", "情节复杂或者重大违法的，应当经负责人集体讨论决定（行政处罚法第五十七条第二款）",
+                    "Serious cases are decided by collective discussion of the leaders (Art. 57(2))");
+        }
+        boolean fineDue = false;
+        if ("penalty".equals(decision)) {
+            Vars.requireText(task, "decisionDocumentNo", "行政处罚决定书文号");
+            String kind = Vars.requireOneOf(task, "finalPenaltyKind", "处罚种类", PENALTY_KINDS);
+            String notifiedKind = (String) task.getVariable("notifiedPenaltyKind");
+            if (!kind.equals(notifiedKind) && !"warning".equals(kind)) {
+                throw new RuleViolation("kind-not-notified", "决定的处罚种类与告知的不一致；加重或改变处罚须重新告知（行政处罚法第四十四条、第四十五条）",
+                        "The penalty kind differs from the notified one; notify again (Art. 44, 45)");
+            }
+            BigDecimal fine = zeroIfNull(Vars.amount(task, "finalFine", "决定罚款金额"));
+            requireNotHeavier(task, fine, "决定罚款");
+            BigDecimal confiscation = zeroIfNull(Vars.amount(task, "finalConfiscation", "决定没收金额"));
+            BigDecimal notifiedConfiscation = zeroIfNull(decimal(task.getVariable("notifiedConfiscation")));
+            if (confiscation.compareTo(notifiedConfiscation) > 0) {
+                throw new RuleViolation("heavier-than-notified", "决定没收金额不得超过事先告知的金额（行政处罚法第四十五条）",
+                        "The confiscation may not exceed the notified one (Art. 45)");
+            }
+            Vars.setAmount(task, "finalFine", fine);
+            Vars.setAmount(task, "finalConfiscation", confiscation);
+            fineDue = fine.signum() > 0;
+        }
+        task.setVariable("fineDue", fineDue);
+        task.setVariable("decisionDate", clock.now());
+    }
+
+    // ---------------------------------------------------------------- delivery and payment
+
+    /** 送达 (第六十一条): electronic delivery needs the party's signed consent; the payment period starts (第六十七条). */
+    public void recordDelivery(DelegateTask task) {
+        String method = Vars.requireOneOf(task, "deliveryMethod", "送达方式", DELIVERY_METHODS);
+        LocalDate delivered = pastDate(task, "deliveredDate", "送达日期");
+        if (delivered.isBefore(clock.toDate(task.getVariable("decisionDate")))) {
+            throw new RuleViolation("delivered-before-decision", "送达日期不能早于决定日期", "Delivery cannot precede the decision");
+        }
+        if ("electronic".equals(method) && !Vars.flag(task, "electronicConsent")) {
+            throw new RuleViolation("no-electronic-consent", "采用传真、电子邮件等方式送达的，须经当事人同意并签订确认书（行政处罚法第六十一条第二款）",
+                    "Electronic delivery requires the party's signed consent (Art. 61(2))");
+        }
+        Vars.requireText(task, "deliveryReceiptNo", "送达回证编号");
+        if (Vars.flag(task, "fineDue")) {
+            task.setVariable("paymentDeadline", clock.calendarDaysAfter(delivered, policy.paymentDays()));
+        }
+    }
+
+    /** 罚款缴纳 on time: the full fine, paid at the designated bank (第六十七条). */
+    public void checkPayment(DelegateTask task) {
+        LocalDate paid = pastDate(task, "paidDate", "缴款日期");
+        if (paid.isAfter(clock.toDate(task.getVariable("paymentDeadline")))) {
+            throw new RuleViolation("paid-late", "缴款日期已超过缴纳期限，应按逾期缴纳处理并计算加处罚款（行政处罚法第七十二条）",
+                    "Paid after the deadline: settle as overdue with the late fee (Art. 72)");
+        }
+        BigDecimal due = decimal(task.getVariable("finalFine"));
+        requireAmountPaid(task, due);
+        Vars.requireText(task, "paymentReceiptNo", "缴款凭证号");
+        task.setVariable("lateFee", 0.0);
+    }
+
+    /**
+     * 逾期缴纳: 3 % of the fine per day late, never more than the fine (第七十二条第一款第一项); days of
+     * administrative reconsideration or litigation do not count (第七十三条第三款).
+     */
+    public void settleOverdue(DelegateTask task) {
+        String outcome = Vars.requireOneOf(task, "overdueOutcome", "处理结果", Set.of("paid", "enforce"));
+        BigDecimal suspended = zeroIfNull(Vars.amount(task, "suspendedDays", "复议或诉讼期间天数"));
+        if (suspended.stripTrailingZeros().scale() > 0) {
+            throw new RuleViolation("invalid-days", "复议或诉讼期间天数须为整数", "suspendedDays must be a whole number");
+        }
+        LocalDate deadline = clock.toDate(task.getVariable("paymentDeadline"));
+        LocalDate until = "paid".equals(outcome) ? pastDate(task, "paidDate", "缴款日期") : clock.today();
+        if (!until.isAfter(deadline)) {
+            throw new RuleViolation("not-overdue", "缴款日期未超过缴纳期限", "The payment date is not after the deadline");
+        }
+        long daysLate = Math.max(0, ChronoUnit.DAYS.between(deadline, until) - suspended.longValue());
+        BigDecimal fine = decimal(task.getVariable("finalFine"));
+        BigDecimal lateFee = lateFee(fine, daysLate);
+        task.setVariable("lateDays", daysLate);
+        Vars.setAmount(task, "lateFee", lateFee);
+        if ("paid".equals(outcome)) {
+            requireAmountPaid(task, fine.add(lateFee));
+            Vars.requireText(task, "paymentReceiptNo", "缴款凭证号");
+        } else {
+            Vars.requireText(task, "enforcementNote", "申请强制执行说明");
+        }
+    }
+
+    BigDecimal lateFee(BigDecimal fine, long daysLate) {
+        BigDecimal fee = fine.multiply(policy.lateFeeDailyRate()).multiply(BigDecimal.valueOf(daysLate))
+                .setScale(2, RoundingMode.HALF_UP);
+        return fee.min(fine);
+    }
+
+    // ---------------------------------------------------------------- summary procedure
+
+    /** Start of penalty-summary: 违法事实确凿并有法定依据 (第五十一条). The DMN then decides whether summary applies. */
+    public void checkSummaryRegistration(DelegateExecution execution) {
+        checkParty(execution);
+        Vars.requireOneOf(execution, "penaltyKind", "处罚种类", PENALTY_KINDS);
+        Vars.setAmount(execution, "fineAmount", zeroIfNull(Vars.amount(execution, "fineAmount", "罚款金额")));
+        Vars.requireText(execution, "caseSummary", "违法事实");
+        Vars.requireText(execution, "legalBasisText", "处罚依据");
+        pastDate(execution, "violationDate", "违法行为发生日期");
+        if (!Vars.flag(execution, "factsConclusive")) {
+            throw new RuleViolation("facts-not-conclusive", "违法事实确凿并有法定依据的，方可当场作出处罚决定；否则应按普通程序立案调查（行政处罚法第五十一条、第五十四条）",
+                    "On-the-spot penalties need conclusive facts and a legal basis (Art. 51); otherwise use the general procedure");
+        }
+    }
+
+    /** 当场处罚决定 (第五十二条, 第六十八条, 第七十条). */
+    public void checkOnSpotDecision(DelegateTask task) {
+        if (!Vars.flag(task, "credentialsShown")) {
+            throw new RuleViolation("credentials-not-shown", "当场处罚应当向当事人出示执法证件（行政处罚法第五十二条）",
+                    "Officers must show their credentials (Art. 52)");
+        }
+        if (!Vars.flag(task, "statementHeard")) {
+            throw new RuleViolation("statement-not-heard", "作出处罚决定前应当告知当事人事实、理由、依据和权利并听取陈述申辩（行政处罚法第四十四条、第四十五条）",
+                    "The party must be informed and heard before the decision (Art. 44, 45)");
+        }
+        Vars.requireText(task, "decisionDocumentNo", "当场处罚决定书编号");
+        Vars.requireOneOf(task, "partySigned", "当事人签收情况", Set.of("signed", "refused"));
+        BigDecimal fine = zeroIfNull(decimal(task.getVariable("fineAmount")));
+        boolean collected = Vars.flag(task, "onSpotCollected");
+        if (collected) {
+            if (fine.signum() == 0) {
+                throw new RuleViolation("nothing-to-collect", "没有罚款，无需当场收缴", "There is no fine to collect");
+            }
+            if (fine.compareTo(policy.onSpotCollectionLimit()) > 0 && !Vars.flag(task, "hardToExecuteLater")) {
+                throw new RuleViolation("on-spot-collection-not-allowed", "当场收缴限于一百元以下罚款，或不当场收缴事后难以执行的情形（行政处罚法第六十八条）",
+                        "On-the-spot collection only for fines up to 100 yuan or when later execution would be hard (Art. 68)");
+            }
+            Vars.requireText(task, "fiscalReceiptNo", "财政部门统一制发的罚款专用票据号（行政处罚法第七十条）");
+        }
+        Date now = clock.now();
+        task.setVariable("decisionDate", now);
+        task.setVariable("decision", "penalty");
+        Vars.setAmount(task, "finalFine", fine);
+        task.setVariable("fineDue", fine.signum() > 0);
+        task.setVariable("onSpotCollected", collected);
+        if (fine.signum() > 0 && !collected) {
+            task.setVariable("paymentDeadline", clock.calendarDaysAfter(now, policy.paymentDays()));
+        }
+    }
+
+    /** 当场收缴的罚款交至机关 (第七十一条): the date is recorded as it was; lateness is visible in the record. */
+    public void checkHandOver(DelegateTask task) {
+        LocalDate handOver = pastDate(task, "handOverDate", "交至机关日期");
+        if (handOver.isBefore(clock.toDate(task.getVariable("decisionDate")))) {
+            throw new RuleViolation("handover-before-collection", "交至机关日期不能早于收缴日期", "Hand-over cannot precede collection");
+        }
+    }
+
+    public void checkDeposit(DelegateTask task) {
+        LocalDate deposit = pastDate(task, "depositDate", "缴付银行日期");
+        if (deposit.isBefore(clock.toDate(task.getVariable("handOverDate")))) {
+            throw new RuleViolation("deposit-before-handover", "缴付银行日期不能早于交至机关日期", "Deposit cannot precede hand-over");
+        }
+        Vars.requireText(task, "bankReceiptNo", "银行回单号");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void checkParty(VariableScope scope) {
+        String type = Vars.requireOneOf(scope, "partyType", "当事人类型", PARTY_TYPES);
+        String name = Vars.requireText(scope, "partyName", "当事人名称或姓名");
+        if (name.length() > 200) {
+            throw new RuleViolation("party-name-too-long", "当事人名称过长（最多200字）", "partyName is too long (200 characters at most)");
+        }
+        String number = PartyChecks.requireIdentity(type, Vars.requireText(scope, "partyIdNumber",
+                "individual".equals(type) ? "公民身份号码" : "统一社会信用代码"));
+        scope.setVariable("partyIdNumber", number);
+        if (Vars.flag(scope, "partyIsMinor") && !"individual".equals(type)) {
+            throw new RuleViolation("minor-organization", "只有自然人当事人可以标注为未成年人", "Only an individual can be a minor");
+        }
+        scope.setVariable("partyIsMinor", Vars.flag(scope, "partyIsMinor"));
+    }
+
+    /** A date that has happened (not in the future), as the law counts days. */
+    private LocalDate pastDate(VariableScope scope, String name, String label) {
+        LocalDate day = clock.toDate(Vars.requireText(scope, name, label));
+        if (day.isAfter(clock.today())) {
+            throw new RuleViolation("date-in-future", label + "不能晚于今天", name + " cannot be in the future");
+        }
+        if (day.getYear() < 1990) {
+            throw new RuleViolation("date-out-of-range", label + "超出合理范围", name + " is out of range");
+        }
+        return day;
+    }
+
+    private void requireNotHeavier(VariableScope scope, BigDecimal fine, String label) {
+        BigDecimal notified = decimal(scope.getVariable("notifiedFine"));
+        if (notified != null && fine.compareTo(notified) > 0) {
+            throw new RuleViolation("heavier-than-notified", label + "（" + fine.toPlainString() + "元）不得超过事先告知的罚款（"
+                    + notified.toPlainString() + "元）；不得因当事人陈述、申辩而给予更重的处罚（行政处罚法第四十五条）",
+                    "The fine may not exceed the notified " + notified.toPlainString() + " yuan (Art. 45)");
+        }
+    }
+
+    private static void requireAmountPaid(DelegateTask task, BigDecimal due) {
+        BigDecimal paid = Vars.requireAmount(task, "paidAmount", "缴款金额");
+        if (paid.compareTo(due) != 0) {
+            throw new RuleViolation("wrong-amount", "应缴金额为 " + due.toPlainString() + " 元，实缴 " + paid.toPlainString() + " 元，请核对",
+                    "Amount due is " + due.toPlainString() + " yuan, paid " + paid.toPlainString());
+        }
+    }
+
+    static BigDecimal decimal(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}

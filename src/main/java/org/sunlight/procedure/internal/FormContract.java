@@ -1,0 +1,249 @@
+package org.sunlight.procedure.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+import org.sunlight.procedure.RuleViolation;
+
+/**
+ * A task completion or form submission may only carry the fields of the task's Camunda Form, each valid by the form's
+ * own rules. So a client cannot set a variable the engine owns (e.g. {@code reviewApproved} or {@code notifiedFine})
+ * by completing a task, and bad input gets a clear 400 before anything is written. Start forms likewise.
+ * Installed as a command interceptor in front of the engine's transaction.
+ */
+class FormContract extends CommandInterceptor {
+
+    private final ObjectMapper mapper;
+    private final Map<String, FormSchema> cache = new ConcurrentHashMap<>();
+    private TaskService taskService;
+    private FormService formService;
+    private RepositoryService repositoryService;
+
+    FormContract(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void connect(TaskService taskService, FormService formService, RepositoryService repositoryService) {
+        this.taskService = taskService;
+        this.formService = formService;
+        this.repositoryService = repositoryService;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        if (taskService != null && org.camunda.bpm.engine.impl.context.Context.getCommandContext() == null) {
+            if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
+                checkTask(field(command, "taskId"), field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables"));
+            } else if (command instanceof SubmitStartFormCmd) {
+                checkStart(field(command, "processDefinitionId"), field(command, "variables"));
+            } else if (command instanceof StartProcessInstanceCmd) {
+                ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
+                String id = builder.getProcessDefinitionId();
+                if (id == null && builder.getProcessDefinitionKey() != null) {
+                    ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
+                            .processDefinitionKey(builder.getProcessDefinitionKey()).latestVersion().singleResult();
+                    id = latest == null ? null : latest.getId();
+                }
+                if (id != null) {
+                    checkStart(id, builder.getVariables());
+                }
+            }
+        }
+        return next.execute(command);
+    }
+
+    private void checkTask(String taskId, Map<String, Object> submitted) {
+        Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            return; // the command itself reports the missing task or the missing permission
+        }
+        CamundaFormRef ref = task.getCamundaFormRef();
+        if (ref == null) {
+            if (submitted != null && !submitted.isEmpty() && task.getProcessDefinitionId() != null) {
+                throw new RuleViolation("form-unknown-field", "该任务没有表单字段，不能提交变量", "This task takes no variables");
+            }
+            return;
+        }
+        FormSchema schema = cache.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
+                k -> read(formService.getDeployedTaskForm(taskId)));
+        check(schema, submitted);
+    }
+
+    private void checkStart(String processDefinitionId, Map<String, Object> submitted) {
+        String key = processDefinitionId + "#start";
+        FormSchema schema = cache.get(key);
+        if (schema == null) {
+            if (formService.getStartFormData(processDefinitionId).getCamundaFormRef() == null) {
+                return;
+            }
+            schema = read(formService.getDeployedStartForm(processDefinitionId));
+            cache.put(key, schema);
+        }
+        check(schema, submitted);
+    }
+
+    private FormSchema read(InputStream stream) {
+        try (stream) {
+            return FormSchema.parse(mapper, new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void check(FormSchema schema, Map<String, Object> submitted) {
+        Map<String, Object> values = submitted == null ? Map.of() : submitted;
+        for (String name : values.keySet()) {
+            if (!schema.fields().containsKey(name)) {
+                throw new RuleViolation("form-unknown-field", "表单中没有字段“" + name + "”，不能提交",
+                        "The form '" + schema.id() + "' has no field '" + name + "'");
+            }
+        }
+        for (FormSchema.Field field : schema.fields().values()) {
+            Object value = raw(values.get(field.key()));
+            boolean empty = value == null || (value instanceof String s && s.isBlank())
+                    || (value instanceof Collection<?> c && c.isEmpty());
+            if (empty) {
+                if (field.required() && !field.conditional()) {
+                    throw new RuleViolation("missing-field", "请填写“" + field.label() + "”", "Field " + field.key() + " is required");
+                }
+                continue;
+            }
+            checkValue(field, value);
+        }
+    }
+
+    private static void checkValue(FormSchema.Field field, Object value) {
+        String label = "“" + field.label() + "”";
+        switch (field.type()) {
+            case "number" -> {
+                double number;
+                try {
+                    number = value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString().trim());
+                } catch (NumberFormatException e) {
+                    throw invalid(field, label + "必须是数字", "must be a number");
+                }
+                if (Double.isNaN(number) || Double.isInfinite(number)) {
+                    throw invalid(field, label + "必须是数字", "must be a number");
+                }
+                if (field.min() != null && number < field.min()) {
+                    throw invalid(field, label + "不能小于 " + plain(field.min()), "must be at least " + plain(field.min()));
+                }
+                if (field.max() != null && number > field.max()) {
+                    throw invalid(field, label + "不能大于 " + plain(field.max()), "must be at most " + plain(field.max()));
+                }
+            }
+            case "checkbox" -> {
+                if (!(value instanceof Boolean) && !"true".equals(value.toString()) && !"false".equals(value.toString())) {
+                    throw invalid(field, label + "只能是“是”或“否”", "must be true or false");
+                }
+            }
+            case "datetime" -> {
+                if (!(value instanceof Date) && !value.toString().matches(
+                        "\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?")) {
+                    throw invalid(field, label + "不是有效的日期", "is not a valid date");
+                }
+            }
+            case "select", "radio" -> {
+                if (!field.values().isEmpty() && !field.values().contains(value.toString())) {
+                    throw invalid(field, label + "的选项无效", "has an invalid option");
+                }
+                checkText(field, label, value.toString());
+            }
+            case "checklist", "taglist" -> {
+                if (!(value instanceof Collection<?> list)) {
+                    throw invalid(field, label + "应为多个选项的列表", "must be a list");
+                }
+                for (Object item : list) {
+                    if (!field.values().isEmpty() && !field.values().contains(String.valueOf(item))) {
+                        throw invalid(field, label + "包含无效选项", "contains an invalid option");
+                    }
+                }
+            }
+            default -> checkText(field, label, value.toString());
+        }
+    }
+
+    private static void checkText(FormSchema.Field field, String label, String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw invalid(field, label + "包含非法字符", "contains a NUL character");
+        }
+        if (field.maxLength() != null && text.length() > field.maxLength()) {
+            throw invalid(field, label + "最多 " + field.maxLength() + " 个字", "is longer than " + field.maxLength() + " characters");
+        }
+        if (field.minLength() != null && text.length() < field.minLength()) {
+            throw invalid(field, label + "至少 " + field.minLength() + " 个字", "is shorter than " + field.minLength() + " characters");
+        }
+        if (field.pattern() != null && !field.pattern().matcher(text).matches()) {
+            throw invalid(field, label + "格式不正确", "has the wrong format");
+        }
+        if ("email".equals(field.validationType()) && !text.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw invalid(field, label + "不是有效的电子邮箱", "is not a valid e-mail address");
+        }
+        if ("phone".equals(field.validationType()) && !text.matches("\\+?[0-9][0-9 \\-]{5,19}")) {
+            throw invalid(field, label + "不是有效的电话号码", "is not a valid phone number");
+        }
+    }
+
+    /** Typed values from REST and Json (Spin) lists to plain Java values. */
+    static Object raw(Object value) {
+        Object v = value instanceof TypedValue typed ? typed.getValue() : value;
+        if (v instanceof SpinJsonNode node) {
+            if (node.isArray()) {
+                return node.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString()).toList();
+            }
+            return node.isString() ? node.stringValue() : node.toString();
+        }
+        return v;
+    }
+
+    private static RuleViolation invalid(FormSchema.Field field, String zh, String en) {
+        return new RuleViolation("invalid-field", zh, "Field " + field.key() + " " + en);
+    }
+
+    private static String plain(Double d) {
+        return d == Math.rint(d) ? String.valueOf(d.longValue()) : d.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> V field(Object command, String name) {
+        Class<?> type = command.getClass();
+        while (type != null) {
+            try {
+                java.lang.reflect.Field f = type.getDeclaredField(name);
+                f.setAccessible(true);
+                return (V) f.get(command);
+            } catch (NoSuchFieldException e) {
+                type = type.getSuperclass();
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("No field " + name + " in " + command.getClass());
+    }
+
+    List<String> cachedForms() {
+        return List.copyOf(cache.keySet());
+    }
+}
