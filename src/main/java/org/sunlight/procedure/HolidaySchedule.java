@@ -76,7 +76,8 @@ public record HolidaySchedule(int year, String source, Set<LocalDate> holidays, 
         } catch (RuntimeException e) {
             throw new RuleViolation("calendar-unreadable", "放假安排格式错误", "Unreadable schedule");
         }
-        if (root instanceof Map<?, ?> map && map.size() == 1 && !map.containsKey("source")) {
+        if (root instanceof Map<?, ?> map && map.size() == 1
+                && map.keySet().iterator().next().toString().trim().matches("\\d{4}")) {
             Map.Entry<?, ?> only = map.entrySet().iterator().next();
             if (parseYear(only.getKey()) != year) {
                 throw new RuleViolation("calendar-year-mismatch", "文件中的年份与地址中的年份不一致",

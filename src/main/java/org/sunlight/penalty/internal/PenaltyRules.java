@@ -48,11 +48,13 @@ public class PenaltyRules {
 
     // ---------------------------------------------------------------- registration and filing
 
-    /** Start of penalty-general: the party and the violation must be identified. */
+    /**
+     * Start of penalty-general: the party and the facts must be identified. The violation is confirmed in the
+     * investigation report (a case converted from the summary procedure may not know it yet).
+     */
     public void checkRegistration(DelegateExecution execution) {
         checkParty(execution);
         Vars.requireOneOf(execution, "caseSource", "案件来源", CASE_SOURCES);
-        Vars.requireText(execution, "violationCode", "违法行为");
         Vars.requireText(execution, "caseSummary", "案情摘要");
         LocalDate violation = pastDate(execution, "violationDate", "违法行为发生（终了）日期");
         LocalDate discovered = pastDate(execution, "discoveredDate", "发现日期");

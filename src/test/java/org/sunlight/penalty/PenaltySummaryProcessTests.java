@@ -1,0 +1,121 @@
+package org.sunlight.penalty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.sunlight.penalty.PenaltyCase.LISI_CREDENTIAL;
+import static org.sunlight.penalty.PenaltyCase.ZHANGSAN_CREDENTIAL;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.sunlight.ProcessTest;
+import org.sunlight.procedure.RuleViolation;
+
+/** penalty-summary (当场处罚, 行政处罚法第五十一条、第五十二条): on-the-spot decisions and their limits. */
+class PenaltySummaryProcessTests extends ProcessTest {
+
+    private static Map<String, Object> onSpot(String partyType, String kind, double fine) {
+        Map<String, Object> vars = new HashMap<>(Map.of(
+                "partyType", partyType,
+                "partyName", "individual".equals(partyType) ? "王小明" : "沈阳某某劳务有限公司",
+                "partyIdNumber", "individual".equals(partyType) ? "210102198001011232" : "91210100MA0Y6XQ12A",
+                "caseSummary", "施工现场未设置围挡",
+                "legalBasisText", "《建设工程安全生产管理条例》第六十四条",
+                "violationDate", "2026-03-02",
+                "place", "和平区某工地",
+                "penaltyKind", kind,
+                "fineAmount", fine,
+                "factsConclusive", true));
+        return vars;
+    }
+
+    private static Map<String, Object> decision(boolean collected) {
+        return Map.of("officer1Credential", ZHANGSAN_CREDENTIAL, "officer2Credential", LISI_CREDENTIAL,
+                "credentialsShown", true, "statementHeard", true, "decisionDocumentNo", "当场〔2026〕0001",
+                "partySigned", "signed", "onSpotCollected", collected, "fiscalReceiptNo", collected ? "票据0001" : "");
+    }
+
+    @Test
+    void individualFinedTwoHundredOnTheSpotCollectedAndHandedOverWithinTwoWorkingDays() {
+        ProcessInstance c = start("zhangsan", "penalty-summary", onSpot("individual", "fine", 100));
+        assertThat(c).hasPassed("Task_ProcedureCheck").isWaitingAt("Task_OnSpotDecision").variables()
+                .containsEntry("procedure", "summary");
+        submit("zhangsan", c, "Task_OnSpotDecision", decision(true));
+        assertThat(c).isWaitingAt("Task_FilingRecord");
+        submit("zhaoliu", c, "Task_FilingRecord", Map.of("filingRecordNo", "备案〔2026〕1号", "filingReviewOpinion", "符合规定"));
+        // hand-over within 2 working days of collection on Monday 2026-03-02 (Art 71): Wednesday 2026-03-04
+        assertThat(task(c, "Task_HandOverFine").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 4)));
+        at(LocalDateTime.of(2026, 3, 3, 9, 0));
+        submit("zhangsan", c, "Task_HandOverFine", Map.of("handOverDate", "2026-03-03"));
+        assertThat(task(c, "Task_DepositFine").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 5)));
+        submit("zhaoliu", c, "Task_DepositFine", Map.of("depositDate", "2026-03-03", "bankReceiptNo", "回单001"));
+        assertThat(c).isEnded().hasPassed("EndEvent_Closed");
+    }
+
+    @Test
+    void onTheSpotCollectionAbove100YuanOnlyWhenLaterExecutionWouldBeHard() {
+        ProcessInstance c = start("zhangsan", "penalty-summary", onSpot("individual", "fine", 200));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_OnSpotDecision", decision(true)))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第六十八条");
+        Map<String, Object> hard = new HashMap<>(decision(true));
+        hard.put("hardToExecuteLater", true);
+        submit("zhangsan", c, "Task_OnSpotDecision", hard);
+        assertThat(c).isWaitingAt("Task_FilingRecord");
+    }
+
+    @Test
+    void organizationFinedAtBankWithin15Days() {
+        ProcessInstance c = start("zhangsan", "penalty-summary", onSpot("organization", "fine", 3000));
+        submit("zhangsan", c, "Task_OnSpotDecision", decision(false));
+        submit("zhaoliu", c, "Task_FilingRecord", Map.of("filingRecordNo", "备案〔2026〕2号", "filingReviewOpinion", "符合规定"));
+        // 15 days from Monday 2026-03-02: Tuesday 2026-03-17
+        assertThat(task(c, "Task_ConfirmPayment").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 17)));
+        at(LocalDateTime.of(2026, 3, 10, 9, 0));
+        submit("zhangsan", c, "Task_ConfirmPayment", Map.of("paidDate", "2026-03-09", "paidAmount", 3000,
+                "paymentReceiptNo", "非税001"));
+        assertThat(c).isEnded();
+    }
+
+    @Test
+    void warningNeedsNoPayment() {
+        ProcessInstance c = start("zhangsan", "penalty-summary", onSpot("organization", "warning", 0));
+        submit("zhangsan", c, "Task_OnSpotDecision", decision(false));
+        submit("zhaoliu", c, "Task_FilingRecord", Map.of("filingRecordNo", "备案〔2026〕3号", "filingReviewOpinion", "符合规定"));
+        assertThat(c).isEnded().hasNotPassed("Task_ConfirmPayment");
+    }
+
+    @Test
+    void aFineAbove200ForAnIndividualIsConvertedToTheGeneralProcedureAndLinked() {
+        ProcessInstance c = start("zhangsan", "penalty-summary", onSpot("individual", "fine", 200.01));
+        assertThat(c).isWaitingAt("CallActivity_GeneralProcedure").variables().containsEntry("procedure", "general");
+        ProcessInstance general = runtimeService.createProcessInstanceQuery().superProcessInstanceId(c.getId()).singleResult();
+        assertThat(general.getBusinessKey()).startsWith("CF-").isNotEqualTo(c.getBusinessKey());
+        assertThat(general).isWaitingAt("Task_FilingApproval").variables().containsEntry("linkedCase", c.getBusinessKey())
+                .containsEntry("handler", "zhangsan").containsEntry("partyName", "王小明");
+    }
+
+    @Test
+    void factsMustBeConclusive() {
+        Map<String, Object> vars = onSpot("individual", "fine", 50);
+        vars.put("factsConclusive", false);
+        assertThatThrownBy(() -> start("zhangsan", "penalty-summary", vars))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第五十一条");
+    }
+
+    @Test
+    void twoOfficersAndShownCredentialsAreRequiredOnTheSpot() {
+        ProcessInstance c = start("zhangsan", "penalty-summary", onSpot("individual", "fine", 50));
+        Map<String, Object> alone = new HashMap<>(decision(false));
+        alone.put("officer2Credential", ZHANGSAN_CREDENTIAL);
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_OnSpotDecision", alone)).isInstanceOf(RuleViolation.class);
+        Map<String, Object> unheard = new HashMap<>(decision(false));
+        unheard.put("statementHeard", false);
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_OnSpotDecision", unheard))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("陈述");
+    }
+}
