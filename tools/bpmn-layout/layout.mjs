@@ -1,0 +1,540 @@
+#!/usr/bin/env node
+// Writes fresh, left-to-right BPMNDI into hand-written BPMN files.
+//
+//   node tools/bpmn-layout/layout.mjs processes/a.bpmn [more.bpmn ...]
+//
+// Each file is read with bpmn-moddle (+ the Camunda descriptor, so camunda:* attributes
+// and extension elements round-trip typed), its old bpmndi:BPMNDiagram is dropped, missing
+// <bpmn:incoming>/<bpmn:outgoing> references are filled in from the sequence flows, and a
+// new diagram is computed per process. The semantic part is written back unchanged.
+//
+// Layout, per container (process and every expanded sub-process, recursively):
+//   1. DFS from the start events (then from any node not reached) finds back edges (loops).
+//   2. Layer (column) = longest path over the remaining edges.
+//   3. Rows: a node continues the row of the node that discovered it when it is that node's
+//      first outgoing flow; other branches and boundary-event targets take the first free
+//      row below. A row is free when the cells the incoming flow runs through are free.
+//   4. Coordinates from column widths / row heights; edges are routed orthogonally on the
+//      grid; loops and detours run in "lanes" reserved below a row.
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { BpmnModdle } from 'bpmn-moddle';
+
+const require = createRequire(import.meta.url);
+const camundaDescriptor = require('camunda-bpmn-moddle/resources/camunda.json');
+
+export function createModdle() {
+  return new BpmnModdle({ camunda: camundaDescriptor });
+}
+
+const GAP_X = 60; // between columns (widened for flow labels)
+const GAP_Y = 50; // between rows, below labels and loop lanes
+const BEND = 15; // distance of a vertical segment from the column border
+const LANE_TOP = 20; // distance of the first loop lane below a row (and its labels)
+const LANE_STEP = 12; // distance between parallel loop lanes
+const SUB_PAD = { left: 30, right: 30, top: 45, bottom: 30 };
+const ORIGIN = { x: 150, y: 80 };
+const LABEL_MAX_W = 100;
+const LINE_H = 14;
+
+const is = (el, type) => !!el && el.$instanceOf(type);
+const isEventSubProcess = (el) => is(el, 'bpmn:SubProcess') && el.triggeredByEvent;
+const hasExternalLabel = (el) => is(el, 'bpmn:Event') || is(el, 'bpmn:Gateway');
+
+// ---------------------------------------------------------------- text metrics
+function textWidth(text) {
+  let w = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0);
+    w += c >= 0x2e80 ? 11 : c === 32 ? 3 : ch >= 'A' && ch <= 'Z' ? 7.5 : 6;
+  }
+  return w;
+}
+
+function labelSize(text) {
+  if (!text) return { w: 0, h: 0 };
+  const w = textWidth(text);
+  if (w <= LABEL_MAX_W) return { w: Math.ceil(w) + 8, h: LINE_H };
+  return { w: LABEL_MAX_W + 8, h: Math.ceil((w * 1.1) / LABEL_MAX_W) * LINE_H };
+}
+
+function shapeSize(el, subSizes) {
+  if (is(el, 'bpmn:SubProcess')) return subSizes.get(el);
+  if (is(el, 'bpmn:Event')) return { w: 36, h: 36 };
+  if (is(el, 'bpmn:Gateway')) return { w: 50, h: 50 };
+  return { w: 100, h: 80 };
+}
+
+// ---------------------------------------------------------------- grid planning
+class Grid {
+  constructor() { this.cells = new Map(); }
+  key(c, r) { return c + ':' + r; }
+  get(c, r) { return this.cells.get(this.key(c, r)); }
+  set(c, r, v) { this.cells.set(this.key(c, r), v); }
+  // true when no cell in columns [c1, c2] of row r is taken (by a node, or also an edge)
+  free(c1, c2, r, nodesOnly = false) {
+    for (let c = c1; c <= c2; c++) {
+      const v = this.get(c, r);
+      if (v && (!nodesOnly || v !== 'edge')) return false;
+    }
+    return true;
+  }
+  // true when no cell in rows [r1, r2] of column c is taken
+  colFree(c, r1, r2, nodesOnly = true) {
+    for (let r = r1; r <= r2; r++) if (!this.free(c, c, r, nodesOnly)) return false;
+    return true;
+  }
+}
+
+/** Lays out one container; returns shapes/edges/labels in container-relative coordinates. */
+function layoutContainer(container, warn) {
+  const elements = container.flowElements || [];
+  const nodes = elements.filter((e) => is(e, 'bpmn:FlowNode') && !is(e, 'bpmn:BoundaryEvent') && !isEventSubProcess(e));
+  const eventSubs = elements.filter(isEventSubProcess);
+  const boundaries = elements.filter((e) => is(e, 'bpmn:BoundaryEvent'));
+  const flows = elements.filter((e) => is(e, 'bpmn:SequenceFlow'));
+  for (const e of elements) {
+    if (!is(e, 'bpmn:FlowNode') && !is(e, 'bpmn:SequenceFlow') && !is(e, 'bpmn:DataObject')) {
+      warn(`${e.$type} ${e.id}: not drawn (only flow nodes and sequence flows are laid out)`);
+    }
+  }
+  for (const a of container.artifacts || []) warn(`${a.$type} ${a.id}: not drawn (artifacts are not laid out)`);
+  if ((container.laneSets || []).length || container.childLaneSet) throw new Error(`lanes are not supported (in ${container.id})`);
+
+  // expanded sub-processes first: their size comes from their content
+  const subLayouts = new Map();
+  const subSizes = new Map();
+  for (const sub of [...nodes, ...eventSubs].filter((n) => is(n, 'bpmn:SubProcess'))) {
+    const inner = layoutContainer(sub, warn);
+    subLayouts.set(sub, inner);
+    subSizes.set(sub, {
+      w: Math.max(inner.width + SUB_PAD.left + SUB_PAD.right, 200),
+      h: Math.max(inner.height + SUB_PAD.top + SUB_PAD.bottom, 120)
+    });
+  }
+
+  const nodeSet = new Set(nodes);
+  const hostOf = (n) => (is(n, 'bpmn:BoundaryEvent') ? n.attachedToRef : n);
+  const boundariesOf = new Map(nodes.map((n) => [n, []]));
+  for (const b of boundaries) {
+    if (!nodeSet.has(b.attachedToRef)) throw new Error(`boundary event ${b.id}: host ${b.attachedToRef && b.attachedToRef.id} not in ${container.id}`);
+    boundariesOf.get(b.attachedToRef).push(b);
+  }
+  const drawnFlows = flows.filter((f) => {
+    const ok = nodeSet.has(hostOf(f.sourceRef)) && nodeSet.has(f.targetRef);
+    if (!ok) warn(`sequence flow ${f.id}: source or target outside ${container.id}, not drawn`);
+    return ok;
+  });
+
+  // out-edges per node: own flows, then the flows of its boundary events
+  const flowSet = new Set(drawnFlows);
+  const outs = new Map();
+  for (const n of nodes) {
+    const own = (n.outgoing || []).filter((f) => flowSet.has(f));
+    const viaBoundary = boundariesOf.get(n).flatMap((b) => (b.outgoing || []).filter((f) => flowSet.has(f)));
+    outs.set(n, [...own, ...viaBoundary]);
+  }
+
+  // 1. DFS: back edges (flows into a node on the DFS stack), preorder, discovering edge
+  const dfs = () => {
+    const state = new Map(), back = new Set(), preorder = [], parentEdge = new Map(), finish = [];
+    const visit = (n) => {
+      state.set(n, 1);
+      preorder.push(n);
+      for (const f of outs.get(n)) {
+        const t = f.targetRef;
+        if (state.get(t) === 1) back.add(f);
+        else if (!state.get(t)) { parentEdge.set(t, f); visit(t); }
+      }
+      state.set(n, 2);
+      finish.push(n);
+    };
+    for (const n of [...nodes.filter((x) => is(x, 'bpmn:StartEvent')), ...nodes]) if (!state.get(n)) visit(n);
+    return { back, preorder, parentEdge, finish };
+  };
+  // The flow that continues the row is the one leading to the longest path onwards (so the
+  // main line stays straight and dead ends or rework branches hang below); ties keep the
+  // document order. A second DFS then visits that flow first.
+  const first = dfs();
+  const height = new Map();
+  for (const n of first.finish) {
+    height.set(n, Math.max(0, ...outs.get(n).filter((f) => !first.back.has(f)).map((f) => height.get(f.targetRef) + 1)));
+  }
+  for (const n of nodes) {
+    const own = outs.get(n).filter((f) => f.sourceRef === n);
+    const score = (f) => (first.back.has(f) ? -1 : height.get(f.targetRef));
+    const best = own.reduce((a, f) => (score(f) > score(a) ? f : a), own[0]);
+    if (best) outs.set(n, [best, ...outs.get(n).filter((f) => f !== best)]);
+  }
+  const { back, preorder, parentEdge, finish } = dfs();
+
+  // 2. layers: longest path, relaxed in topological (reverse finishing) order
+  const layer = new Map(nodes.map((n) => [n, 0]));
+  for (const n of finish.slice().reverse()) {
+    for (const f of outs.get(n)) {
+      if (!back.has(f)) layer.set(f.targetRef, Math.max(layer.get(f.targetRef), layer.get(n) + 1));
+    }
+  }
+
+  // 3. rows, in DFS preorder
+  const grid = new Grid();
+  const row = new Map();
+  for (const n of preorder) {
+    const c = layer.get(n);
+    const f = parentEdge.get(n);
+    let r = 0;
+    let check = () => grid.free(c, c, r);
+    if (f) {
+      const src = hostOf(f.sourceRef);
+      const cs = layer.get(src);
+      const rs = row.get(src);
+      const continues = f === outs.get(src)[0] && src === f.sourceRef;
+      r = continues ? rs : rs + 1;
+      if (src !== f.sourceRef) {
+        // boundary flow: runs down through the host column, then right along row r
+        check = () => grid.colFree(cs, rs + 1, r, false) && grid.free(cs + 1, c, r);
+      } else {
+        check = () => grid.free(cs + 1, c, r);
+      }
+    }
+    while (!check()) r++;
+    if (f) {
+      const src = hostOf(f.sourceRef);
+      const cs = layer.get(src);
+      const rs = row.get(src);
+      if (src !== f.sourceRef) for (let rr = rs + 1; rr <= r; rr++) grid.set(cs, rr, 'edge');
+      for (let cc = cs + 1; cc < c; cc++) grid.set(cc, r, 'edge');
+    }
+    grid.set(c, r, n);
+    row.set(n, r);
+  }
+
+  // 4a. route planning on the grid (which lane a loop or detour uses)
+  const plans = new Map();
+  const laneUsers = new Map();
+  const useLane = (r, f, c1, c2) => {
+    if (!laneUsers.has(r)) laneUsers.set(r, []);
+    laneUsers.get(r).push({ f, c1: Math.min(c1, c2), c2: Math.max(c1, c2) });
+    return r;
+  };
+  for (const f of drawnFlows) {
+    const s = hostOf(f.sourceRef), t = f.targetRef;
+    const cs = layer.get(s), ct = layer.get(t), rs = row.get(s), rt = row.get(t);
+    const boundary = s !== f.sourceRef;
+    let kind;
+    if (back.has(f)) kind = { type: 'loop', lane: useLane(Math.max(rs, rt), f, cs, ct) };
+    else if (boundary && rt > rs && grid.colFree(cs, rs + 1, rt) && grid.free(cs + 1, ct - 1, rt, true)) kind = { type: 'drop' };
+    else if (boundary) kind = { type: 'boundaryDetour', lane: useLane(Math.max(rs, rt), f, cs, ct) };
+    else if (rs === rt && grid.free(cs + 1, ct - 1, rs, true)) kind = { type: 'straight' };
+    else if (rt > rs && grid.free(cs + 1, ct - 1, rt, true)) kind = { type: 'down' };
+    else if (rt !== rs && grid.free(cs + 1, ct - 1, rs, true)) kind = { type: 'up' };
+    else if (rt < rs && grid.free(cs + 1, ct - 1, rt, true)) kind = { type: 'down' };
+    else kind = { type: 'detour', lane: useLane(Math.max(rs, rt), f, cs, ct) };
+    plans.set(f, kind);
+  }
+  // lane slots: short spans close to the row, overlapping spans on separate slots
+  const laneSlots = new Map();
+  const laneCount = new Map();
+  for (const [r, users] of laneUsers) {
+    const taken = [];
+    users.sort((a, b) => (a.c2 - a.c1) - (b.c2 - b.c1));
+    for (const u of users) {
+      let k = 0;
+      while ((taken[k] || []).some((v) => v.c1 <= u.c2 && u.c1 <= v.c2)) k++;
+      (taken[k] = taken[k] || []).push(u);
+      laneSlots.set(u.f, k);
+    }
+    laneCount.set(r, taken.length);
+  }
+
+  // 4b. coordinates
+  const size = new Map(nodes.map((n) => [n, shapeSize(n, subSizes)]));
+  const nodeLabel = new Map();
+  const bottomUsed = new Set();
+  for (const f of drawnFlows) {
+    if (plans.get(f).type === 'loop') { bottomUsed.add(f.sourceRef); bottomUsed.add(f.targetRef); }
+  }
+  for (const n of [...nodes, ...boundaries]) if (hasExternalLabel(n)) nodeLabel.set(n, labelSize(n.name));
+  const hasLabel = (n) => nodeLabel.has(n) && nodeLabel.get(n).w > 0;
+  const nCols = Math.max(0, ...nodes.map((n) => layer.get(n) + 1));
+  const nRows = Math.max(0, ...nodes.map((n) => row.get(n) + 1), ...[...grid.cells.keys()].map((k) => +k.split(':')[1] + 1));
+  const colW = Array(nCols).fill(0), gapX = Array(nCols).fill(GAP_X);
+  const rowH = Array(nRows).fill(36), below = Array(nRows).fill(0);
+  for (const n of nodes) {
+    const c = layer.get(n), r = row.get(n), { w, h } = size.get(n);
+    colW[c] = Math.max(colW[c], w, bottomUsed.has(n) ? 0 : (nodeLabel.get(n) || { w: 0 }).w);
+    rowH[r] = Math.max(rowH[r], h);
+  }
+  for (const n of nodes) {
+    const r = row.get(n), { h } = size.get(n);
+    let ext = (rowH[r] - h) / 2; // distance from the row bottom up to the shape bottom, negated below
+    let extra = 0;
+    if (nodeLabel.has(n)) extra = Math.max(extra, 4 + nodeLabel.get(n).h - ext);
+    for (const b of boundariesOf.get(n)) extra = Math.max(extra, 18 + 4 + nodeLabel.get(b).h - ext);
+    below[r] = Math.max(below[r], extra);
+  }
+  for (const f of drawnFlows) {
+    if (!f.name || plans.get(f).type === 'loop') continue;
+    const c = layer.get(hostOf(f.sourceRef));
+    gapX[c] = Math.max(gapX[c], labelSize(f.name).w + 2 * BEND + 10);
+  }
+  const colX = [], rowY = [];
+  for (let c = 0, x = 0; c < nCols; c++) { colX[c] = x; x += colW[c] + gapX[c]; }
+  for (let r = 0, y = 0; r < nRows; r++) {
+    rowY[r] = y;
+    const lanes = laneCount.get(r) || 0;
+    y += rowH[r] + below[r] + (lanes ? LANE_TOP + lanes * LANE_STEP : 0) + GAP_Y;
+  }
+  const laneY = (r, f) => rowY[r] + rowH[r] + below[r] + LANE_TOP + laneSlots.get(f) * LANE_STEP;
+
+  const shapes = [], edges = [];
+  const bounds = new Map();
+  for (const n of nodes) {
+    const { w, h } = size.get(n), c = layer.get(n), r = row.get(n);
+    bounds.set(n, { x: colX[c] + (colW[c] - w) / 2, y: rowY[r] + (rowH[r] - h) / 2, width: w, height: h });
+  }
+  for (const [host, list] of boundariesOf) {
+    const hb = bounds.get(host);
+    let cx = hb.x + Math.min(hb.width / 4, 60);
+    for (const b of list) {
+      cx = Math.min(cx, hb.x + hb.width - 18);
+      bounds.set(b, { x: cx - 18, y: hb.y + hb.height - 18, width: 36, height: 36 });
+      cx += Math.max(45, nodeLabel.get(b).w + 26);
+    }
+  }
+  // bottom attachment point for loops: the centre, or right of the boundary events
+  const attachX = (n) => {
+    const b = bounds.get(n);
+    if (is(n, 'bpmn:BoundaryEvent')) return b.x + 18;
+    return (boundariesOf.get(n) || []).length ? b.x + b.width - 20 : b.x + b.width / 2;
+  };
+  for (const n of [...nodes, ...boundaries]) {
+    const b = bounds.get(n);
+    const shape = { el: n, bounds: b };
+    if (hasLabel(n)) {
+      const { w, h } = nodeLabel.get(n);
+      const cx = b.x + b.width / 2;
+      // the label moves aside when a flow leaves or enters the bottom of the shape
+      const x = is(n, 'bpmn:BoundaryEvent') ? cx + 8 : bottomUsed.has(n) ? cx - 8 - w : cx - w / 2;
+      shape.label = { x, y: b.y + b.height + 4, width: w, height: h };
+    }
+    shapes.push(shape);
+    if (subLayouts.has(n)) shapes.push(...translate(subLayouts.get(n), b.x + SUB_PAD.left, b.y + SUB_PAD.top).shapes);
+  }
+
+  const colRight = (c) => colX[c] + colW[c];
+  for (const f of drawnFlows) {
+    const s = f.sourceRef, t = f.targetRef, host = hostOf(s);
+    const plan = plans.get(f);
+    const sb = bounds.get(s), tb = bounds.get(t);
+    const cs = layer.get(host), ct = layer.get(t);
+    const sx = sb.x + sb.width, sy = sb.y + sb.height / 2;
+    const tx = tb.x, ty = tb.y + tb.height / 2;
+    const xa = colRight(cs) + BEND, xb = colX[ct] - BEND;
+    let pts, labelAt;
+    switch (plan.type) {
+      case 'straight': pts = [[sx, sy], [tx, ty]]; labelAt = 'first'; break;
+      case 'down': pts = [[sx, sy], [xa, sy], [xa, ty], [tx, ty]]; labelAt = 'last'; break;
+      case 'up': pts = [[sx, sy], [xb, sy], [xb, ty], [tx, ty]]; labelAt = 'first'; break;
+      case 'detour': {
+        const ly = laneY(plan.lane, f);
+        pts = [[sx, sy], [xa, sy], [xa, ly], [xb, ly], [xb, ty], [tx, ty]]; labelAt = 'bend'; break;
+      }
+      case 'drop': { // boundary event: down from the event, right into the target
+        const ex = sb.x + 18;
+        pts = [[ex, sb.y + sb.height], [ex, ty], [tx, ty]]; labelAt = 'last'; break;
+      }
+      case 'boundaryDetour': {
+        const ex = sb.x + 18, ly = laneY(plan.lane, f);
+        pts = [[ex, sb.y + sb.height], [ex, ly], [xb, ly], [xb, ty], [tx, ty]]; labelAt = 'last'; break;
+      }
+      case 'loop': {
+        const ly = laneY(plan.lane, f);
+        let ax = attachX(s), bx = attachX(t);
+        if (s === t) { ax = sb.x + sb.width * 2 / 3; bx = sb.x + sb.width / 3; }
+        pts = [[ax, sb.y + sb.height], [ax, ly], [bx, ly], [bx, tb.y + tb.height]]; labelAt = 'loop'; break;
+      }
+    }
+    const edge = { el: f, points: dedupe(pts) };
+    if (f.name) {
+      const { w, h } = labelSize(f.name);
+      const p = edge.points;
+      const [x0, y0] = labelAt === 'last' ? p[p.length - 2] : p[0];
+      edge.label = labelAt === 'loop' ? { x: x0 + 6, y: y0 + 4, width: w, height: h }
+        : labelAt === 'bend' ? { x: p[1][0] + 6, y: y0 + 4, width: w, height: h } // right of the first vertical
+        : { x: x0 + 6, y: (labelAt === 'last' ? p[p.length - 1][1] : y0) - h - 2, width: w, height: h };
+    }
+    edges.push(edge);
+  }
+  for (const [sub, inner] of subLayouts) {
+    if (!bounds.has(sub)) continue;
+    const b = bounds.get(sub);
+    edges.push(...translate(inner, b.x + SUB_PAD.left, b.y + SUB_PAD.top).edges);
+  }
+
+  // event sub-processes: a strip below everything else
+  let bbox = boundingBox(shapes, edges);
+  let x = bbox.minX;
+  for (const sub of eventSubs) {
+    const { w, h } = subSizes.get(sub);
+    const b = { x, y: bbox.maxY + GAP_Y, width: w, height: h };
+    shapes.push({ el: sub, bounds: b }, ...translate(subLayouts.get(sub), b.x + SUB_PAD.left, b.y + SUB_PAD.top).shapes);
+    edges.push(...translate(subLayouts.get(sub), b.x + SUB_PAD.left, b.y + SUB_PAD.top).edges);
+    x += w + GAP_X;
+  }
+  bbox = boundingBox(shapes, edges);
+  // normalise: content starts at (0, 0)
+  const out = translate({ shapes, edges }, -bbox.minX, -bbox.minY);
+  return { ...out, width: bbox.maxX - bbox.minX, height: bbox.maxY - bbox.minY };
+}
+
+function dedupe(points) {
+  return points.filter((p, i) => i === 0 || p[0] !== points[i - 1][0] || p[1] !== points[i - 1][1]);
+}
+
+function boundingBox(shapes, edges) {
+  const xs = [], ys = [];
+  const add = (b) => { if (b) { xs.push(b.x, b.x + b.width); ys.push(b.y, b.y + b.height); } };
+  for (const s of shapes) { add(s.bounds); add(s.label); }
+  for (const e of edges) { add(e.label); for (const [x, y] of e.points) { xs.push(x); ys.push(y); } }
+  if (!xs.length) return { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  return { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) };
+}
+
+function translate({ shapes, edges }, dx, dy) {
+  const mv = (b) => b && { ...b, x: b.x + dx, y: b.y + dy };
+  return {
+    shapes: shapes.map((s) => ({ ...s, bounds: mv(s.bounds), label: mv(s.label) })),
+    edges: edges.map((e) => ({ ...e, points: e.points.map(([x, y]) => [x + dx, y + dy]), label: mv(e.label) }))
+  };
+}
+
+// ---------------------------------------------------------------- moddle glue
+function allContainers(root) {
+  const list = [root];
+  for (const e of root.flowElements || []) if (is(e, 'bpmn:SubProcess')) list.push(...allContainers(e));
+  return list;
+}
+
+/** Adds missing incoming/outgoing references of flow nodes; returns how many were added. */
+export function fillFlowNodeRefs(process) {
+  let added = 0;
+  for (const c of allContainers(process)) {
+    for (const f of (c.flowElements || []).filter((e) => is(e, 'bpmn:SequenceFlow'))) {
+      if (!f.sourceRef || !f.targetRef) throw new Error(`sequence flow ${f.id}: sourceRef/targetRef missing or unresolved`);
+      if (!f.sourceRef.get('outgoing').includes(f)) { f.sourceRef.get('outgoing').push(f); added++; }
+      if (!f.targetRef.get('incoming').includes(f)) { f.targetRef.get('incoming').push(f); added++; }
+    }
+  }
+  return added;
+}
+
+const round = (v) => Math.round(v);
+
+// attributes of a DI element that are not BPMNDI's own (extensions such as bioc:fill)
+function extraProps(el) {
+  const extra = { ...el.$attrs };
+  for (const p of el.$descriptor.properties) {
+    if (!['bpmndi', 'di', 'dc'].includes(p.ns.prefix) && el.get(p.name) !== undefined) extra[p.name] = el.get(p.name);
+  }
+  return extra;
+}
+
+function buildDiagram(moddle, process, index, keptAttrs, warn) {
+  const layout = translate(layoutContainer(process, warn), ORIGIN.x, ORIGIN.y);
+  const bnds = (b) => moddle.create('dc:Bounds', { x: round(b.x), y: round(b.y), width: round(b.width), height: round(b.height) });
+  const withAttrs = (di, el) => {
+    const kept = keptAttrs.get(el.id) || {};
+    for (const [k, v] of Object.entries(kept.shape || {})) di.set(k, v);
+    if (di.label) for (const [k, v] of Object.entries(kept.label || {})) di.label.set(k, v);
+    return di;
+  };
+  const planeElement = [];
+  for (const s of layout.shapes) {
+    const props = { id: `${s.el.id}_di`, bpmnElement: s.el, bounds: bnds(s.bounds) };
+    if (is(s.el, 'bpmn:SubProcess')) props.isExpanded = true;
+    if (is(s.el, 'bpmn:ExclusiveGateway')) props.isMarkerVisible = true;
+    if (s.label) props.label = moddle.create('bpmndi:BPMNLabel', { bounds: bnds(s.label) });
+    planeElement.push(withAttrs(moddle.create('bpmndi:BPMNShape', props), s.el));
+  }
+  for (const e of layout.edges) {
+    const props = {
+      id: `${e.el.id}_di`,
+      bpmnElement: e.el,
+      waypoint: e.points.map(([x, y]) => moddle.create('dc:Point', { x: round(x), y: round(y) }))
+    };
+    if (e.label) props.label = moddle.create('bpmndi:BPMNLabel', { bounds: bnds(e.label) });
+    planeElement.push(withAttrs(moddle.create('bpmndi:BPMNEdge', props), e.el));
+  }
+  const suffix = index === 0 ? '1' : String(index + 1);
+  return moddle.create('bpmndi:BPMNDiagram', {
+    id: `BPMNDiagram_${suffix}`,
+    plane: moddle.create('bpmndi:BPMNPlane', { id: `BPMNPlane_${suffix}`, bpmnElement: process, planeElement })
+  });
+}
+
+/**
+ * Lays out one BPMN document. Returns { xml, warnings }; throws when the file cannot be
+ * rewritten without losing content (unparsable elements, unresolved references) or uses
+ * constructs this tool cannot draw (collaborations, lanes).
+ */
+export async function layoutXml(xml) {
+  const moddle = createModdle();
+  const { rootElement: defs, warnings: parseWarnings } = await moddle.fromXML(xml, 'bpmn:Definitions');
+  const warnings = [];
+  const fatal = [];
+  for (const w of parseWarnings) {
+    const inDi = w.element && /^(bpmndi|dc|di):/.test(w.element.$type);
+    if (inDi) continue; // the old diagram is discarded anyway
+    if (/^unknown attribute/.test(w.message)) warnings.push(w.message + ' (kept as is)');
+    else fatal.push(w.message);
+  }
+  if (fatal.length) throw new Error('content would be lost:\n  ' + fatal.join('\n  '));
+  if (/<!--/.test(xml)) warnings.push('XML comments are not preserved');
+  if (/<!\[CDATA\[/.test(xml)) warnings.push('CDATA sections are written as escaped text (same content)');
+
+  const roots = defs.get('rootElements');
+  if (roots.some((r) => is(r, 'bpmn:Collaboration'))) throw new Error('collaborations (pools/message flows) are not supported');
+  const processes = roots.filter((r) => is(r, 'bpmn:Process'));
+
+  // keep extra attributes of the old DI (e.g. bioc:/color: colours) for elements that still exist
+  const keptAttrs = new Map();
+  for (const d of defs.get('diagrams')) {
+    for (const pe of (d.plane && d.plane.planeElement) || []) {
+      if (pe.bpmnElement) keptAttrs.set(pe.bpmnElement.id, { shape: extraProps(pe), label: pe.label && extraProps(pe.label) });
+    }
+  }
+  let added = 0;
+  for (const p of processes) added += fillFlowNodeRefs(p);
+  if (added) warnings.push(`added ${added} missing incoming/outgoing reference(s)`);
+
+  const warn = (m) => warnings.push(m);
+  defs.set('diagrams', processes.map((p, i) => buildDiagram(moddle, p, i, keptAttrs, warn)));
+  const { xml: out } = await moddle.toXML(defs, { format: true });
+  return { xml: out.endsWith('\n') ? out : out + '\n', warnings };
+}
+
+async function main(files) {
+  if (!files.length) {
+    console.error('usage: node layout.mjs <file.bpmn> [more.bpmn ...]');
+    return 2;
+  }
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const { xml, warnings } = await layoutXml(await readFile(file, 'utf8'));
+      await writeFile(file, xml, 'utf8');
+      for (const w of warnings) console.warn(`${file}: warning: ${w}`);
+      console.log(`${file}: laid out`);
+    } catch (err) {
+      failed++;
+      console.error(`${file}: NOT rewritten: ${err.message}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
