@@ -213,39 +213,25 @@ function layoutContainer(container, warn) {
   // 4a. route planning on the grid (which lane a loop or detour uses)
   const plans = new Map();
   const laneUsers = new Map();
-  const useLane = (r, f, c1, c2) => {
-    if (!laneUsers.has(r)) laneUsers.set(r, []);
-    laneUsers.get(r).push({ f, c1: Math.min(c1, c2), c2: Math.max(c1, c2) });
-    return r;
-  };
   for (const f of drawnFlows) {
     const s = hostOf(f.sourceRef), t = f.targetRef;
     const cs = layer.get(s), ct = layer.get(t), rs = row.get(s), rt = row.get(t);
     const boundary = s !== f.sourceRef;
-    let kind;
-    if (back.has(f)) kind = { type: 'loop', lane: useLane(Math.max(rs, rt), f, cs, ct) };
-    else if (boundary && rt > rs && grid.colFree(cs, rs + 1, rt) && grid.free(cs + 1, ct - 1, rt, true)) kind = { type: 'drop' };
-    else if (boundary) kind = { type: 'boundaryDetour', lane: useLane(Math.max(rs, rt), f, cs, ct) };
-    else if (rs === rt && grid.free(cs + 1, ct - 1, rs, true)) kind = { type: 'straight' };
-    else if (rt > rs && grid.free(cs + 1, ct - 1, rt, true)) kind = { type: 'down' };
-    else if (rt !== rs && grid.free(cs + 1, ct - 1, rs, true)) kind = { type: 'up' };
-    else if (rt < rs && grid.free(cs + 1, ct - 1, rt, true)) kind = { type: 'down' };
-    else kind = { type: 'detour', lane: useLane(Math.max(rs, rt), f, cs, ct) };
-    plans.set(f, kind);
-  }
-  // lane slots: short spans close to the row, overlapping spans on separate slots
-  const laneSlots = new Map();
-  const laneCount = new Map();
-  for (const [r, users] of laneUsers) {
-    const taken = [];
-    users.sort((a, b) => (a.c2 - a.c1) - (b.c2 - b.c1));
-    for (const u of users) {
-      let k = 0;
-      while ((taken[k] || []).some((v) => v.c1 <= u.c2 && u.c1 <= v.c2)) k++;
-      (taken[k] = taken[k] || []).push(u);
-      laneSlots.set(u.f, k);
+    let type;
+    if (back.has(f)) type = 'loop';
+    else if (boundary) type = rt > rs && grid.colFree(cs, rs + 1, rt) && grid.free(cs + 1, ct - 1, rt, true) ? 'drop' : 'boundaryDetour';
+    else if (rs === rt && grid.free(cs + 1, ct - 1, rs, true)) type = 'straight';
+    else if (rt > rs && grid.free(cs + 1, ct - 1, rt, true)) type = 'down';
+    else if (rt !== rs && grid.free(cs + 1, ct - 1, rs, true)) type = 'up';
+    else if (rt < rs && grid.free(cs + 1, ct - 1, rt, true)) type = 'down';
+    else type = 'detour';
+    plans.set(f, { type });
+    if (['loop', 'boundaryDetour', 'detour'].includes(type)) {
+      // runs in a lane below the lower of the two rows
+      const r = Math.max(rs, rt);
+      if (!laneUsers.has(r)) laneUsers.set(r, []);
+      laneUsers.get(r).push({ f, c1: Math.min(cs, ct), c2: Math.max(cs, ct) });
     }
-    laneCount.set(r, taken.length);
   }
 
   // 4b. coordinates
@@ -260,65 +246,120 @@ function layoutContainer(container, warn) {
   const nCols = Math.max(0, ...nodes.map((n) => layer.get(n) + 1));
   const nRows = Math.max(0, ...nodes.map((n) => row.get(n) + 1), ...[...grid.cells.keys()].map((k) => +k.split(':')[1] + 1));
   const colW = Array(nCols).fill(0), gapX = Array(nCols).fill(GAP_X);
-  const rowH = Array(nRows).fill(36), below = Array(nRows).fill(0);
   for (const n of nodes) {
-    const c = layer.get(n), r = row.get(n), { w, h } = size.get(n);
-    colW[c] = Math.max(colW[c], w, bottomUsed.has(n) ? 0 : (nodeLabel.get(n) || { w: 0 }).w);
-    rowH[r] = Math.max(rowH[r], h);
-  }
-  for (const n of nodes) {
-    const r = row.get(n), { h } = size.get(n);
-    let ext = (rowH[r] - h) / 2; // distance from the row bottom up to the shape bottom, negated below
-    let extra = 0;
-    if (nodeLabel.has(n)) extra = Math.max(extra, 4 + nodeLabel.get(n).h - ext);
-    for (const b of boundariesOf.get(n)) extra = Math.max(extra, 18 + 4 + nodeLabel.get(b).h - ext);
-    below[r] = Math.max(below[r], extra);
+    const c = layer.get(n), { w } = size.get(n);
+    colW[c] = Math.max(colW[c], w, bottomUsed.has(n) ? 0 : nodeLabel.has(n) ? nodeLabel.get(n).w : 0);
   }
   for (const f of drawnFlows) {
     if (!f.name || plans.get(f).type === 'loop') continue;
     const c = layer.get(hostOf(f.sourceRef));
     gapX[c] = Math.max(gapX[c], labelSize(f.name).w + 2 * BEND + 10);
   }
-  const colX = [], rowY = [];
+  const colX = [];
   for (let c = 0, x = 0; c < nCols; c++) { colX[c] = x; x += colW[c] + gapX[c]; }
-  for (let r = 0, y = 0; r < nRows; r++) {
-    rowY[r] = y;
-    const lanes = laneCount.get(r) || 0;
-    y += rowH[r] + below[r] + (lanes ? LANE_TOP + lanes * LANE_STEP : 0) + GAP_Y;
-  }
-  const laneY = (r, f) => rowY[r] + rowH[r] + below[r] + LANE_TOP + laneSlots.get(f) * LANE_STEP;
 
-  const shapes = [], edges = [];
-  const bounds = new Map();
+  // columns each row occupies: its nodes and the horizontal flow segments running along it
+  const span = Array.from({ length: nRows }, () => new Set());
+  const addSpan = (r, c1, c2) => { for (let c = c1; c <= c2; c++) span[r].add(c); };
+  for (const n of nodes) addSpan(row.get(n), layer.get(n), layer.get(n));
+  for (const [k, v] of grid.cells) if (v === 'edge') addSpan(+k.split(':')[1], +k.split(':')[0], +k.split(':')[0]);
+  for (const f of drawnFlows) {
+    const s = hostOf(f.sourceRef), t = f.targetRef;
+    const cs = layer.get(s), ct = layer.get(t), rs = row.get(s), rt = row.get(t);
+    const type = plans.get(f).type;
+    if (type === 'straight') addSpan(rs, cs, ct);
+    if (type === 'down') addSpan(rt, cs + 1, ct);
+    if (type === 'up') addSpan(rs, cs, ct - 1);
+    if (type === 'drop') addSpan(rt, cs, ct);
+  }
+  // horizontal positions: nodes centred in their column; boundary events along the bottom
+  // edge of their host from the left, or from the right when a loop attaches to the host's
+  // bottom (the loop then attaches on the left); labels below, moved aside from bottom flows
+  const bounds = new Map(), labels = new Map();
   for (const n of nodes) {
-    const { w, h } = size.get(n), c = layer.get(n), r = row.get(n);
-    bounds.set(n, { x: colX[c] + (colW[c] - w) / 2, y: rowY[r] + (rowH[r] - h) / 2, width: w, height: h });
+    const { w, h } = size.get(n), c = layer.get(n);
+    bounds.set(n, { x: colX[c] + (colW[c] - w) / 2, y: 0, width: w, height: h });
   }
   for (const [host, list] of boundariesOf) {
-    const hb = bounds.get(host);
-    let cx = hb.x + Math.min(hb.width / 4, 60);
-    for (const b of list) {
-      cx = Math.min(cx, hb.x + hb.width - 18);
-      bounds.set(b, { x: cx - 18, y: hb.y + hb.height - 18, width: 36, height: 36 });
-      cx += Math.max(45, nodeLabel.get(b).w + 26);
-    }
+    const hb = bounds.get(host), inset = Math.min(hb.width / 4, 60);
+    const offsets = [0];
+    for (const b of list.slice(0, -1)) offsets.push(offsets[offsets.length - 1] + Math.max(45, nodeLabel.get(b).w + 26));
+    const first = bottomUsed.has(host) ? hb.width - inset - offsets[offsets.length - 1] : inset;
+    list.forEach((b, i) => {
+      const cx = Math.min(Math.max(hb.x + first + offsets[i], hb.x + 18), hb.x + hb.width - 18);
+      bounds.set(b, { x: cx - 18, y: 0, width: 36, height: 36 });
+    });
   }
-  // bottom attachment point for loops: the centre, or right of the boundary events
   const attachX = (n) => {
     const b = bounds.get(n);
     if (is(n, 'bpmn:BoundaryEvent')) return b.x + 18;
-    return (boundariesOf.get(n) || []).length ? b.x + b.width - 20 : b.x + b.width / 2;
+    return (boundariesOf.get(n) || []).length ? b.x + 20 : b.x + b.width / 2;
   };
   for (const n of [...nodes, ...boundaries]) {
-    const b = bounds.get(n);
-    const shape = { el: n, bounds: b };
-    if (hasLabel(n)) {
-      const { w, h } = nodeLabel.get(n);
-      const cx = b.x + b.width / 2;
-      // the label moves aside when a flow leaves or enters the bottom of the shape
-      const x = is(n, 'bpmn:BoundaryEvent') ? cx + 8 : bottomUsed.has(n) ? cx - 8 - w : cx - w / 2;
-      shape.label = { x, y: b.y + b.height + 4, width: w, height: h };
+    if (!hasLabel(n)) continue;
+    const { w, h } = nodeLabel.get(n), b = bounds.get(n), cx = b.x + b.width / 2;
+    const x = is(n, 'bpmn:BoundaryEvent') ? cx + 8 : bottomUsed.has(n) ? cx - 8 - w : cx - w / 2;
+    labels.set(n, { x, y: 0, width: w, height: h });
+  }
+  // what hangs below a node's shape: [x1, x2, depth below the shape's bottom]
+  const hanging = (n) => {
+    const b = bounds.get(n), list = [[b.x, b.x + b.width, 0]];
+    const add = (l, d) => l && list.push([l.x, l.x + l.width, d + 4 + l.height]);
+    add(labels.get(n), 0);
+    for (const e of boundariesOf.get(n)) {
+      list.push([bounds.get(e).x, bounds.get(e).x + 36, 18]);
+      add(labels.get(e), 18);
     }
+    return list;
+  };
+  const colsIn = (x1, x2) => colX.map((x, c) => c).filter((c) => colX[c] < x2 && x1 < colX[c] + colW[c]);
+
+  // vertical placement, row by row: each run of adjacent columns a row occupies is placed just
+  // below what is already there in those columns, so a tall sub-process or a long branch does
+  // not push down unrelated parts of the same row. In every column rows stay in order.
+  const skyline = Array(nCols).fill(-Infinity);
+  const center = new Map(), laneAt = new Map();
+  for (let r = 0; r < nRows; r++) {
+    const cols = [...span[r]].sort((a, b) => a - b);
+    const runs = [];
+    for (const c of cols) {
+      if (runs.length && runs[runs.length - 1].at(-1) === c - 1) runs[runs.length - 1].push(c);
+      else runs.push([c]);
+    }
+    for (const run of runs) {
+      const members = nodes.filter((n) => row.get(n) === r && run.includes(layer.get(n)));
+      const h = Math.max(36, ...members.map((n) => size.get(n).h));
+      const top = Math.max(0, ...run.map((c) => skyline[c] + GAP_Y));
+      for (const c of run) {
+        center.set(c + ':' + r, top + h / 2);
+        skyline[c] = Math.max(skyline[c], top + h / 2 + 2);
+      }
+      for (const n of members) {
+        const bottom = top + (h + size.get(n).h) / 2;
+        for (const [x1, x2, d] of hanging(n)) for (const c of colsIn(x1, x2)) skyline[c] = Math.max(skyline[c], bottom + d);
+      }
+    }
+    // lanes of this row: short spans first, each just below what its columns already hold
+    const floor = new Map();
+    for (const u of (laneUsers.get(r) || []).sort((a, b) => (a.c2 - a.c1) - (b.c2 - b.c1))) {
+      const cols = [];
+      for (let c = u.c1; c <= u.c2; c++) cols.push(c);
+      const y = Math.max(...cols.map((c) => (floor.has(c) ? floor.get(c) : skyline[c] + LANE_TOP)));
+      laneAt.set(u.f, y);
+      for (const c of cols) { floor.set(c, y + LANE_STEP); skyline[c] = Math.max(skyline[c], y + 2); }
+    }
+  }
+  for (const n of nodes) {
+    const b = bounds.get(n), r = row.get(n);
+    b.y = center.get(layer.get(n) + ':' + r) - b.height / 2;
+    for (const e of boundariesOf.get(n)) bounds.get(e).y = b.y + b.height - 18;
+  }
+  for (const [n, l] of labels) l.y = bounds.get(n).y + bounds.get(n).height + 4;
+
+  const shapes = [], edges = [];
+  for (const n of [...nodes, ...boundaries]) {
+    const b = bounds.get(n);
+    const shape = { el: n, bounds: b, label: labels.get(n) };
     shapes.push(shape);
     if (subLayouts.has(n)) shapes.push(...translate(subLayouts.get(n), b.x + SUB_PAD.left, b.y + SUB_PAD.top).shapes);
   }
@@ -338,7 +379,7 @@ function layoutContainer(container, warn) {
       case 'down': pts = [[sx, sy], [xa, sy], [xa, ty], [tx, ty]]; labelAt = 'last'; break;
       case 'up': pts = [[sx, sy], [xb, sy], [xb, ty], [tx, ty]]; labelAt = 'first'; break;
       case 'detour': {
-        const ly = laneY(plan.lane, f);
+        const ly = laneAt.get(f);
         pts = [[sx, sy], [xa, sy], [xa, ly], [xb, ly], [xb, ty], [tx, ty]]; labelAt = 'bend'; break;
       }
       case 'drop': { // boundary event: down from the event, right into the target
@@ -346,11 +387,11 @@ function layoutContainer(container, warn) {
         pts = [[ex, sb.y + sb.height], [ex, ty], [tx, ty]]; labelAt = 'last'; break;
       }
       case 'boundaryDetour': {
-        const ex = sb.x + 18, ly = laneY(plan.lane, f);
+        const ex = sb.x + 18, ly = laneAt.get(f);
         pts = [[ex, sb.y + sb.height], [ex, ly], [xb, ly], [xb, ty], [tx, ty]]; labelAt = 'last'; break;
       }
       case 'loop': {
-        const ly = laneY(plan.lane, f);
+        const ly = laneAt.get(f);
         let ax = attachX(s), bx = attachX(t);
         if (s === t) { ax = sb.x + sb.width * 2 / 3; bx = sb.x + sb.width / 3; }
         pts = [[ax, sb.y + sb.height], [ax, ly], [bx, ly], [bx, tb.y + tb.height]]; labelAt = 'loop'; break;
