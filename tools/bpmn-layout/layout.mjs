@@ -8,14 +8,19 @@
 // <bpmn:incoming>/<bpmn:outgoing> references are filled in from the sequence flows, and a
 // new diagram is computed per process. The semantic part is written back unchanged.
 //
-// Layout, per container (process and every expanded sub-process, recursively):
-//   1. DFS from the start events (then from any node not reached) finds back edges (loops).
-//   2. Layer (column) = longest path over the remaining edges.
-//   3. Rows: a node continues the row of the node that discovered it when it is that node's
-//      first outgoing flow; other branches and boundary-event targets take the first free
-//      row below. A row is free when the cells the incoming flow runs through are free.
-//   4. Coordinates from column widths / row heights; edges are routed orthogonally on the
-//      grid; loops and detours run in "lanes" reserved below a row.
+// Layout, per container (process and every expanded sub-process, innermost first, so a
+// sub-process is sized from its content):
+//   1. Back edges (loops) = flows into a node on the DFS stack, DFS from the start events.
+//   2. Column = longest path over the other flows (a boundary event's flows count as its host's).
+//   3. Rows on a grid, in DFS preorder: the outgoing flow with the longest path onwards (ties:
+//      document order) continues the row; other branches and boundary-event targets take the
+//      first row below whose cells the flow would run through are free.
+//   4. Each flow gets a route kind on the grid: straight, down/up (one vertical in a column
+//      gap), drop (boundary event: down, then right), or a lane below the rows for loops and
+//      detours.
+//   5. Coordinates: column widths from the widest shape or label; each row is placed run by run
+//      just below what its columns already hold (a tall sub-process only pushes down what is
+//      under it), lanes go just below the columns they span.
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -248,7 +253,7 @@ function layoutContainer(container, warn) {
   const colW = Array(nCols).fill(0), gapX = Array(nCols).fill(GAP_X);
   for (const n of nodes) {
     const c = layer.get(n), { w } = size.get(n);
-    colW[c] = Math.max(colW[c], w, bottomUsed.has(n) ? 0 : nodeLabel.has(n) ? nodeLabel.get(n).w : 0);
+    colW[c] = Math.max(colW[c], w, nodeLabel.has(n) ? nodeLabel.get(n).w : 0);
   }
   for (const f of drawnFlows) {
     if (!f.name || plans.get(f).type === 'loop') continue;
@@ -295,17 +300,19 @@ function layoutContainer(container, warn) {
     if (is(n, 'bpmn:BoundaryEvent')) return b.x + 18;
     return (boundariesOf.get(n) || []).length ? b.x + 20 : b.x + b.width / 2;
   };
+  // labels go below the shape; a boundary event's to the right of its outgoing flow, and
+  // above the shape when a loop uses its bottom
+  const labelAbove = (n) => bottomUsed.has(n) && !is(n, 'bpmn:BoundaryEvent');
   for (const n of [...nodes, ...boundaries]) {
     if (!hasLabel(n)) continue;
     const { w, h } = nodeLabel.get(n), b = bounds.get(n), cx = b.x + b.width / 2;
-    const x = is(n, 'bpmn:BoundaryEvent') ? cx + 8 : bottomUsed.has(n) ? cx - 8 - w : cx - w / 2;
-    labels.set(n, { x, y: 0, width: w, height: h });
+    labels.set(n, { x: is(n, 'bpmn:BoundaryEvent') ? cx + 8 : cx - w / 2, y: 0, width: w, height: h });
   }
   // what hangs below a node's shape: [x1, x2, depth below the shape's bottom]
   const hanging = (n) => {
     const b = bounds.get(n), list = [[b.x, b.x + b.width, 0]];
     const add = (l, d) => l && list.push([l.x, l.x + l.width, d + 4 + l.height]);
-    add(labels.get(n), 0);
+    if (!labelAbove(n)) add(labels.get(n), 0);
     for (const e of boundariesOf.get(n)) {
       list.push([bounds.get(e).x, bounds.get(e).x + 36, 18]);
       add(labels.get(e), 18);
@@ -354,7 +361,10 @@ function layoutContainer(container, warn) {
     b.y = center.get(layer.get(n) + ':' + r) - b.height / 2;
     for (const e of boundariesOf.get(n)) bounds.get(e).y = b.y + b.height - 18;
   }
-  for (const [n, l] of labels) l.y = bounds.get(n).y + bounds.get(n).height + 4;
+  for (const [n, l] of labels) {
+    const b = bounds.get(n);
+    l.y = labelAbove(n) ? b.y - 6 - l.height : b.y + b.height + 4;
+  }
 
   const shapes = [], edges = [];
   for (const n of [...nodes, ...boundaries]) {
@@ -516,24 +526,22 @@ function buildDiagram(moddle, process, index, keptAttrs, warn) {
 }
 
 /**
- * Lays out one BPMN document. Returns { xml, warnings }; throws when the file cannot be
- * rewritten without losing content (unparsable elements, unresolved references) or uses
+ * Lays out one BPMN document. Returns { xml, warnings, notes }; throws when the file cannot
+ * be rewritten without losing content (unparsable elements, unresolved references) or uses
  * constructs this tool cannot draw (collaborations, lanes).
  */
 export async function layoutXml(xml) {
   const moddle = createModdle();
-  const { rootElement: defs, warnings: parseWarnings } = await moddle.fromXML(xml, 'bpmn:Definitions');
-  const warnings = [];
-  const fatal = [];
+  const { rootElement: defs, warnings: parseWarnings } = await moddle.fromXML(xml.replace(/^\uFEFF/, ''), 'bpmn:Definitions');
+  const warnings = [], notes = [], fatal = [];
   for (const w of parseWarnings) {
-    const inDi = w.element && /^(bpmndi|dc|di):/.test(w.element.$type);
-    if (inDi) continue; // the old diagram is discarded anyway
+    if (w.element && /^(bpmndi|dc|di):/.test(w.element.$type)) continue; // the old diagram is discarded anyway
     if (/^unknown attribute/.test(w.message)) warnings.push(w.message + ' (kept as is)');
     else fatal.push(w.message);
   }
   if (fatal.length) throw new Error('content would be lost:\n  ' + fatal.join('\n  '));
   if (/<!--/.test(xml)) warnings.push('XML comments are not preserved');
-  if (/<!\[CDATA\[/.test(xml)) warnings.push('CDATA sections are written as escaped text (same content)');
+  if (/<!\[CDATA\[/.test(xml)) notes.push('CDATA sections are written as escaped text (same content)');
 
   const roots = defs.get('rootElements');
   if (roots.some((r) => is(r, 'bpmn:Collaboration'))) throw new Error('collaborations (pools/message flows) are not supported');
@@ -548,26 +556,34 @@ export async function layoutXml(xml) {
   }
   let added = 0;
   for (const p of processes) added += fillFlowNodeRefs(p);
-  if (added) warnings.push(`added ${added} missing incoming/outgoing reference(s)`);
+  if (added) notes.push(`added ${added} missing incoming/outgoing reference(s)`);
 
   const warn = (m) => warnings.push(m);
   defs.set('diagrams', processes.map((p, i) => buildDiagram(moddle, p, i, keptAttrs, warn)));
   const { xml: out } = await moddle.toXML(defs, { format: true });
-  return { xml: out.endsWith('\n') ? out : out + '\n', warnings };
+  return { xml: out.endsWith('\n') ? out : out + '\n', warnings, notes };
 }
 
-async function main(files) {
+async function main(args) {
+  const check = args.includes('--check');
+  const files = args.filter((a) => a !== '--check');
   if (!files.length) {
-    console.error('usage: node layout.mjs <file.bpmn> [more.bpmn ...]');
+    console.error('usage: node layout.mjs [--check] <file.bpmn> [more.bpmn ...]\n' +
+      '  rewrites each file with a fresh diagram; --check only reports files that would change');
     return 2;
   }
   let failed = 0;
   for (const file of files) {
     try {
-      const { xml, warnings } = await layoutXml(await readFile(file, 'utf8'));
-      await writeFile(file, xml, 'utf8');
+      const before = await readFile(file, 'utf8');
+      const { xml, warnings, notes } = await layoutXml(before);
       for (const w of warnings) console.warn(`${file}: warning: ${w}`);
-      console.log(`${file}: laid out`);
+      if (check) {
+        if (xml !== before) { failed++; console.error(`${file}: diagram is not up to date (run layout.mjs on it)`); }
+        continue;
+      }
+      await writeFile(file, xml, 'utf8');
+      console.log(`${file}: laid out${notes.length ? ` (${notes.join('; ')})` : ''}`);
     } catch (err) {
       failed++;
       console.error(`${file}: NOT rewritten: ${err.message}`);
