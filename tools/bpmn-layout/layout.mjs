@@ -230,12 +230,23 @@ function layoutContainer(container, warn) {
     else if (rt !== rs && grid.free(cs + 1, ct - 1, rs, true)) type = 'up';
     else if (rt < rs && grid.free(cs + 1, ct - 1, rt, true)) type = 'down';
     else type = 'detour';
-    plans.set(f, { type });
-    if (['loop', 'boundaryDetour', 'detour'].includes(type)) {
-      // runs in a lane below the lower of the two rows
-      const r = Math.max(rs, rt);
+    const plan = { type };
+    plans.set(f, plan);
+    const useLane = (key, r, c1, c2) => {
       if (!laneUsers.has(r)) laneUsers.set(r, []);
-      laneUsers.get(r).push({ f, c1: Math.min(cs, ct), c2: Math.max(cs, ct) });
+      laneUsers.get(r).push({ key, c1: Math.min(c1, c2), c2: Math.max(c1, c2) });
+    };
+    if (type === 'detour') useLane(f, Math.max(rs, rt), cs, ct); // below both rows
+    if (type === 'boundaryDetour') useLane(f, rs, cs, ct); // right below the host, above what is under it
+    if (type === 'loop') {
+      // below both rows; when a node stands under the upper end, that end first runs in a
+      // lane right below its own row to the column gap and goes down there
+      const rMax = Math.max(rs, rt);
+      useLane(f, rMax, cs, ct);
+      plan.srcAside = !grid.colFree(cs, rs + 1, rMax);
+      plan.tgtAside = !grid.colFree(ct, rt + 1, rMax);
+      if (plan.srcAside) useLane(f.id + ':src', rs, cs, cs);
+      if (plan.tgtAside) useLane(f.id + ':tgt', rt, ct, ct);
     }
   }
 
@@ -352,7 +363,7 @@ function layoutContainer(container, warn) {
       const cols = [];
       for (let c = u.c1; c <= u.c2; c++) cols.push(c);
       const y = Math.max(...cols.map((c) => (floor.has(c) ? floor.get(c) : skyline[c] + LANE_TOP)));
-      laneAt.set(u.f, y);
+      laneAt.set(u.key, y);
       for (const c of cols) { floor.set(c, y + LANE_STEP); skyline[c] = Math.max(skyline[c], y + 2); }
     }
   }
@@ -398,13 +409,20 @@ function layoutContainer(container, warn) {
       }
       case 'boundaryDetour': {
         const ex = sb.x + 18, ly = laneAt.get(f);
-        pts = [[ex, sb.y + sb.height], [ex, ly], [xb, ly], [xb, ty], [tx, ty]]; labelAt = 'last'; break;
+        pts = [[ex, sb.y + sb.height], [ex, ly], [xb, ly], [xb, ty], [tx, ty]]; labelAt = 'lane'; break;
       }
       case 'loop': {
         const ly = laneAt.get(f);
         let ax = attachX(s), bx = attachX(t);
         if (s === t) { ax = sb.x + sb.width * 2 / 3; bx = sb.x + sb.width / 3; }
-        pts = [[ax, sb.y + sb.height], [ax, ly], [bx, ly], [bx, tb.y + tb.height]]; labelAt = 'loop'; break;
+        const gs = colX[cs] - 2 * BEND, gt = colRight(ct) + 2 * BEND; // column gaps on the way
+        pts = [[ax, sb.y + sb.height]];
+        if (plan.srcAside) pts.push([ax, laneAt.get(f.id + ':src')], [gs, laneAt.get(f.id + ':src')], [gs, ly]);
+        else pts.push([ax, ly]);
+        if (plan.tgtAside) pts.push([gt, ly], [gt, laneAt.get(f.id + ':tgt')], [bx, laneAt.get(f.id + ':tgt')]);
+        else pts.push([bx, ly]);
+        pts.push([bx, tb.y + tb.height]);
+        labelAt = 'loop'; break;
       }
     }
     const edge = { el: f, points: dedupe(pts) };
@@ -414,6 +432,7 @@ function layoutContainer(container, warn) {
       const [x0, y0] = labelAt === 'last' ? p[p.length - 2] : p[0];
       edge.label = labelAt === 'loop' ? { x: x0 + 6, y: y0 + 4, width: w, height: h }
         : labelAt === 'bend' ? { x: p[1][0] + 6, y: y0 + 4, width: w, height: h } // right of the first vertical
+        : labelAt === 'lane' ? { x: p[1][0] + 6, y: p[1][1] - h - 2, width: w, height: h } // above the lane
         : { x: x0 + 6, y: (labelAt === 'last' ? p[p.length - 1][1] : y0) - h - 2, width: w, height: h };
     }
     edges.push(edge);

@@ -113,6 +113,24 @@ export async function layoutChecks(xml) {
         }
       }
     },
+    'edges do not run along each other unless they share a source or a target'() {
+      const segs = flows.flatMap((f) => {
+        const w = shapeOf(f).waypoint;
+        return w.slice(1).map((q, i) => ({ f, p: w[i], q }));
+      });
+      for (const a of segs) {
+        for (const b of segs) {
+          if (a.f === b.f || a.f.sourceRef === b.f.sourceRef || a.f.targetRef === b.f.targetRef) continue;
+          const horizontal = (s) => s.p.y === s.q.y;
+          if (horizontal(a) !== horizontal(b)) continue;
+          const [k, u, v] = horizontal(a) ? ['y', 'x', 'x'] : ['x', 'y', 'y'];
+          if (a.p[k] !== b.p[k]) continue;
+          const lo = Math.max(Math.min(a.p[u], a.q[u]), Math.min(b.p[v], b.q[v]));
+          const hi = Math.min(Math.max(a.p[u], a.q[u]), Math.max(b.p[v], b.q[v]));
+          assert.ok(hi - lo <= 0, `${a.f.id} runs along ${b.f.id}`);
+        }
+      }
+    },
     'named events, gateways and flows have a label that covers no shape'() {
       for (const e of [...nodes, ...flows].filter((x) => x.name && !is(x, 'bpmn:Activity'))) {
         const label = shapeOf(e).label;

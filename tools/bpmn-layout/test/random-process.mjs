@@ -21,10 +21,11 @@ export function randomProcess(seed) {
         : `<bpmn:sequenceFlow ${attrs} />`);
       return fid;
     };
+    const finalEnd = next('End');
     const start = next('Start');
     lines.push(`<bpmn:startEvent id="${start}" name="开始" />`);
     let prev = start;
-    const joins = []; // earlier joins a loop may go back to
+    const joins = [], tasks = []; // earlier joins and tasks a loop may go back to
     for (let i = 0; i < size; i++) {
       const r = rand();
       if (r < 0.15 && depth < 2) {
@@ -58,7 +59,10 @@ export function randomProcess(seed) {
             flow(p, t);
             p = t;
           }
-          flow(p, join);
+          // the branch either joins again or loops back to an earlier join or task
+          const back = [...joins, ...tasks];
+          if (back.length && rand() < 0.25) flow(p, back[pick(back.length)], '重新办理');
+          else flow(p, join);
           flow(gw, join, rand() < 0.5 ? '是' : '', true);
           prev = join;
         }
@@ -83,21 +87,25 @@ export function randomProcess(seed) {
         lines.push(`<bpmn:userTask id="${t}" name="${names[pick(names.length)]}" />`);
         flow(prev, t);
         prev = t;
+        tasks.push(t);
         if (rand() < 0.25) {
           const b = next('Boundary'), bt = next('Task');
           const interrupting = rand() < 0.5;
           lines.push(`<bpmn:boundaryEvent id="${b}" name="期限届满" attachedToRef="${t}"${interrupting ? '' : ' cancelActivity="false"'}><bpmn:timerEventDefinition id="${next('Timer')}"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P5D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`);
-          lines.push(`<bpmn:userTask id="${bt}" name="${names[pick(names.length)]}" />`);
-          flow(b, bt);
-          const e = next('End');
-          lines.push(`<bpmn:endEvent id="${e}" name="超期结束" />`);
-          flow(bt, e);
+          if (rand() < 0.3) {
+            flow(b, finalEnd, '超时'); // straight to the last end event: a detour in a lane
+          } else {
+            lines.push(`<bpmn:userTask id="${bt}" name="${names[pick(names.length)]}" />`);
+            flow(b, bt, rand() < 0.5 ? '超期处理' : '');
+            const e = next('End');
+            lines.push(`<bpmn:endEvent id="${e}" name="超期结束" />`);
+            flow(bt, e);
+          }
         }
       }
     }
-    const end = next('End');
-    lines.push(`<bpmn:endEvent id="${end}" name="结束" />`);
-    flow(prev, end);
+    lines.push(`<bpmn:endEvent id="${finalEnd}" name="结束" />`);
+    flow(prev, finalEnd);
     // the loop gateways were written before their targets' order; fine for BPMN
     return lines.join('\n');
   }
