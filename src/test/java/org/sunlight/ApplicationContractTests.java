@@ -331,4 +331,31 @@ abstract class ApplicationContractTests {
         assertThat(rest.get("admin", "/api/admin/calendar/2031").json().get("holidays")).hasSize(8);
         assertThat(rest.put("zhangsan", "/api/admin/calendar/2031", "application/yaml", "source: x").status()).isEqualTo(403);
     }
+
+    @Test
+    void administratorsRegisterOfficersAndCredentialsInStepWithCamunda() {
+        String id = "officer" + System.nanoTime() % 1_000_000_000L;
+        String credential = "2101" + System.nanoTime() % 10_000_000_000L;
+        Rest.Response created = rest.post("admin", "/api/admin/organization/officers", Map.of("userId", id, "name", "钱十一",
+                "departmentId", "zhifa", "title", "执法队员", "lawQualified", false, "password", "Secret-123",
+                "roles", List.of("officer")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        // the Camunda user exists with its groups: the new officer logs in and sees his department's work
+        assertThat(rest.send(null, java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/engine-rest/task")).header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((id + ":Secret-123").getBytes()))).status()).isEqualTo(200);
+        Rest.Response issued = rest.post("admin", "/api/admin/organization/credentials", Map.of("credentialNo", credential,
+                "userId", id, "scope", "penalty,inspection", "scopeText", "行政处罚、行政检查", "issuer", "省人民政府",
+                "validFrom", "2026-01-01", "validTo", "2030-12-31"));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        Rest.Response suspended = rest.put("admin", "/api/admin/organization/credentials/" + credential + "/status",
+                "application/json", "{\"status\":\"suspended\",\"reason\":\"年审未通过\"}");
+        assertThat(suspended.json().get("status").asText()).isEqualTo("suspended");
+
+        Rest.Response invalid = rest.post("admin", "/api/admin/organization/officers", Map.of("userId", "bad-id!",
+                "name", "", "departmentId", "zhifa", "password", "x", "roles", List.of("officer")));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("messageZh").asText()).contains("字段无效");
+        assertThat(rest.post("zhangsan", "/api/admin/organization/officers", Map.of()).status()).isEqualTo(403);
+    }
 }

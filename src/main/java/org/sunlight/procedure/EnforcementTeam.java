@@ -86,6 +86,9 @@ public class EnforcementTeam {
                         + "”，不得从事执法（行政处罚法第42条、第55条）",
                         "Credential " + no + " is not valid on " + day + " (Administrative Penalty Law Art. 42, 55)");
             }
+            if (organization.officer(credential.userId()).filter(o -> o.active()).isEmpty()) {
+                throw new RuleViolation("inactive-officer", "执法证 " + no + " 的持证人已不在岗", "The holder of " + no + " is inactive");
+            }
             if (category != null && !credential.covers(category)) {
                 throw new RuleViolation("credential-scope", "执法证 " + no + " 的执法范围不包括本类案件",
                         "Credential " + no + " does not cover category " + category);

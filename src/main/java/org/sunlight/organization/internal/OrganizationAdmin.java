@@ -19,6 +19,8 @@ import org.sunlight.organization.Roles;
 @Service
 class OrganizationAdmin {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OrganizationAdmin.class);
+
     private final IdentityService identityService;
     private final OrganizationMapper mapper;
 
@@ -55,6 +57,24 @@ class OrganizationAdmin {
     @Transactional
     public void issueCredential(Credential credential) {
         mapper.insertCredential(credential);
+    }
+
+    boolean userExists(String userId) {
+        return identityService.createUserQuery().userId(userId).count() > 0;
+    }
+
+    /**
+     * Keeps Sunlight's register in step with Camunda's identity: an officer whose Camunda user was deleted (for
+     * instance in Admin) becomes inactive, so he can neither start nor act in cases.
+     */
+    @Transactional
+    public void reconcile() {
+        for (Officer officer : mapper.officers()) {
+            if (officer.active() && !userExists(officer.userId())) {
+                mapper.updateOfficerActive(officer.userId(), false);
+                LOG.warn("Officer {} has no Camunda user any more: marked inactive", officer.userId());
+            }
+        }
     }
 
     @Transactional

@@ -22,6 +22,7 @@ class OrganizationBootstrap implements SmartInitializingSingleton {
     private final RoleAuthorizations roles;
     private final DemoData demoData;
     private final ProductionGuard productionGuard;
+    private final OrganizationAdmin admin;
 
     OrganizationBootstrap(Environment environment, TransactionTemplate transaction, IdentityService identityService,
                           AuthorizationService authorizationService, FilterService filterService,
@@ -29,6 +30,7 @@ class OrganizationBootstrap implements SmartInitializingSingleton {
                           ProcessEngineConfiguration engineConfiguration, OrganizationAdmin admin) {
         this.environment = environment;
         this.transaction = transaction;
+        this.admin = admin;
         this.roles = new RoleAuthorizations(identityService, authorizationService, filterService, taskService);
         this.demoData = new DemoData(admin, identityService);
         this.productionGuard = new ProductionGuard(identityService, engineConfiguration, environment);
@@ -42,6 +44,7 @@ class OrganizationBootstrap implements SmartInitializingSingleton {
             throw new IllegalStateException("demo 与 prod 配置不能同时启用 / the demo and prod profiles exclude each other");
         }
         transaction.executeWithoutResult(status -> roles.ensure());
+        admin.reconcile();
         if (demo) {
             transaction.executeWithoutResult(status -> demoData.seedOnce());
         }
