@@ -1,15 +1,32 @@
 package org.sunlight;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application contract on MariaDB 10.11 through MySQL Connector/J (127.0.0.1:3306, root without password), the
- * database our machines and CI run; production uses MySQL 8. The database is created when missing.
+ * database our machines and CI run; production uses MySQL 8. Each run starts from an empty database, so Flyway and
+ * Camunda create their schemas as on a new installation.
  */
 @ActiveProfiles({"demo", "test", "mysql"})
-@TestPropertySource(properties = "spring.datasource.url=jdbc:mysql://127.0.0.1:3306/sunlight_test"
-        + "?createDatabaseIfNotExist=true&sendFractionalSeconds=false&characterEncoding=UTF-8&useSSL=false"
-        + "&allowPublicKeyRetrieval=true")
 class MariaDbApplicationTests extends ApplicationContractTests {
+
+    static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
+    static final String OPTIONS = "?createDatabaseIfNotExist=true&sendFractionalSeconds=false&characterEncoding=UTF-8"
+            + "&useSSL=false&allowPublicKeyRetrieval=true";
+
+    @DynamicPropertySource
+    static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS sunlight_test");
+        }
+        registry.add("spring.datasource.url", () -> SERVER + "sunlight_test" + OPTIONS);
+    }
 }
