@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Process tests run the real engine, DMN tables, forms and listeners of the assembled application on an in-memory
@@ -37,7 +39,10 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @ActiveProfiles({"demo", "test"})
+@RecordApplicationEvents
 public abstract class ProcessTest {
+
+    @Autowired protected ApplicationEvents events;
 
     protected static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

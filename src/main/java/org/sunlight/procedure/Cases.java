@@ -16,4 +16,7 @@ public interface Cases {
      * administrators. Otherwise 404 (not 403: whether a case exists is not for others to learn).
      */
     CaseInfo requireReadable(String businessKey, StaffUser user);
+
+    /** Cases linked to this one, in both directions. */
+    java.util.List<CaseLink> links(String businessKey);
 }

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.sunlight.ProcessTest;
+import org.sunlight.procedure.CaseDecided;
 import org.sunlight.procedure.RuleViolation;
 
 /**
@@ -65,6 +66,15 @@ class PenaltyGeneralProcessTests extends ProcessTest {
                 .containsEntry("responseStage", "expired");
 
         submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
+        assertThat(events.stream(CaseDecided.class).filter(e -> e.businessKey().equals(c.getBusinessKey())))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo("penalty");
+                    assertThat(e.result()).isEqualTo("罚款人民币30000元");
+                    assertThat(e.matter()).contains("未移交建设项目档案");
+                    assertThat(e.documentNo()).isEqualTo("市建罚决〔2026〕7号");
+                    assertThat(e.partyName()).isEqualTo(COMPANY);
+                    assertThat(e.decidedAt()).isEqualTo(instant(LocalDateTime.of(2026, 3, 9, 23, 59, 59).plusSeconds(1)));
+                });
         // delivery within 7 working days of the decision on 2026-03-10 (Art 61): 2026-03-19
         assertThat(task(c, "Task_DeliverDecision").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 19)));
         submit("zhangsan", c, "Task_DeliverDecision", delivery("2026-03-10"));

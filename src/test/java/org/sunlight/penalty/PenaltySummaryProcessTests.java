@@ -14,10 +14,15 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.sunlight.ProcessTest;
+import org.sunlight.procedure.CaseLink;
+import org.sunlight.procedure.Cases;
 import org.sunlight.procedure.RuleViolation;
 
 /** penalty-summary (当场处罚, 行政处罚法第五十一条、第五十二条): on-the-spot decisions and their limits. */
 class PenaltySummaryProcessTests extends ProcessTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Cases cases;
 
     private static Map<String, Object> onSpot(String partyType, String kind, double fine) {
         Map<String, Object> vars = new HashMap<>(Map.of(
@@ -97,6 +102,8 @@ class PenaltySummaryProcessTests extends ProcessTest {
         assertThat(general.getBusinessKey()).startsWith("CF-").isNotEqualTo(c.getBusinessKey());
         assertThat(general).isWaitingAt("Task_FilingApproval").variables().containsEntry("linkedCase", c.getBusinessKey())
                 .containsEntry("handler", "zhangsan").containsEntry("partyName", "王小明");
+        assertThat(cases.links(general.getBusinessKey())).containsExactly(
+                new CaseLink(c.getBusinessKey(), general.getBusinessKey(), "converted"));
     }
 
     @Test

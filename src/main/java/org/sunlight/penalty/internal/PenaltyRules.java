@@ -316,6 +316,33 @@ public class PenaltyRules {
         }
         task.setVariable("fineDue", fineDue);
         task.setVariable("decisionDate", clock.now());
+        task.setVariable("decisionMatter", task.getVariable("violationName"));
+        task.setVariable("decisionResult", "penalty".equals(decision)
+                ? describe((String) task.getVariable("finalPenaltyKind"), decimal(task.getVariable("finalFine")),
+                decimal(task.getVariable("finalConfiscation")))
+                : "noPenalty".equals(decision) ? "不予行政处罚" : "移送司法机关");
+    }
+
+    static final java.util.Map<String, String> KIND_NAMES = java.util.Map.of("warning", "警告", "fine", "罚款",
+            "confiscation", "没收违法所得、没收非法财物", "suspension", "责令停产停业", "license-revocation", "吊销许可证件",
+            "qualification-downgrade", "降低资质等级", "closure", "责令关闭", "practice-restriction", "限制从业");
+
+    /** The decision's content in words, as published and printed: 罚款人民币30000元 etc. */
+    static String describe(String kind, BigDecimal fine, BigDecimal confiscation) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!"fine".equals(kind) && !"confiscation".equals(kind)) {
+            parts.add(KIND_NAMES.getOrDefault(kind, kind));
+        }
+        if (fine != null && fine.signum() > 0) {
+            parts.add("罚款人民币" + fine.stripTrailingZeros().toPlainString() + "元");
+        }
+        if (confiscation != null && confiscation.signum() > 0) {
+            parts.add("没收违法所得、非法财物计人民币" + confiscation.stripTrailingZeros().toPlainString() + "元");
+        }
+        if (parts.isEmpty()) {
+            parts.add(KIND_NAMES.getOrDefault(kind, kind));
+        }
+        return String.join("；", parts);
     }
 
     // ---------------------------------------------------------------- delivery and payment
@@ -430,6 +457,9 @@ public class PenaltyRules {
         Vars.setAmount(task, "finalFine", fine);
         task.setVariable("fineDue", fine.signum() > 0);
         task.setVariable("onSpotCollected", collected);
+        task.setVariable("decisionMatter", task.getVariable("caseSummary"));
+        task.setVariable("decisionResult", describe((String) task.getVariable("penaltyKind"), fine, null));
+        task.setVariable("legalBasis", task.getVariable("legalBasisText"));
         if (fine.signum() > 0 && !collected) {
             task.setVariable("paymentDeadline", clock.calendarDaysAfter(now, policy.paymentDays()));
         }

@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.sunlight.procedure.CaseDecided;
+import org.sunlight.procedure.CaseLink;
 import org.springframework.stereotype.Component;
 import org.sunlight.organization.ApiException;
 import org.sunlight.organization.Department;
@@ -39,9 +42,11 @@ public class CaseLifecycle implements Cases {
     private final Organization organization;
     private final StatutoryClock clock;
     private final AuthorizationService authorizationService;
+    private final ApplicationEventPublisher events;
 
     CaseLifecycle(CaseMapper mapper, CaseNumbering numbering, Organization organization, StatutoryClock clock,
-                  AuthorizationService authorizationService) {
+                  AuthorizationService authorizationService, ApplicationEventPublisher events) {
+        this.events = events;
         this.mapper = mapper;
         this.numbering = numbering;
         this.organization = organization;
@@ -80,6 +85,29 @@ public class CaseLifecycle implements Cases {
                 execution.getProcessDefinitionId().split(":")[0], category, department.id(), handler,
                 Vars.text(execution, "partyName"), Vars.text(execution, "partyType"), "open", clock.now(), null));
         grantDepartment(execution.getProcessInstanceId(), department.id());
+        String linked = Vars.text(execution, "linkedCase");
+        if (linked != null) {
+            mapper.insertLink(linked, businessKey, Vars.text(execution, "linkRelation") == null ? "follow-up"
+                    : Vars.text(execution, "linkRelation"));
+        }
+    }
+
+    /**
+     * A decision was made: publishes {@link CaseDecided} in the step's transaction. Reads the case's standard variables:
+     * decisionDocumentNo, decisionMatter, decisionResult, legalBasis, containsSecrets and the party's.
+     */
+    public void decided(DelegateExecution execution, String kind) {
+        CaseInfo info = mapper.findByProcessInstance(execution.getProcessInstanceId());
+        if (info == null) {
+            throw new IllegalStateException("No case for process instance " + execution.getProcessInstanceId());
+        }
+        events.publishEvent(new CaseDecided(info.businessKey(), info.caseNumber(), info.processInstanceId(),
+                info.category(), kind, clock.now(), Vars.text(execution, "decisionDocumentNo"),
+                Vars.text(execution, "partyType"), Vars.text(execution, "partyName"),
+                Vars.text(execution, "partyIdNumber"), Vars.flag(execution, "partyIsMinor"),
+                Vars.flag(execution, "containsSecrets"), Vars.text(execution, "decisionMatter"),
+                Vars.text(execution, "decisionResult"), Vars.text(execution, "legalBasis"),
+                Vars.text(execution, "actingBody"), info.departmentId()));
     }
 
     public void end(DelegateExecution execution) {
@@ -148,5 +176,10 @@ public class CaseLifecycle implements Cases {
         return find(businessKey)
                 .filter(c -> user.readsAllCases() || user.inGroup(c.departmentId()))
                 .orElseThrow(() -> ApiException.notFound("未找到案件 " + businessKey, "No case " + businessKey));
+    }
+
+    @Override
+    public java.util.List<CaseLink> links(String businessKey) {
+        return mapper.links(businessKey);
     }
 }

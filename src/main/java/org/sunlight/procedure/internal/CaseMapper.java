@@ -39,4 +39,10 @@ interface CaseMapper {
 
     @Select("SELECT next_value - 1 FROM sl_case_sequence WHERE prefix = #{prefix} AND seq_year = #{year}")
     long current(@Param("prefix") String prefix, @Param("year") int year);
+
+    @Insert("INSERT INTO sl_case_link (from_key, to_key, relation, created_at) VALUES (#{from}, #{to}, #{relation}, CURRENT_TIMESTAMP)")
+    void insertLink(@Param("from") String from, @Param("to") String to, @Param("relation") String relation);
+
+    @Select("SELECT from_key, to_key, relation FROM sl_case_link WHERE from_key = #{key} OR to_key = #{key} ORDER BY created_at")
+    java.util.List<org.sunlight.procedure.CaseLink> links(String key);
 }
