@@ -21,12 +21,18 @@ class MariaDbApplicationTests extends ApplicationContractTests {
     static final String OPTIONS = "?createDatabaseIfNotExist=true&sendFractionalSeconds=false&characterEncoding=UTF-8"
             + "&useSSL=false&allowPublicKeyRetrieval=true";
 
+    /** SUNLIGHT_TEST_DB names the database, so that several checkouts can test on one server at the same time. */
+    static final String DATABASE = System.getenv().getOrDefault("SUNLIGHT_TEST_DB", "sunlight_test");
+
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
+        if (!DATABASE.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("SUNLIGHT_TEST_DB must match [a-z0-9_]+");
+        }
         try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
              Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS sunlight_test");
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
         }
-        registry.add("spring.datasource.url", () -> SERVER + "sunlight_test" + OPTIONS);
+        registry.add("spring.datasource.url", () -> SERVER + DATABASE + OPTIONS);
     }
 }
