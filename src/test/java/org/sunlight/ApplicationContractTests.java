@@ -358,4 +358,41 @@ abstract class ApplicationContractTests {
         assertThat(invalid.json().get("messageZh").asText()).contains("字段无效");
         assertThat(rest.post("zhangsan", "/api/admin/organization/officers", Map.of()).status()).isEqualTo(403);
     }
+
+    @Test
+    void twoOfficersCompletingTheSameTaskAtOnceOneWinsTheOtherIsToldOfTheConflict() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String key = startCase("zhangsan", registration());
+            submit("zhaoliu", key, "Task_FilingApproval", Map.of("filingDecision", "file", "lifeSafetyHarm", false));
+            String id = taskId("zhangsan", key, "Task_Investigation");
+            Map<String, Object> body = Rest.variables(Map.of("officer1Credential", "21010020230001",
+                    "officer2Credential", "21010020230002", "credentialsShown", true, "inquiryRecordNo", "询问1号",
+                    "evidenceSummary", "询问笔录"));
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<Rest.Response>> results = new ArrayList<>();
+            for (String user : List.of("zhangsan", "lisi")) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return rest.post(user, "/engine-rest/task/" + id + "/submit-form", body);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            String conflictMessage = null;
+            for (java.util.concurrent.Future<Rest.Response> result : results) {
+                Rest.Response response = result.get();
+                statuses.add(response.status());
+                if (response.status() == 409) {
+                    conflictMessage = response.json().get("message").asText();
+                }
+            }
+            pool.shutdown();
+            assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+            assertThat(conflictMessage).contains("已由他人办理");
+            assertThat(rest.get("zhaoliu", "/engine-rest/history/task?taskId=" + id).json()).hasSize(1);
+            assertThat(rest.get("zhaoliu", "/engine-rest/history/task?processInstanceBusinessKey=" + key
+                    + "&taskDefinitionKey=Task_InvestigationReport").json()).hasSize(1);
+        }
+    }
 }

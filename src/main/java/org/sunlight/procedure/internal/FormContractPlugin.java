@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
-/** Installs {@link RuleViolationUnwrapping} and {@link FormContract} in front of every engine command. */
+/** Installs {@link CommandErrors} and {@link FormContract} in front of every engine command. */
 @Component
 class FormContractPlugin extends AbstractProcessEnginePlugin {
 
@@ -23,7 +23,7 @@ class FormContractPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new RuleViolationUnwrapping());
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandErrors());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(contract);
     }
 

@@ -1,0 +1,81 @@
+package org.sunlight.organization.internal;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Two answers Camunda's REST API (/engine-rest) would give as a bare 500, made precise: a task completed or claimed by
+ * someone else at the same moment is a 409 conflict, and a database that cannot be reached is a 503 — quickly (the
+ * pool waits at most spring.datasource.hikari.connection-timeout) and in words a person understands. Everything else
+ * keeps Camunda's own mapping. Registered with a higher priority than Camunda's mappers of the same types.
+ */
+@Configuration
+class EngineRestErrors {
+
+    static final String CONFLICT_CODE = "task-conflict";
+
+    @Bean
+    ResourceConfigCustomizer sunlightExceptionMappers() {
+        return config -> config.register(RestExceptions.class).register(EngineExceptions.class).register(OtherExceptions.class);
+    }
+
+    static Response translate(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof FormFieldValidationException v && CONFLICT_CODE.equals(String.valueOf((Object) v.getDetail()))) {
+                return json(409, "Conflict", v.getMessage());
+            }
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof SQLTransientConnectionException
+                    || (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+                return json(503, "DatabaseUnavailable",
+                        "数据库暂时不可用，请稍后重试 / The database is unavailable; try again shortly");
+            }
+        }
+        return ExceptionHandlerHelper.getInstance().getResponse(e);
+    }
+
+    private static Response json(int status, String type, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("type", type, "message", message)).build();
+    }
+
+    @Priority(1)
+    static class RestExceptions implements ExceptionMapper<RestException> {
+        @Override
+        public Response toResponse(RestException exception) {
+            return translate(exception);
+        }
+    }
+
+    @Priority(1)
+    static class EngineExceptions implements ExceptionMapper<ProcessEngineException> {
+        @Override
+        public Response toResponse(ProcessEngineException exception) {
+            return translate(exception);
+        }
+    }
+
+    @Priority(1)
+    static class OtherExceptions implements ExceptionMapper<Exception> {
+        @Override
+        public Response toResponse(Exception exception) {
+            return translate(exception);
+        }
+    }
+}
