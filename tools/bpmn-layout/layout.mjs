@@ -114,8 +114,8 @@ function layoutContainer(container, warn) {
     const inner = layoutContainer(sub, warn);
     subLayouts.set(sub, inner);
     subSizes.set(sub, {
-      w: Math.max(inner.width + SUB_PAD.left + SUB_PAD.right, 200),
-      h: Math.max(inner.height + SUB_PAD.top + SUB_PAD.bottom, 120)
+      w: Math.max(Math.ceil(inner.width) + SUB_PAD.left + SUB_PAD.right, 200), // whole: boundary
+      h: Math.max(Math.ceil(inner.height) + SUB_PAD.top + SUB_PAD.bottom, 120) // events stay on the edge
     });
   }
 
@@ -137,7 +137,9 @@ function layoutContainer(container, warn) {
   const outs = new Map();
   for (const n of nodes) {
     const own = (n.outgoing || []).filter((f) => flowSet.has(f));
-    const viaBoundary = boundariesOf.get(n).flatMap((b) => (b.outgoing || []).filter((f) => flowSet.has(f)));
+    // boundary events sit left to right in document order; the right one's flow is placed first,
+    // so it takes the upper row and the left one's drop does not cross it
+    const viaBoundary = boundariesOf.get(n).slice().reverse().flatMap((b) => (b.outgoing || []).filter((f) => flowSet.has(f)));
     outs.set(n, [...own, ...viaBoundary]);
   }
 
@@ -182,37 +184,42 @@ function layoutContainer(container, warn) {
     }
   }
 
-  // 3. rows, in DFS preorder
+  // 3. rows, in DFS preorder. A node takes the first row from its start row on where it and the
+  // flow into it fit. Rows below everything placed so far are empty, so a row always fits by
+  // then; not finding one is a bug in a fit test and fails instead of searching forever.
   const grid = new Grid();
   const row = new Map();
+  let rowsUsed = 0;
+  const firstRow = (r0, fits, what) => {
+    for (let r = r0; r <= Math.max(r0, rowsUsed); r++) if (fits(r)) return r;
+    throw new Error(`layout bug: no free row for ${what} in ${container.id}`);
+  };
   for (const n of preorder) {
     const c = layer.get(n);
     const f = parentEdge.get(n);
-    let r = 0;
-    let check = () => grid.free(c, c, r);
-    if (f) {
+    let r;
+    if (!f) r = firstRow(0, (r) => grid.free(c, c, r), `${n.id} (not reached from a start event)`);
+    else {
       const src = hostOf(f.sourceRef);
       const cs = layer.get(src);
       const rs = row.get(src);
-      const continues = f === outs.get(src)[0] && src === f.sourceRef;
-      r = continues ? rs : rs + 1;
+      const rightOf = (r) => grid.free(cs + 1, c, r);
       if (src !== f.sourceRef) {
-        // boundary flow: runs down through the host column, then right along row r
-        check = () => grid.colFree(cs, rs + 1, r, false) && grid.free(cs + 1, c, r);
+        // boundary flow: down the host column, then right along row r. The drop may pass the
+        // flows of the host's other boundary events, not a node; below a node it is a detour.
+        const drops = (r) => grid.colFree(cs, rs + 1, r);
+        r = firstRow(rs + 1, (r) => (!drops(r) || grid.free(cs, cs, r)) && rightOf(r),
+          `${n.id}, target of boundary event ${f.sourceRef.id} on ${src.id}`);
+        if (drops(r)) for (let rr = rs + 1; rr <= r; rr++) grid.set(cs, rr, 'edge');
       } else {
-        check = () => grid.free(cs + 1, c, r);
+        const continues = f === outs.get(src)[0];
+        r = firstRow(continues ? rs : rs + 1, rightOf, `${n.id}, target of ${f.id} from ${src.id}`);
       }
-    }
-    while (!check()) r++;
-    if (f) {
-      const src = hostOf(f.sourceRef);
-      const cs = layer.get(src);
-      const rs = row.get(src);
-      if (src !== f.sourceRef) for (let rr = rs + 1; rr <= r; rr++) grid.set(cs, rr, 'edge');
       for (let cc = cs + 1; cc < c; cc++) grid.set(cc, r, 'edge');
     }
     grid.set(c, r, n);
     row.set(n, r);
+    rowsUsed = Math.max(rowsUsed, r + 1);
   }
 
   // 4a. route planning on the grid (which lane a loop or detour uses)
@@ -259,6 +266,12 @@ function layoutContainer(container, warn) {
   }
   for (const n of [...nodes, ...boundaries]) if (hasExternalLabel(n)) nodeLabel.set(n, labelSize(n.name));
   const hasLabel = (n) => nodeLabel.has(n) && nodeLabel.get(n).w > 0;
+  // boundary events sit along their host's bottom, each after the label of the one before it;
+  // a task with several is widened to hold them beside a loop's attachment
+  const offsetsOf = (list) => list.slice(0, -1).reduce((o, b) => [...o, o.at(-1) + Math.max(45, nodeLabel.get(b).w + 26)], [0]);
+  for (const [host, list] of boundariesOf) {
+    if (list.length > 1 && !subLayouts.has(host)) size.get(host).w = Math.max(size.get(host).w, offsetsOf(list).at(-1) + 100);
+  }
   const nCols = Math.max(0, ...nodes.map((n) => layer.get(n) + 1));
   const nRows = Math.max(0, ...nodes.map((n) => row.get(n) + 1), ...[...grid.cells.keys()].map((k) => +k.split(':')[1] + 1));
   const colW = Array(nCols).fill(0), gapX = Array(nCols).fill(GAP_X);
@@ -298,9 +311,8 @@ function layoutContainer(container, warn) {
   }
   for (const [host, list] of boundariesOf) {
     const hb = bounds.get(host), inset = Math.min(hb.width / 4, 60);
-    const offsets = [0];
-    for (const b of list.slice(0, -1)) offsets.push(offsets[offsets.length - 1] + Math.max(45, nodeLabel.get(b).w + 26));
-    const first = bottomUsed.has(host) ? hb.width - inset - offsets[offsets.length - 1] : inset;
+    const offsets = offsetsOf(list);
+    const first = bottomUsed.has(host) ? hb.width - inset - offsets.at(-1) : inset;
     list.forEach((b, i) => {
       const cx = Math.min(Math.max(hb.x + first + offsets[i], hb.x + 18), hb.x + hb.width - 18);
       bounds.set(b, { x: cx - 18, y: 0, width: 36, height: 36 });
