@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { layoutChecks, semantic } from './checks.mjs';
 import { randomProcess } from './random-process.mjs';
@@ -93,15 +93,31 @@ test('CLI rewrites files in place, leaves a broken file untouched and exits 1', 
   assert.equal(await readFile(bad, 'utf8'), badXml);
 });
 
+// bpmnlint's errors, as 'file: element rule'
+async function lintErrors(files) {
+  const bin = join(toolDir, 'node_modules', 'bpmnlint', 'bin', 'bpmnlint.js');
+  const result = await run(process.execPath, [bin, '--config', join(toolDir, '.bpmnlintrc'), ...files]).catch((e) => e);
+  assert.equal(result.stderr, '', 'bpmnlint ran');
+  const errors = new Set();
+  let file;
+  for (const line of result.stdout.split('\n')) {
+    if (line.startsWith('/')) file = basename(line.trim());
+    const m = line.match(/^\s+(\S+)\s+error\s.*\s(\S+)\s*$/);
+    if (m) errors.add(`${file}: ${m[1]} ${m[2]}`);
+  }
+  return errors;
+}
+
+// errors that come from what a sample models, not from the layout: penalty-general.bpmn is the
+// real procedure as written, where the gateway 情节复杂或重大违法？ also joins two flows
+const modelled = ['penalty-general.bpmn: Gateway_Serious no-gateway-join-fork'];
+
 test('bpmnlint (recommended + camunda-platform-7-24) finds no errors in the laid-out samples', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'bpmn-lint-'));
   const files = samples.map((name) => join(dir, name));
   const results = await layoutWithin(await Promise.all(samples.map((name) => readFile(join(samplesDir, name), 'utf8'))));
   for (const [i, file] of files.entries()) await writeFile(file, results[i].xml);
-  const bin = join(toolDir, 'node_modules', 'bpmnlint', 'bin', 'bpmnlint.js');
-  const result = await run(process.execPath, [bin, '--config', join(toolDir, '.bpmnlintrc'), ...files]).catch((e) => e);
-  assert.ok(!result.code, `bpmnlint failed:\n${result.stdout}${result.stderr}`);
-  assert.doesNotMatch(result.stdout, /\berror\b/);
+  assert.deepEqual([...await lintErrors(files)].filter((e) => !modelled.includes(e)), []);
 });
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
