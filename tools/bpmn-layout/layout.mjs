@@ -525,10 +525,21 @@ function allContainers(root) {
   return list;
 }
 
-/** Adds missing incoming/outgoing references of flow nodes; returns how many were added. */
+/**
+ * Makes incoming/outgoing references of flow nodes agree with the sequence flows: adds missing ones and drops stale
+ * ones (left behind when a flow is re-targeted by hand); returns how many were added or dropped.
+ */
 export function fillFlowNodeRefs(process) {
   let added = 0;
   for (const c of allContainers(process)) {
+    for (const node of (c.flowElements || []).filter((e) => !is(e, 'bpmn:SequenceFlow') && e.get)) {
+      for (const [prop, end] of [['incoming', 'targetRef'], ['outgoing', 'sourceRef']]) {
+        const refs = node.get(prop);
+        if (!Array.isArray(refs)) continue;
+        const kept = refs.filter((f) => f && f[end] === node);
+        if (kept.length !== refs.length) { added += refs.length - kept.length; refs.splice(0, refs.length, ...kept); }
+      }
+    }
     for (const f of (c.flowElements || []).filter((e) => is(e, 'bpmn:SequenceFlow'))) {
       if (!f.sourceRef || !f.targetRef) throw new Error(`sequence flow ${f.id}: sourceRef/targetRef missing or unresolved`);
       if (!f.sourceRef.get('outgoing').includes(f)) { f.sourceRef.get('outgoing').push(f); added++; }
