@@ -7,7 +7,7 @@
 #   scripts/cluster.sh kill N   # SIGKILL node N (a crash)
 #   scripts/cluster.sh status
 #
-# Environment: CLUSTER_DB (database, default sunlight_cluster; created if missing), CLUSTER_PORTS (default "8091 8092"),
+# Environment: CLUSTER_CLASSPATH (use this classpath instead of building one), CLUSTER_DB (database, default sunlight_cluster; created if missing), CLUSTER_PORTS (default "8091 8092"),
 # CLUSTER_DIR (pid and log files, default target/cluster), CLUSTER_DB_HOST (default 127.0.0.1:3306, user root, no
 # password), CLUSTER_RESET=1 to drop the database first.
 set -euo pipefail
@@ -20,6 +20,7 @@ HOST=${CLUSTER_DB_HOST:-127.0.0.1:3306}
 URL="jdbc:mysql://$HOST/$DB?createDatabaseIfNotExist=true&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true"
 
 classpath() {
+  if [ -n "${CLUSTER_CLASSPATH:-}" ]; then echo "$CLUSTER_CLASSPATH"; return; fi
   if [ ! -f target/classpath.txt ] || [ pom.xml -nt target/classpath.txt ]; then
     mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
   fi
@@ -44,6 +45,7 @@ start() {
       nohup java -Xmx768m -Dsunlight.node=node-$n -cp "$cp" org.sunlight.SunlightApplication \
       --camunda.bpm.job-execution.lock-time-in-millis=${CLUSTER_LOCK_MILLIS:-15000} \
       --camunda.bpm.job-execution.wait-time-in-millis=1000 --camunda.bpm.job-execution.max-wait=2000 \
+      --camunda.bpm.generic-properties.properties.hostname=node-$n \
       --sunlight.record.evidence-store="$DIR/evidence" \
       >"$DIR/node-$n.log" 2>&1 &
     echo $! >"$DIR/node-$n.pid"
