@@ -264,22 +264,8 @@ abstract class ApplicationContractTests {
         assertThat(webappLogin("sunqi", "cockpit")).isEqualTo(200);
     }
 
-    private int webappLogin(String user, String app) {
-        java.net.CookieManager cookies = new java.net.CookieManager();
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
-        try {
-            client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-                    + "/camunda/app/tasklist/default/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-            String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .findFirst().orElseThrow().getValue();
-            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-                            + "/camunda/api/admin/auth/user/default/login/" + app))
-                    .header("X-XSRF-TOKEN", token).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    int webappLogin(String user, String app) {
+        return rest.webappLogin(user, app);
     }
 
     @Test
