@@ -32,11 +32,20 @@ class EngineRestErrors {
 
     @Bean
     ResourceConfigCustomizer sunlightExceptionMappers() {
-        return config -> config.register(RestExceptions.class).register(EngineExceptions.class).register(OtherExceptions.class);
+        return config -> config.register(RestExceptions.class).register(EngineExceptions.class).register(OtherExceptions.class)
+                .register(JsonSyntax.class).register(JsonMapping.class);
     }
 
     static Response translate(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.camunda.spin.SpinRuntimeException) {
+                return json(400, "InvalidRequestException", "变量值不是有效的 JSON / A variable's value is not valid JSON");
+            }
+            // Camunda's resources dereference the parsed body without checking it: a body of `null` or a missing part
+            if (cause instanceof NullPointerException npe && npe.getStackTrace().length > 0
+                    && npe.getStackTrace()[0].getClassName().startsWith("org.camunda.bpm.engine.rest")) {
+                return json(400, "InvalidRequestException", "请求内容缺失或不完整 / The request body is missing or incomplete");
+            }
             if (cause instanceof FormFieldValidationException v && CONFLICT_CODE.equals(String.valueOf((Object) v.getDetail()))) {
                 return json(409, "Conflict", v.getMessage());
             }
@@ -53,6 +62,23 @@ class EngineRestErrors {
     private static Response json(int status, String type, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Map.of("type", type, "message", message)).build();
+    }
+
+    /** Camunda's own answer to a malformed body is Jackson's parser message; a person needs to know what to fix. */
+    @Priority(1)
+    static class JsonSyntax implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonParseException exception) {
+            return json(400, "InvalidRequestException", "请求内容不是有效的 JSON / The request body is not valid JSON");
+        }
+    }
+
+    @Priority(1)
+    static class JsonMapping implements ExceptionMapper<com.fasterxml.jackson.databind.JsonMappingException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.JsonMappingException exception) {
+            return json(400, "InvalidRequestException", "请求内容的结构或类型不正确 / The request body has the wrong structure or types");
+        }
     }
 
     @Priority(1)

@@ -8,14 +8,16 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
-/** Installs {@link CommandErrors} and {@link FormContract} in front of every engine command. */
+/** Installs {@link CommandErrors}, {@link FormContract} and {@link DeploymentContract} in front of every engine command. */
 @Component
 class FormContractPlugin extends AbstractProcessEnginePlugin {
 
     private final FormContract contract;
+    private final DeploymentContract deployments;
 
     FormContractPlugin(ObjectMapper mapper) {
         this.contract = new FormContract(mapper);
+        this.deployments = new DeploymentContract(mapper);
     }
 
     @Override
@@ -25,6 +27,7 @@ class FormContractPlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandErrors());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(contract);
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(deployments);
     }
 
     @Override
