@@ -9,13 +9,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -209,14 +209,7 @@ public class LicensingRules {
     /** Hearing, testing, expert review (第四十五条): the clock stands still and its warning with it. */
     public void pauseDecisionClock(DelegateExecution execution, String reason) {
         clocks.pause(execution, CLOCK, reason);
-        Context.getCommandContext().runWithoutAuthorization(() -> {
-            ManagementService jobs = execution.getProcessEngineServices().getManagementService();
-            Job warning = warningJob(execution);
-            if (warning != null && !warning.isSuspended()) {
-                jobs.suspendJobById(warning.getId());
-            }
-            return null;
-        });
+        updateWarning(execution, null, true);
     }
 
     public void resumeDecisionClock(DelegateExecution execution) {
@@ -239,21 +232,24 @@ public class LicensingRules {
                     tasks.saveTask(task);
                 }
             }
-            ManagementService jobs = execution.getProcessEngineServices().getManagementService();
-            Job warning = warningJob(execution);
-            if (warning != null) {
-                jobs.setJobDuedate(warning.getId(), warningAt);
-                if (warning.isSuspended() && !clocks.isPaused(execution.getProcessBusinessKey(), CLOCK)) {
-                    jobs.activateJobById(warning.getId());
-                }
-            }
             return null;
         });
+        updateWarning(execution, warningAt, clocks.isPaused(execution.getProcessBusinessKey(), CLOCK));
     }
 
-    private static Job warningJob(DelegateExecution execution) {
-        return execution.getProcessEngineServices().getManagementService().createJobQuery()
-                .processInstanceId(execution.getProcessInstanceId()).activityId(WARNING_TIMER).singleResult();
+    /**
+     * The warning timer follows the clock. Changed on the job entity of this transaction, not by bulk commands, so
+     * that one UPDATE carries both the due date and the suspension state.
+     */
+    private static void updateWarning(DelegateExecution execution, Date due, boolean suspended) {
+        for (JobEntity job : Context.getCommandContext().getJobManager().findJobsByProcessInstanceId(execution.getProcessInstanceId())) {
+            if (WARNING_TIMER.equals(job.getActivityId())) {
+                if (due != null) {
+                    job.setDuedate(due);
+                }
+                job.setSuspensionState((suspended ? SuspensionState.SUSPENDED : SuspensionState.ACTIVE).getStateCode());
+            }
+        }
     }
 
     Date computeDecisionDue(VariableScope scope) {
