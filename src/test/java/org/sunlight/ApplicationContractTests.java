@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and who may see and do what. Runs on H2 ({@link H2ApplicationTests}) and on MariaDB ({@link MariaDbApplicationTests}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(ThisContextsEngine.class)
 abstract class ApplicationContractTests {
 
     @LocalServerPort int port;
@@ -168,13 +169,18 @@ abstract class ApplicationContractTests {
         variables.put("discoveredDate", "2026-03-01");
         variables.put("handler", "zhangsan");
         variables.put("department", "zhifa");
+        // licensing and collection: the dates their due dates and timers read
+        for (String date : List.of("acceptanceDeadline", "decisionDue", "decisionWarningAt", "hearingDeadline", "deliveryDue",
+                "startDeadline", "startReminderAt", "executionHandoverDate")) {
+            variables.put(date, in30Days);
+        }
         java.util.Set<String> checked = new java.util.TreeSet<>();
         for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
             BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
             for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
                 if (start.getCamundaFormRef() != null) {
                     Rest.Response form = rest.get("admin", "/engine-rest/process-definition/" + definition.getId() + "/deployed-start-form");
-                    assertThat(form.status()).isEqualTo(200);
+                    assertThat(form.status()).as("start form of %s: %s", definition.getId(), form.body()).isEqualTo(200);
                     assertThat(form.json().get("id").asText()).isEqualTo(start.getCamundaFormRef());
                     checked.add(start.getCamundaFormRef());
                 }
@@ -327,9 +333,10 @@ abstract class ApplicationContractTests {
                 "roles", List.of("officer")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         // the Camunda user exists with its groups: the new officer logs in and sees his department's work
-        assertThat(rest.send(null, java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+        Rest.Response login = rest.send(null, java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
                 + "/engine-rest/task")).header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((id + ":Secret-123").getBytes()))).status()).isEqualTo(200);
+                .encodeToString((id + ":Secret-123").getBytes())));
+        assertThat(login.status()).as("%s logs in: %s", id, login.body()).isEqualTo(200);
         Rest.Response issued = rest.post("admin", "/api/admin/organization/credentials", Map.of("credentialNo", credential,
                 "userId", id, "scope", "penalty,inspection", "scopeText", "行政处罚、行政检查", "issuer", "省人民政府",
                 "validFrom", "2026-01-01", "validTo", "2030-12-31"));
@@ -380,5 +387,92 @@ abstract class ApplicationContractTests {
             assertThat(rest.get("zhaoliu", "/engine-rest/history/task?processInstanceBusinessKey=" + key
                     + "&taskDefinitionKey=Task_InvestigationReport").json()).hasSize(1);
         }
+    }
+
+    // ------------------------------------------------------------------ licensing and collection
+
+    /** Camunda REST variables as Tasklist sends them: lists (checklists) as type Json. */
+    private static Map<String, Object> formVariables(Map<String, Object> values) {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> variables.put(k, v instanceof List<?> list
+                ? Map.of("type", "Json", "value", Rest.json(list)) : Map.of("value", v)));
+        return Map.of("variables", variables);
+    }
+
+    private String startForm(String user, String processKey, Map<String, Object> values) {
+        Rest.Response response = rest.post(user, "/engine-rest/process-definition/key/" + processKey + "/submit-form",
+                formVariables(values));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("businessKey").asText();
+    }
+
+    private Rest.Response submitForm(String user, String businessKey, String taskKey, Map<String, Object> values) {
+        return rest.post(user, "/engine-rest/task/" + taskId(user, businessKey, taskKey) + "/submit-form", formVariables(values));
+    }
+
+    private void completeForm(String user, String businessKey, String taskKey, Map<String, Object> values) {
+        Rest.Response response = submitForm(user, businessKey, taskKey, values);
+        assertThat(response.status()).as("%s completes %s: %s", user, taskKey, response.body()).isEqualTo(204);
+    }
+
+    @Test
+    void aConstructionPermitWorkedThroughRestWaitsForTheInfrastructureFeeAndEndsWithWorkStarted() {
+        String project = String.format("2026-210102-47-01-%06d", System.nanoTime() % 1_000_000);
+        String key = startForm("zhangsan", "licensing", Map.ofEntries(Map.entry("licenceMatter", "construction-permit"),
+                Map.entry("partyType", "organization"), Map.entry("partyName", "沈阳某某房地产开发有限公司"),
+                Map.entry("partyIdNumber", "91210100MA0Y6XQ12A"), Map.entry("partyAddress", "沈阳市沈河区青年大街1号"),
+                Map.entry("projectCode", project), Map.entry("projectName", "某某花园二期"), Map.entry("investment", 50000000),
+                Map.entry("floorArea", 12000), Map.entry("submittedMaterials", List.of("applicationForm", "landUse",
+                        "planningPermit", "contractor", "fundsAndDrawings", "qualitySafety")),
+                Map.entry("receivedDate", "2026-03-02")));
+        assertThat(key).matches("XK-2026-\\d{5}");
+        // the acceptance review is due five working days after receipt (行政许可法第三十二条)
+        String due = rest.get("zhangsan", "/engine-rest/task?processInstanceBusinessKey=" + key).json().get(0).get("due").asText();
+        assertThat(java.time.OffsetDateTime.parse(due, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx"))
+                .toInstant()).isEqualTo(LocalDateTime.of(2026, 3, 9, 23, 59, 59).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+        completeForm("zhangsan", key, "Task_AcceptanceReview", Map.of("acceptanceDecision", "accept",
+                "acceptanceNoticeNo", "市建许受〔2026〕1号"));
+        completeForm("zhangsan", key, "Task_SubstantiveReview", Map.of("officer1Credential", "21010020230001",
+                "officer2Credential", "21010020230002", "verificationNote", "现场核查符合条件", "reviewStep", "proceed",
+                "interestedParties", false, "hearingRight", false, "hearingByLaw", false));
+        completeForm("zhangsan", key, "Task_ReviewOpinion", Map.of("proposedOutcome", "grant", "reviewFindings", "符合建筑法第八条"));
+
+        // the fee is not paid (local rule): the check is refused with a message the officer can act on, nothing moves
+        Rest.Response refused = submitForm("zhangsan", key, "Task_AwaitFee", Map.of("feeAction", "recheck"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("城市基础设施配套费未缴清");
+
+        String fee = startForm("zhangsan", "collection", Map.of("partyType", "organization", "partyName", "沈阳某某房地产开发有限公司",
+                "partyIdNumber", "91210100MA0Y6XQ12A", "partyAddress", "沈阳市沈河区青年大街1号", "projectCode", project,
+                "projectName", "某某花园二期", "projectType", "residential", "floorArea", 12000,
+                "planningPermitNo", "建字第210102202600012号"));
+        completeForm("zhangsan", fee, "Task_ConfirmAssessment", Map.of("assessmentBasis", "规划许可证核定面积"));
+        completeForm("zhaoliu", fee, "Task_CollectionDecision", Map.of("collectionDecision", "approve",
+                "decisionDocumentNo", "市建征〔2026〕1号", "decisionOpinion", "同意"));
+        completeForm("zhangsan", fee, "Task_DeliverNotice", Map.of("deliveryMethod", "direct", "deliveredDate", "2026-03-02",
+                "deliveryReceiptNo", "送达1号"));
+        completeForm("zhangsan", fee, "Task_ConfirmPayment", Map.of("paidDate", "2026-03-02", "paidAmount", 1800000,
+                "paymentReceiptNo", "非税1号"));
+
+        completeForm("zhangsan", key, "Task_AwaitFee", Map.of("feeAction", "recheck"));
+        completeForm("zhaoliu", key, "Task_LicensingDecision", Map.of("licensingDecision", "grant",
+                "decisionDocumentNo", "市建许〔2026〕1号", "legalBasis", "《中华人民共和国建筑法》第八条", "decisionOpinion", "同意"));
+        completeForm("zhangsan", key, "Task_IssueCertificate", Map.of("certificateNo", "210102202603020101",
+                "deliveryMethod", "direct", "certificateIssuedDate", "2026-03-02", "deliveryReceiptNo", "送达2号"));
+        completeForm("zhangsan", key, "Task_TrackPermit", Map.of("permitEvent", "started", "constructionStartDate", "2026-03-02"));
+
+        JsonNode history = rest.get("zhaoliu", "/engine-rest/history/process-instance?processDefinitionKey=licensing"
+                + "&processInstanceBusinessKey=" + key).json();
+        assertThat(history.get(0).get("state").asText()).isEqualTo("COMPLETED");
+        Rest.Response activities = rest.get("zhaoliu", "/engine-rest/history/activity-instance?processInstanceId="
+                + history.get(0).get("id").asText() + "&activityType=userTask&sortBy=occurrence&sortOrder=asc");
+        List<String> path = new ArrayList<>();
+        activities.json().forEach(a -> path.add(a.get("activityId").asText()));
+        assertThat(path).containsExactly("Task_AcceptanceReview", "Task_SubstantiveReview", "Task_ReviewOpinion",
+                "Task_AwaitFee", "Task_LicensingDecision", "Task_IssueCertificate", "Task_TrackPermit");
+        Rest.Response decisions = rest.get("zhaoliu", "/engine-rest/history/decision-instance?processInstanceId="
+                + history.get(0).get("id").asText());
+        assertThat(decisions.json()).extracting(d -> d.get("decisionDefinitionKey").asText())
+                .contains("licensing-time-limit", "permit-required", "legal-review-required");
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
  * legal reviewer (wangwu), leader (zhaoliu), supervisor (sunqi), administrator (admin).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(ThisContextsEngine.class)
 @ActiveProfiles({"demo", "test"})
 class AuthorizationMatrixTests {
 

@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * with the command the machine documents.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(ThisContextsEngine.class)
 @ActiveProfiles({"demo", "test", "mysql"})
 class DatabaseOutageTests {
 

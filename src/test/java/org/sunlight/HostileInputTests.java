@@ -26,6 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  * message is Sunlight's), and leave the database exactly as it was.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(ThisContextsEngine.class)
 @ActiveProfiles({"demo", "test"})
 class HostileInputTests {
 

@@ -18,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /** Passwords stay secret, failed logins slow the attacker down, and every surface sends security headers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(ThisContextsEngine.class)
 @ActiveProfiles({"demo", "test"})
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityTests {

@@ -39,7 +39,9 @@ class DecisionCatalogueDmnTests {
 
     /** Decision ids that clients, processes and tests depend on. */
     private static final List<String> CONTRACT_IDS = List.of(
-            "penalty-procedure", "hearing-right", "legal-review-required", "discretion-benchmark", "av-recording");
+            "penalty-procedure", "hearing-right", "legal-review-required", "discretion-benchmark", "av-recording",
+            // licensing and collection
+            "permit-required", "infrastructure-fee", "licensing-time-limit");
 
     private static final String DMNDI_NS = "https://www.omg.org/spec/DMN/20191111/DMNDI/";
     private static final String MODEL_NS = "https://www.omg.org/spec/DMN/20191111/MODEL/";

@@ -22,7 +22,7 @@ import org.camunda.bpm.model.dmn.Dmn;
  * reaches running cases and the designer learns why in words (400):
  * <ul>
  * <li>forms must be what the 7.24 Tasklist renders: JSON with an id, schemaVersion ≤ 16 (form-js 1.8.7 bundled in the
- * webapp), only the component types that bundle knows (FACTS §2), unique keys;</li>
+ * webapp), only the component types that bundle knows (FACTS §2), one editable field per key;</li>
  * <li>decisions must parse and transform in the DMN engine (the engine itself would answer a broken table with 500);</li>
  * <li>diagrams must be readable BPMN (the engine's own parser then checks the rest and answers 400).</li>
  * </ul>
@@ -111,7 +111,8 @@ class DeploymentContract extends CommandInterceptor {
                 throw new InvalidDeployment(name, "包含任务列表 7.24 不支持的组件类型“" + type + "”",
                         "uses component type '" + type + "' that Tasklist 7.24 cannot render");
             }
-            String key = component.path("key").asText(null);
+            // a disabled field only displays a variable (it is not submitted): it may show what another field edits
+            String key = component.path("disabled").asBoolean(false) ? null : component.path("key").asText(null);
             if (key != null && !keys.add(key)) {
                 throw new InvalidDeployment(name, "的字段键“" + key + "”重复", "has the key '" + key + "' twice");
             }

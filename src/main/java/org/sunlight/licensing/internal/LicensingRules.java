@@ -1,0 +1,736 @@
+package org.sunlight.licensing.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.sunlight.collection.FeeStatus;
+import org.sunlight.collection.InfrastructureFees;
+import org.sunlight.organization.Organization;
+import org.sunlight.procedure.CaseClocks;
+import org.sunlight.procedure.EnforcementTeam;
+import org.sunlight.procedure.PartyChecks;
+import org.sunlight.procedure.RuleViolation;
+import org.sunlight.procedure.StatutoryClock;
+import org.sunlight.procedure.Vars;
+
+/**
+ * The rules of the licensing procedure (行政许可法, 建筑法) that a form cannot express: each method is a listener named
+ * in licensing.bpmn. A refused step changes nothing and says why, citing the article.
+ * <p>
+ * The decision clock ("decision") starts at acceptance (or at the complete application where the law says so, DMN
+ * {@code licensing-time-limit}); hearings, testing, expert review and the like stop it (第四十五条), one approved
+ * extension lengthens it (第四十二条). Whenever it changes, {@code decisionDue}, the due dates of open tasks bound to it
+ * and the warning timer move with it.
+ */
+@Component("licensingRules")
+@EnableConfigurationProperties(LicensingPolicy.class)
+public class LicensingRules {
+
+    static final String CLOCK = "decision";
+    static final String CONSTRUCTION_PERMIT = "construction-permit";
+    static final String WARNING_TIMER = "StartEvent_DecisionWarning";
+    static final Set<String> MATTERS = Set.of(CONSTRUCTION_PERMIT, "general");
+    static final Set<String> MATERIALS = Set.of("applicationForm", "landUse", "planningPermit", "demolition", "contractor",
+            "fundsAndDrawings", "qualitySafety", "other");
+    /** 第四十五条: time for these does not count (hearings have their own step). */
+    static final Set<String> SPECIAL_PROCEDURES = Set.of("tendering", "auction", "inspection", "testing", "quarantine",
+            "appraisal", "expertReview");
+    static final Set<String> DELIVERY_METHODS = Set.of("direct", "lien", "mail", "electronic", "publicNotice");
+
+    private final StatutoryClock clock;
+    private final CaseClocks clocks;
+    private final LicensingPolicy policy;
+    private final InfrastructureFees fees;
+    private final Organization organization;
+
+    LicensingRules(StatutoryClock clock, CaseClocks clocks, LicensingPolicy policy, InfrastructureFees fees,
+                   Organization organization) {
+        this.clock = clock;
+        this.clocks = clocks;
+        this.policy = policy;
+        this.fees = fees;
+        this.organization = organization;
+    }
+
+    // ---------------------------------------------------------------- application and acceptance (第三十二条)
+
+    /** 申请登记: the applicant, the matter and the day the materials were received (the periods run from it). */
+    public void checkApplication(DelegateExecution execution) {
+        String type = Vars.requireOneOf(execution, "partyType", "申请人类型", Set.of("individual", "organization"));
+        Vars.requireText(execution, "partyName", "申请人名称");
+        execution.setVariable("partyIdNumber", PartyChecks.requireIdentity(type,
+                Vars.requireText(execution, "partyIdNumber", "统一社会信用代码或公民身份号码")));
+        Vars.requireText(execution, "partyAddress", "申请人住所或地址");
+        String matter = Vars.requireOneOf(execution, "licenceMatter", "许可事项", MATTERS);
+        if (CONSTRUCTION_PERMIT.equals(matter)) {
+            execution.setVariable("licenceMatterName", "建筑工程施工许可证核发");
+            String code = Vars.requireText(execution, "projectCode", "项目代码");
+            if (!code.matches("\\d{4}-\\d{6}-\\d{2}-\\d{2}-\\d{6}")) {
+                throw new RuleViolation("invalid-project-code", "项目代码格式应为“年份-行政区划-行业-类别-流水号”，如 2026-210102-47-01-000123",
+                        "projectCode must look like 2026-210102-47-01-000123");
+            }
+            Vars.requireText(execution, "projectName", "工程名称");
+            Vars.setAmount(execution, "investment", Vars.requireAmount(execution, "investment", "工程投资额"));
+            Vars.setAmount(execution, "floorArea", Vars.requireAmount(execution, "floorArea", "建筑面积"));
+        } else {
+            Vars.requireText(execution, "licenceMatterName", "许可事项名称");
+        }
+        List<String> materials = materials(execution, "submittedMaterials", "已提交的申请材料");
+        if (materials.isEmpty()) {
+            throw Vars.missing("submittedMaterials", "已提交的申请材料");
+        }
+        LocalDate received = pastDate(execution, "receivedDate", "收到申请材料日期");
+        // 第三十二条第一款第四项: 5 working days (第八十二条) to accept or to list all missing materials at once
+        execution.setVariable("acceptanceDeadline", clock.workingDaysAfter(received, 5));
+        execution.setVariable("hearingHeld", false);
+        execution.setVariable("extensionGranted", false);
+        execution.setVariable("statements", null);
+        execution.setVariable("hearingDeadline", null);
+    }
+
+    /** 不需要取得许可 (第三十二条第一款第一项): the applicant is told at once, in writing. */
+    public void checkNotRequiredNotice(DelegateTask task) {
+        Vars.requireText(task, "notRequiredNoticeNo", "不予受理告知书文号");
+    }
+
+    /** 受理审查: accept, or list ALL missing materials at once (补正), or refuse to accept with the competent body. */
+    public void checkAcceptance(DelegateTask task) {
+        String decision = Vars.requireOneOf(task, "acceptanceDecision", "受理审查结论", Set.of("accept", "correction", "reject"));
+        switch (decision) {
+            case "accept" -> {
+                Vars.requireText(task, "acceptanceNoticeNo", "受理通知书文号");
+                accepted(task, "accepted", clock.today(), clock.toDate(task.getVariable("receivedDate")));
+            }
+            case "correction" -> {
+                List<String> missing = materials(task, "missingMaterials", "需要补正的材料");
+                if (missing.isEmpty()) {
+                    throw new RuleViolation("no-missing-materials", "补正通知须一次列明需要补正的全部材料（行政许可法第三十二条第一款第四项）",
+                            "A correction notice lists all missing materials at once (Art. 32(1)(4))");
+                }
+                Vars.requireText(task, "correctionDetails", "需要补正的全部内容");
+                Vars.requireText(task, "correctionNoticeNo", "补正通知书文号");
+                task.setVariable("correctionNoticeDate", clock.now());
+                task.setVariable("materialsStillMissing", SpinValues.jsonValue(json(missing)).create());
+                task.setVariable("acceptanceMode", "correction");
+            }
+            default -> {
+                String ground = Vars.requireOneOf(task, "rejectionGround", "不予受理的理由", Set.of("notRequired", "notInJurisdiction"));
+                if ("notInJurisdiction".equals(ground)) {
+                    Vars.requireText(task, "competentAuthority", "有权受理的行政机关（行政许可法第三十二条第一款第二项）");
+                }
+                Vars.requireText(task, "rejectionNoticeNo", "不予受理决定书文号");
+                task.setVariable("acceptanceMode", "rejected");
+            }
+        }
+    }
+
+    /** No notice within 5 working days: accepted from the day the materials were received (第三十二条第一款第四项). */
+    public void deemAccepted(DelegateExecution execution) {
+        LocalDate received = clock.toDate(execution.getVariable("receivedDate"));
+        accepted(execution, "deemed", received, received);
+    }
+
+    /** The written receipt for a deemed acceptance (第三十二条第二款). */
+    public void checkDeemedReceipt(DelegateTask task) {
+        Vars.requireText(task, "acceptanceNoticeNo", "受理凭证文号");
+    }
+
+    /**
+     * 补正材料: only what the one-time notice listed can be supplied; when all of it is in, the application must be
+     * accepted (第三十二条第一款第五项) and the period runs from then (建筑工程施工许可管理办法第五条: 顺延).
+     */
+    public void checkSupplement(DelegateTask task) {
+        String outcome = Vars.requireOneOf(task, "supplementOutcome", "补正情况", Set.of("supplied", "withdrawn"));
+        if ("withdrawn".equals(outcome)) {
+            Vars.requireText(task, "withdrawalNote", "撤回或终止说明");
+            task.setVariable("supplementComplete", false);
+            return;
+        }
+        LocalDate received = pastDate(task, "supplementReceivedDate", "收到补正材料日期");
+        if (received.isBefore(clock.toDate(task.getVariable("correctionNoticeDate")))) {
+            throw new RuleViolation("supplement-before-notice", "收到补正材料日期不能早于补正通知日期", "The supplement cannot precede the notice");
+        }
+        Set<String> stillMissing = new LinkedHashSet<>(Vars.list(task, "materialsStillMissing"));
+        List<String> supplied = materials(task, "suppliedMaterials", "本次补正的材料");
+        if (supplied.isEmpty()) {
+            throw Vars.missing("suppliedMaterials", "本次补正的材料");
+        }
+        for (String item : supplied) {
+            if (!stillMissing.contains(item)) {
+                throw new RuleViolation("not-in-correction-notice", "只能补正补正通知书列明的材料；补正通知须一次告知全部内容，不得再次要求补正其他材料（行政许可法第三十二条第一款第四项）",
+                        "Only materials listed in the one-time correction notice can be supplied (Art. 32(1)(4))");
+            }
+        }
+        stillMissing.removeAll(supplied);
+        task.setVariable("materialsStillMissing", SpinValues.jsonValue(json(new ArrayList<>(stillMissing))).create());
+        boolean complete = stillMissing.isEmpty();
+        task.setVariable("supplementComplete", complete);
+        if (complete) {
+            Vars.requireText(task, "acceptanceNoticeNo", "受理通知书文号（材料已补正齐全，应当受理：行政许可法第三十二条第一款第五项）");
+            accepted(task, "corrected", received, received);
+        }
+    }
+
+    private void accepted(VariableScope scope, String mode, LocalDate acceptedOn, LocalDate completeOn) {
+        scope.setVariable("acceptanceMode", mode);
+        scope.setVariable("acceptedDate", clock.startOfDay(acceptedOn));
+        scope.setVariable("completeApplicationDate", clock.startOfDay(completeOn));
+    }
+
+    // ---------------------------------------------------------------- the decision clock (第四十二条、第四十五条)
+
+    /** Entering review: the period starts at acceptance or at the complete application (DMN licensing-time-limit). */
+    public void startDecisionClock(DelegateExecution execution) {
+        String from = Vars.requireText(execution, "periodFrom", "期限起算点");
+        execution.setVariable("decisionStart", execution.getVariable("complete-application".equals(from)
+                ? "completeApplicationDate" : "acceptedDate"));
+        Date due = computeDecisionDue(execution);
+        execution.setVariable("decisionDue", due);
+        execution.setVariable("decisionWarningAt", warningAt(due));
+    }
+
+    /** Hearing, testing, expert review (第四十五条): the clock stands still and its warning with it. */
+    public void pauseDecisionClock(DelegateExecution execution, String reason) {
+        clocks.pause(execution, CLOCK, reason);
+        updateWarning(execution, null, true);
+    }
+
+    public void resumeDecisionClock(DelegateExecution execution) {
+        clocks.resume(execution, CLOCK);
+        refreshDecisionDue(execution);
+    }
+
+    /** Moves decisionDue, the due dates of open tasks that ran against it, and the warning timer. */
+    void refreshDecisionDue(DelegateExecution execution) {
+        Date old = (Date) execution.getVariable("decisionDue");
+        Date due = computeDecisionDue(execution);
+        Date warningAt = warningAt(due);
+        execution.setVariable("decisionDue", due);
+        execution.setVariable("decisionWarningAt", warningAt);
+        Context.getCommandContext().runWithoutAuthorization(() -> {
+            TaskService tasks = execution.getProcessEngineServices().getTaskService();
+            for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+                if (old != null && old.equals(task.getDueDate())) {
+                    task.setDueDate(due);
+                    tasks.saveTask(task);
+                }
+            }
+            return null;
+        });
+        updateWarning(execution, warningAt, clocks.isPaused(execution.getProcessBusinessKey(), CLOCK));
+    }
+
+    /**
+     * The warning timer follows the clock. Changed on the job entity of this transaction, not by bulk commands, so
+     * that one UPDATE carries both the due date and the suspension state.
+     */
+    private static void updateWarning(DelegateExecution execution, Date due, boolean suspended) {
+        for (JobEntity job : Context.getCommandContext().getJobManager().findJobsByProcessInstanceId(execution.getProcessInstanceId())) {
+            if (WARNING_TIMER.equals(job.getActivityId())) {
+                if (due != null) {
+                    job.setDuedate(due);
+                }
+                job.setSuspensionState((suspended ? SuspensionState.SUSPENDED : SuspensionState.ACTIVE).getStateCode());
+            }
+        }
+    }
+
+    Date computeDecisionDue(VariableScope scope) {
+        int days = integer(scope, "decisionDays") + (Vars.flag(scope, "extensionGranted") ? integer(scope, "extensionDays") : 0);
+        Object start = scope.getVariable("decisionStart");
+        return "calendar-days".equals(scope.getVariable("periodUnit"))
+                ? clocks.calendarDaysDue(scope, CLOCK, start, days)
+                : clocks.workingDaysDue(scope, CLOCK, start, days);
+    }
+
+    /** The start of the day that lies the configured number of working days before the due day (local practice). */
+    Date warningAt(Date due) {
+        LocalDate day = clock.toDate(due);
+        int counted = 0;
+        while (counted < policy.decisionWarningWorkingDays()) {
+            day = day.minusDays(1);
+            if (clock.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return clock.startOfDay(day);
+    }
+
+    // ---------------------------------------------------------------- substantive review (第三十四条、第四十五条)
+
+    /**
+     * 审查核查 (two staff, 第三十四条 via EnforcementTeam): either a special procedure whose time does not count
+     * (第四十五条, written notice to the applicant), or the review is done and says who must be heard.
+     */
+    public void checkReview(DelegateTask task) {
+        Vars.requireText(task, "verificationNote", "审查核查情况");
+        String step = Vars.requireOneOf(task, "reviewStep", "下一步", Set.of("specialProcedure", "proceed"));
+        if ("specialProcedure".equals(step)) {
+            Vars.requireOneOf(task, "specialProcedureKind", "需要的程序", SPECIAL_PROCEDURES);
+            Vars.requireText(task, "specialProcedureTime", "所需时间");
+            Vars.requireText(task, "timeExclusionNoticeNo", "书面告知申请人所需时间的告知书文号（行政许可法第四十五条）");
+            return;
+        }
+        boolean hearingRight = Vars.flag(task, "hearingRight");
+        // 第四十七条 concerns the applicant and others: they are interested parties to be told (第三十六条)
+        task.setVariable("interestedParties", hearingRight || Vars.flag(task, "interestedParties"));
+        task.setVariable("hearingRight", hearingRight);
+        boolean byLaw = Vars.flag(task, "hearingByLaw");
+        task.setVariable("hearingByLaw", byLaw);
+        if (byLaw) {
+            Vars.requireText(task, "hearingByLawBasis", "应当听证的依据（法律、法规、规章条款或涉及公共利益的重大许可事项）");
+        }
+    }
+
+    /** The special procedure ended: the result is recorded and the clock runs on. */
+    public void checkSpecialProcedure(DelegateTask task) {
+        Vars.requireText(task, "specialProcedureResult", "检验、检测、鉴定或评审结论");
+        pastDate(task, "specialProcedureEndDate", "完成日期");
+        resumeDecisionClock(task.getExecution());
+    }
+
+    // ---------------------------------------------------------------- interested parties and hearings (第三十六、四十六至四十八条)
+
+    /** 第四十六条: matters that must be heard by law, or major public-interest licences: public announcement. */
+    public void checkAnnouncement(DelegateTask task) {
+        Vars.requireText(task, "announcementNo", "听证公告编号");
+        pastDate(task, "announcedDate", "公告日期");
+    }
+
+    /** 告知利害关系人 (第三十六条) and, where 第四十七条 applies, of the right to request a hearing within 5 working days. */
+    public void recordPartyNotice(DelegateTask task) {
+        Vars.requireText(task, "partyNoticeNo", "告知书文号");
+        Vars.requireText(task, "interestedPartyList", "利害关系人");
+        LocalDate delivered = pastDate(task, "partyNoticeDeliveredDate", "告知书送达日期");
+        LocalDate accepted = clock.toDate(task.getVariable("acceptedDate"));
+        if (delivered.isBefore(accepted)) {
+            throw new RuleViolation("notice-before-acceptance", "告知书送达日期不能早于受理日期", "The notice cannot precede acceptance");
+        }
+        LocalDate end = clock.addWorkingDays(delivered, policy.statementWindowWorkingDays());
+        task.setVariable("statementDeadline", clock.endOfDay(end));
+        if (Vars.flag(task, "hearingRight")) {
+            LocalDate hearingEnd = clock.addWorkingDays(delivered, policy.hearingRequestWorkingDays());
+            task.setVariable("hearingRequestDeadline", clock.endOfDay(hearingEnd));
+            end = hearingEnd.isAfter(end) ? hearingEnd : end;
+        }
+        task.setVariable("responseWindowEnd", clock.endOfDay(end));
+    }
+
+    /** What the applicant or an interested party did within the window: a statement, a hearing request, a waiver. */
+    public void checkPartyResponse(DelegateTask task) {
+        String type = Vars.requireOneOf(task, "responseType", "回应方式", Set.of("statement", "hearingRequest", "waiver"));
+        LocalDate received = pastDate(task, "responseReceivedDate", "收到日期");
+        if (received.isBefore(clock.toDate(task.getVariable("partyNoticeDeliveredDate")))) {
+            throw new RuleViolation("response-before-notice", "收到日期不能早于告知书送达日期", "The response cannot precede the notice");
+        }
+        String from = Vars.requireText(task, "respondent", "提出人");
+        switch (type) {
+            case "statement" -> {
+                String content = Vars.requireText(task, "statementContent", "陈述、申辩内容");
+                String previous = Vars.text(task, "statements");
+                task.setVariable("statements", (previous == null ? "" : previous + "\n") + received + " " + from + "：" + content);
+            }
+            case "hearingRequest" -> {
+                if (!Vars.flag(task, "hearingRight")) {
+                    throw new RuleViolation("no-hearing-right", "本许可事项未告知听证权利（不属于行政许可法第四十七条的情形），可登记为陈述、申辩",
+                            "No hearing right was notified for this matter (Art. 47)");
+                }
+                if (received.isAfter(clock.toDate(task.getVariable("hearingRequestDeadline")))) {
+                    throw new RuleViolation("hearing-request-late", "听证申请应当在被告知听证权利之日起五个工作日内提出，本申请已逾期（行政许可法第四十七条）",
+                            "A hearing must be requested within 5 working days of the notice (Art. 47)");
+                }
+                task.setVariable("hearingRequestDate", clock.startOfDay(received));
+                task.setVariable("hearingDeadline", clock.workingDaysAfter(received, policy.hearingHeldWithinWorkingDays()));
+            }
+            default -> Vars.requireText(task, "waiverDocumentNo", "书面放弃声明编号");
+        }
+    }
+
+    /**
+     * 听证通知 (第四十八条): 7 working days ahead, within 20 working days of a request (第四十七条), hosted by someone
+     * who did not review the application; the applicant is told in writing that the hearing time does not count
+     * (第四十五条).
+     */
+    public void checkHearingNotice(DelegateTask task) {
+        LocalDate notified = pastDate(task, "hearingNoticeDate", "听证通知送达日期");
+        LocalDate hearing = clock.toDate(Vars.requireText(task, "hearingDate", "听证时间"));
+        LocalDate earliest = clock.addWorkingDays(notified, policy.hearingNoticeWorkingDays());
+        if (hearing.isBefore(earliest)) {
+            throw new RuleViolation("hearing-notice-too-late", "应当于举行听证的七个工作日前通知申请人、利害关系人，听证最早可安排在 " + earliest
+                    + "（行政许可法第四十八条第一款第一项）", "The hearing must be notified 7 working days ahead; earliest " + earliest + " (Art. 48(1)(1))");
+        }
+        Object deadline = task.getVariable("hearingDeadline");
+        if (deadline != null && hearing.isAfter(clock.toDate(deadline))) {
+            throw new RuleViolation("hearing-too-late", "应当自收到听证申请之日起二十个工作日内组织听证，听证最迟应在 " + clock.toDate(deadline)
+                    + " 举行（行政许可法第四十七条）", "A requested hearing is held within 20 working days (Art. 47)");
+        }
+        Vars.requireText(task, "hearingPlace", "听证地点");
+        String host = Vars.requireText(task, "hearingHost", "听证主持人");
+        if (organization.officer(host).isEmpty()) {
+            throw new RuleViolation("unknown-host", "听证主持人须为本机关在册人员（填写用户名）", "The hearing host must be a registered officer");
+        }
+        if (host.equals(task.getVariable("handler")) || EnforcementTeam.actingOfficers(task).contains(host)) {
+            throw new RuleViolation("host-is-reviewer", "听证主持人应当是审查该行政许可申请的工作人员以外的人员（行政许可法第四十八条第一款第三项）",
+                    "The host must not be one who reviewed the application (Art. 48(1)(3))");
+        }
+        Vars.requireText(task, "timeExclusionNoticeNo", "听证所需时间书面告知书文号（行政许可法第四十五条）");
+    }
+
+    /** 举行听证: public, with a transcript the participants confirm and sign (第四十八条第一款第二、五项). */
+    public void checkHearing(DelegateTask task) {
+        LocalDate hearing = clock.toDate(task.getVariable("hearingDate"));
+        String outcome = Vars.requireOneOf(task, "hearingOutcome", "听证情况", Set.of("held", "withdrawn"));
+        if ("held".equals(outcome)) {
+            if (clock.today().isBefore(hearing)) {
+                throw new RuleViolation("hearing-not-yet-held", "听证尚未到举行时间（" + hearing + "）", "The hearing date " + hearing + " has not come yet");
+            }
+            Vars.requireText(task, "hearingTranscriptNo", "听证笔录编号");
+            if (!Vars.flag(task, "transcriptConfirmed")) {
+                throw new RuleViolation("transcript-not-confirmed", "听证笔录应当交听证参加人确认无误后签字或者盖章（行政许可法第四十八条第一款第五项）",
+                        "The transcript must be confirmed and signed by the participants (Art. 48(1)(5))");
+            }
+            task.setVariable("hearingHeld", true);
+        } else {
+            Vars.requireText(task, "hearingWithdrawalNote", "撤回听证申请的情况");
+            task.setVariable("hearingHeld", false);
+        }
+        resumeDecisionClock(task.getExecution());
+    }
+
+    // ---------------------------------------------------------------- opinion, fee, decision
+
+    /** 审查意见: what the review proposes, with the facts legal review needs (国办发〔2018〕118号四(十二)). */
+    public void checkOpinion(DelegateTask task) {
+        String outcome = Vars.requireOneOf(task, "proposedOutcome", "审查意见", Set.of("grant", "refuse"));
+        Vars.requireText(task, "reviewFindings", "审查意见及理由");
+        if ("refuse".equals(outcome)) {
+            Vars.requireText(task, "refusalReasons", "不予许可的理由");
+        }
+        if (Boolean.FALSE.equals(task.getVariable("reviewApproved"))) {
+            Vars.requireText(task, "revisionNote", "按法制审核意见补正的说明");
+        }
+        task.setVariable("reviewApproved", null);
+        for (String flag : List.of("majorPublicInterest", "majorSocialImpact", "majorThirdPartyRights", "complexCase")) {
+            task.setVariable(flag, Vars.flag(task, flag));
+        }
+        describeProposal(task);
+    }
+
+    private void describeProposal(VariableScope scope) {
+        String matter = (String) scope.getVariable("licenceMatterName");
+        scope.setVariable("reviewMatter", matter + (scope.getVariable("projectName") == null ? ""
+                : "（" + scope.getVariable("projectName") + "）"));
+        scope.setVariable("proposedDecision", ("grant".equals(scope.getVariable("proposedOutcome"))
+                ? "准予行政许可：" + matter : "不予行政许可。理由：" + scope.getVariable("refusalReasons"))
+                + "\n审查意见：" + scope.getVariable("reviewFindings"));
+    }
+
+    /**
+     * The local fee rule (RULES 6.2): a construction permit is granted only when the project's urban infrastructure
+     * fee is paid, as the collection register says. Read by gateways; true when the rule does not apply.
+     */
+    public boolean feeCleared(DelegateExecution execution) {
+        if (!feeRuleApplies(execution) || !"grant".equals(execution.getVariable("proposedOutcome"))) {
+            return true;
+        }
+        return fees.status((String) execution.getVariable("projectCode")).cleared();
+    }
+
+    private boolean feeRuleApplies(VariableScope scope) {
+        return policy.feeBeforePermit() && CONSTRUCTION_PERMIT.equals(scope.getVariable("licenceMatter"));
+    }
+
+    /** 配套费未缴清: check again once paid, or propose refusal. */
+    public void checkFee(DelegateTask task) {
+        String action = Vars.requireOneOf(task, "feeAction", "处理", Set.of("recheck", "refuse"));
+        if ("recheck".equals(action)) {
+            requireFeePaid(task);
+            return;
+        }
+        task.setVariable("proposedOutcome", "refuse");
+        task.setVariable("refusalReasons", "建设项目未缴清城市基础设施配套费，按本地规定不予核发施工许可证。" + nullToEmpty(Vars.text(task, "feeNote")));
+        describeProposal(task);
+    }
+
+    private void requireFeePaid(VariableScope scope) {
+        FeeStatus status = fees.status((String) scope.getVariable("projectCode"));
+        if (!status.cleared()) {
+            String owed = status.assessments().isEmpty() ? "尚未核定征收" : "尚欠人民币" + yuan(status.outstanding()) + "元";
+            throw new RuleViolation("fee-not-paid", "该项目城市基础设施配套费未缴清（" + owed + "），按本地规定不予核发施工许可证",
+                    "The project's urban infrastructure fee is not paid; the local rule forbids the permit");
+        }
+    }
+
+    /**
+     * 许可决定: not before a required legal review is approved (国办发〔2018〕118号四), on the hearing transcript when
+     * one was held (第四十八条第二款); a refusal states its reasons and the rights to reconsideration and litigation
+     * (第三十八条第二款).
+     */
+    public void checkDecision(DelegateTask task) {
+        String decision = Vars.requireOneOf(task, "licensingDecision", "决定", Set.of("grant", "refuse"));
+        Vars.requireText(task, "decisionOpinion", "负责人意见");
+        String documentNo = Vars.requireText(task, "decisionDocumentNo", "决定书文号");
+        String basis = Vars.requireText(task, "legalBasis", "法律依据");
+        if (Vars.flag(task, "reviewRequired") && !Vars.flag(task, "reviewApproved")) {
+            throw new RuleViolation("review-missing", "本案须经法制审核，未经审核或者审核未通过的，不得作出决定（国办发〔2018〕118号四；《优化营商环境条例》第五十八条）",
+                    "Legal review is required and has not been passed");
+        }
+        if (Vars.flag(task, "hearingHeld") && !Vars.flag(task, "basedOnTranscript")) {
+            throw new RuleViolation("not-based-on-transcript", "举行听证的，应当根据听证笔录作出行政许可决定（行政许可法第四十八条第二款）",
+                    "After a hearing the decision is made on the transcript (Art. 48(2))");
+        }
+        String matter = (String) task.getVariable("licenceMatterName");
+        Date now = clock.now();
+        if ("grant".equals(decision)) {
+            if (feeRuleApplies(task)) {
+                requireFeePaid(task);
+            }
+            task.setVariable("decisionResult", "准予行政许可：" + matter);
+        } else {
+            String reasons = Vars.requireText(task, "refusalReasons", "不予许可的理由");
+            String remedies = Vars.requireText(task, "remedies", "救济途径");
+            if (!remedies.contains("复议") || !remedies.contains("诉讼")) {
+                throw new RuleViolation("remedies-missing", "不予许可决定应当告知申请人享有依法申请行政复议或者提起行政诉讼的权利（行政许可法第三十八条第二款）",
+                        "A refusal tells the rights to reconsideration and litigation (Art. 38(2))");
+            }
+            task.setVariable("decisionResult", "不予行政许可。理由：" + reasons);
+        }
+        task.setVariable("decisionDate", now);
+        task.setVariable("decisionDocumentNo", documentNo);
+        task.setVariable("decisionMatter", matter + (task.getVariable("projectName") == null ? ""
+                : "（" + task.getVariable("projectName") + "）"));
+        task.setVariable("legalBasis", basis);
+        task.setVariable("containsSecrets", Vars.flag(task, "containsSecrets"));
+        int certificateDays = integer(task, "certificateDays");
+        if ("grant".equals(decision)) {
+            // 第四十四条: 10 working days from the decision; 0 = within the decision period (建筑法第八条)
+            task.setVariable("deliveryDue", certificateDays > 0 ? clock.workingDaysAfter(now, certificateDays)
+                    : later((Date) task.getVariable("decisionDue"), clock.endOfDay(clock.today())));
+        } else {
+            task.setVariable("deliveryDue", CONSTRUCTION_PERMIT.equals(task.getVariable("licenceMatter"))
+                    ? later((Date) task.getVariable("decisionDue"), clock.endOfDay(clock.today())) : null);
+        }
+    }
+
+    // ---------------------------------------------------------------- warning and extension (第四十二条)
+
+    /** 期限预警: acknowledge, or ask the leader for the one extension the matter allows. */
+    public void checkWarning(DelegateTask task) {
+        String action = Vars.requireOneOf(task, "warningAction", "处理", Set.of("acknowledge", "requestExtension"));
+        if ("requestExtension".equals(action)) {
+            requireExtensionPossible(task);
+            Vars.requireText(task, "extensionReason", "延长期限的理由");
+        }
+    }
+
+    /** 延长审批: the leader approves within the period; the due dates move by the extension. */
+    public void checkExtensionApproval(DelegateTask task) {
+        String decision = Vars.requireOneOf(task, "extensionDecision", "审批意见", Set.of("approve", "reject"));
+        Vars.requireText(task, "extensionOpinion", "负责人意见");
+        if ("approve".equals(decision)) {
+            requireExtensionPossible(task);
+            task.setVariable("extensionGranted", true);
+            task.setVariable("extensionApprovedBy", approver(task));
+            refreshDecisionDue(task.getExecution());
+        }
+    }
+
+    private void requireExtensionPossible(VariableScope scope) {
+        if (integer(scope, "extensionDays") <= 0) {
+            throw new RuleViolation("no-extension", "本许可事项的法定期限不得延长（" + scope.getVariable("periodBasis") + "）",
+                    "The period of this matter cannot be extended");
+        }
+        if (Vars.flag(scope, "extensionGranted")) {
+            throw new RuleViolation("extension-once", "期限只能延长一次（行政许可法第四十二条第一款）", "The period can be extended once only (Art. 42)");
+        }
+        if (clock.now().after((Date) scope.getVariable("decisionDue"))) {
+            throw new RuleViolation("period-expired", "法定期限已届满，不能再批准延长（行政许可法第四十二条第一款：二十日内不能作出决定的，方可延长）",
+                    "The period has expired; it can no longer be extended (Art. 42)");
+        }
+    }
+
+    /** The applicant is told the extension and its reason in writing (第四十二条第一款). */
+    public void checkExtensionNotice(DelegateTask task) {
+        Vars.requireText(task, "extensionNoticeNo", "延长期限告知书文号");
+        pastDate(task, "extensionNoticeDate", "告知书送达日期");
+    }
+
+    // ---------------------------------------------------------------- certificate, refusal, permit life (第四十四条; 建筑法第九条)
+
+    /** 颁发、送达许可证件 (第四十四条); a construction permit's start period begins (建筑法第九条). */
+    public void recordCertificate(DelegateTask task) {
+        Vars.requireText(task, "certificateNo", "许可证编号");
+        LocalDate issued = delivery(task, "certificateIssuedDate", "颁发日期");
+        if (CONSTRUCTION_PERMIT.equals(task.getVariable("licenceMatter"))) {
+            task.setVariable("permitExtensions", 0);
+            task.setVariable("permitExtendedMonths", 0);
+            task.setVariable("permitStage", "issued");
+            permitDeadlines(task, issued);
+        }
+    }
+
+    /** 送达不予许可决定书. */
+    public void checkRefusalDelivery(DelegateTask task) {
+        delivery(task, "refusalDeliveredDate", "送达日期");
+    }
+
+    private LocalDate delivery(DelegateTask task, String dateField, String label) {
+        String method = Vars.requireOneOf(task, "deliveryMethod", "送达方式", DELIVERY_METHODS);
+        LocalDate day = pastDate(task, dateField, label);
+        if (day.isBefore(clock.toDate(task.getVariable("decisionDate")))) {
+            throw new RuleViolation("delivered-before-decision", label + "不能早于决定日期", "Delivery cannot precede the decision");
+        }
+        if ("electronic".equals(method) && !Vars.flag(task, "electronicConsent")) {
+            throw new RuleViolation("no-electronic-consent", "采用电子方式送达的，须经受送达人同意（《民事诉讼法》第九十条）",
+                    "Electronic delivery requires the recipient's consent");
+        }
+        Vars.requireText(task, "deliveryReceiptNo", "送达回证编号");
+        return day;
+    }
+
+    private void permitDeadlines(VariableScope scope, LocalDate issued) {
+        int months = policy.permitStartMonths() + integer(scope, "permitExtendedMonths");
+        Date deadline = clock.monthsAfter(issued, months);
+        scope.setVariable("permitIssuedDate", clock.startOfDay(issued));
+        scope.setVariable("startDeadline", deadline);
+        scope.setVariable("startReminderAt", clock.startOfDay(clock.toDate(deadline).minusDays(policy.permitStartReminderDays())));
+    }
+
+    /** 开工或申请延期 (建筑法第九条): work started in time, or the developer asks for an extension before the deadline. */
+    public void checkPermitTracking(DelegateTask task) {
+        String event = Vars.requireOneOf(task, "permitEvent", "登记事项", Set.of("started", "extensionRequest"));
+        LocalDate deadline = clock.toDate(task.getVariable("startDeadline"));
+        if ("started".equals(event)) {
+            LocalDate started = pastDate(task, "constructionStartDate", "开工日期");
+            if (started.isBefore(clock.toDate(task.getVariable("permitIssuedDate")))) {
+                throw new RuleViolation("started-before-permit", "开工日期不能早于施工许可证颁发日期", "Work cannot start before the permit");
+            }
+            if (started.isAfter(deadline)) {
+                throw new RuleViolation("started-too-late", "开工日期已超过开工期限，施工许可证已自行废止（建筑法第九条）",
+                        "Started after the deadline: the permit has lapsed (Construction Law Art. 9)");
+            }
+            task.setVariable("permitStage", "started");
+            return;
+        }
+        LocalDate requested = pastDate(task, "extensionRequestDate", "延期申请日期");
+        if (requested.isAfter(deadline)) {
+            throw new RuleViolation("extension-request-late", "延期申请应当在开工期限届满前提出（建筑法第九条）", "An extension is requested before the deadline");
+        }
+        if (integer(task, "permitExtensions") >= policy.permitMaxExtensions()) {
+            throw new RuleViolation("too-many-extensions", "施工许可证延期以两次为限（建筑法第九条）", "At most two extensions (Construction Law Art. 9)");
+        }
+        Vars.requireText(task, "permitExtensionReason", "不能按期开工的原因");
+        task.setVariable("permitStage", "extension-requested");
+    }
+
+    /** 延期审批 by the issuing authority: each extension at most three months (建筑法第九条). */
+    public void checkPermitExtension(DelegateTask task) {
+        String decision = Vars.requireOneOf(task, "permitExtensionDecision", "审批意见", Set.of("approve", "refuse"));
+        Vars.requireText(task, "permitExtensionOpinion", "审批意见说明");
+        if ("refuse".equals(decision)) {
+            task.setVariable("permitStage", "extension-refused");
+            return;
+        }
+        BigDecimal months = Vars.requireAmount(task, "permitExtensionMonths", "延期月数");
+        if (months.stripTrailingZeros().scale() > 0 || months.intValue() < 1 || months.intValue() > policy.permitExtensionMonths()) {
+            throw new RuleViolation("extension-too-long", "每次延期不超过三个月（建筑法第九条），请填写1至" + policy.permitExtensionMonths() + "的整数",
+                    "Each extension is at most three months (Construction Law Art. 9)");
+        }
+        if (integer(task, "permitExtensions") >= policy.permitMaxExtensions()) {
+            throw new RuleViolation("too-many-extensions", "施工许可证延期以两次为限（建筑法第九条）", "At most two extensions (Construction Law Art. 9)");
+        }
+        task.setVariable("permitExtensions", integer(task, "permitExtensions") + 1);
+        task.setVariable("permitExtendedMonths", integer(task, "permitExtendedMonths") + months.intValue());
+        task.setVariable("permitStage", "extended");
+        permitDeadlines(task, clock.toDate(task.getVariable("permitIssuedDate")));
+    }
+
+    /** 开工期限提醒 sent to the developer (local practice). */
+    public void checkStartReminder(DelegateTask task) {
+        pastDate(task, "reminderSentDate", "提醒日期");
+        Vars.requireText(task, "reminderMethod", "提醒方式");
+    }
+
+    /** Neither started nor extended in time: the permit lapses by law (建筑法第九条); recorded and announced. */
+    public void checkLapse(DelegateTask task) {
+        Vars.requireText(task, "lapseNoticeNo", "施工许可证废止告知书文号");
+        task.setVariable("permitStage", "lapsed");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private List<String> materials(VariableScope scope, String name, String label) {
+        List<String> items = Vars.list(scope, name);
+        for (String item : items) {
+            if (!MATERIALS.contains(item)) {
+                throw new RuleViolation("invalid-option", label + "包含无效选项：" + item, name + " has an invalid item: " + item);
+            }
+        }
+        return items;
+    }
+
+    private LocalDate pastDate(VariableScope scope, String name, String label) {
+        Object value = scope.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            throw Vars.missing(name, label);
+        }
+        LocalDate day = clock.toDate(value);
+        if (day.isAfter(clock.today())) {
+            throw new RuleViolation("date-in-future", label + "不能晚于今天", name + " cannot be in the future");
+        }
+        if (day.getYear() < 1990) {
+            throw new RuleViolation("date-out-of-range", label + "超出合理范围", name + " is out of range");
+        }
+        return day;
+    }
+
+    private static int integer(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (!(value instanceof Number n)) {
+            throw new IllegalStateException("Variable " + name + " is not a number: " + value);
+        }
+        return n.intValue();
+    }
+
+    private static Date later(Date a, Date b) {
+        return a == null || b.after(a) ? b : a;
+    }
+
+    private static String approver(DelegateTask task) {
+        var current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+    }
+
+    private static String json(List<String> items) {
+        StringBuilder json = new StringBuilder("[");
+        for (String item : items) {
+            json.append(json.length() > 1 ? "," : "").append('"').append(item).append('"');
+        }
+        return json.append(']').toString();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static String yuan(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}

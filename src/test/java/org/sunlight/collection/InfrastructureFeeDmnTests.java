@@ -1,0 +1,54 @@
+package org.sunlight.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sunlight.dmn.DecisionTableFixture;
+import org.sunlight.dmn.DecisionTableFixture.Evaluation;
+
+/** {@code dmn/infrastructure-fee.dmn}: rate per m² by project type (local data), fee = rate × floor area in fen. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InfrastructureFeeDmnTests {
+
+    private static final DecisionTableFixture TABLE = DecisionTableFixture.load("infrastructure-fee");
+
+    @ParameterizedTest(name = "[{index}] {0} {1} m² -> {2} yuan/m², {3} yuan")
+    @CsvSource(textBlock = """
+            # projectType, floorArea, rate, fee, rule
+            residential, 12000,   150, 1800000,  Rule_residential
+            residential, 0.01,    150, 1.5,      Rule_residential
+            residential, 1234.567, 150, 185185.05, Rule_residential
+            commercial,  3000.5,  200, 600100,   Rule_commercial
+            industrial,  10000,   60,  600000,   Rule_industrial
+            industrial,  0.005,   60,  0.3,      Rule_industrial
+            """)
+    void feeIsRateTimesFloorAreaRoundedToFen(String projectType, double floorArea, double rate, double fee, String rule) {
+        Evaluation evaluation = TABLE.evaluate("projectType", projectType, "floorArea", floorArea);
+        Map<String, Object> row = evaluation.row();
+        assertThat(row.get("rate")).isEqualTo(rate);
+        assertThat(row.get("fee")).isEqualTo(fee);
+        assertThat(evaluation.ruleId()).isEqualTo(rule);
+    }
+
+    @Test
+    void noFloorAreaOrUnknownTypeMatchesNoRule() {
+        assertThat(TABLE.evaluate("projectType", "residential", "floorArea", 0.0).isEmpty()).isTrue();
+        assertThat(TABLE.evaluate("projectType", "residential", "floorArea", -5.0).isEmpty()).isTrue();
+        assertThat(TABLE.evaluate("projectType", "residential", "floorArea", null).isEmpty()).isTrue();
+        assertThat(TABLE.evaluate("projectType", "villa", "floorArea", 100.0).isEmpty()).isTrue();
+        assertThat(TABLE.evaluate("projectType", null, "floorArea", 100.0).isEmpty()).isTrue();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyRuleIsExercised() {
+        assertThat(TABLE.unexercisedRuleIds()).isEmpty();
+    }
+}
