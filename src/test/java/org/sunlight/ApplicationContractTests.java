@@ -164,6 +164,9 @@ abstract class ApplicationContractTests {
                 "filingDate")) {
             variables.put(date, in30Days);
         }
+        // disclosure: due dates of the publication review and the withdrawal
+        variables.put("publicationDue", in30Days);
+        variables.put("withdrawalDue", in30Days);
         variables.put("hearingDate", "2026-04-01T09:00");
         variables.put("discoveredDate", "2026-03-01");
         variables.put("handler", "zhangsan");
