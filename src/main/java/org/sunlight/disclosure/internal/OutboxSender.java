@@ -38,7 +38,7 @@ class OutboxSender {
         this.clock = clock;
         this.config = config;
         this.node = node;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout()).build();
     }
 
     boolean configured() {
