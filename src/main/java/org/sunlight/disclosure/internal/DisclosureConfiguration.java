@@ -4,10 +4,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -27,6 +30,18 @@ class DisclosureConfiguration {
     @Bean
     OutboxSender outboxSender(OutboxMapper mapper, StatutoryClock clock, DisclosureProperties properties) {
         return new OutboxSender(mapper, clock, properties.provincial(), nodeName());
+    }
+
+    /** The portal and its API are rate limited per client address (see PortalRateLimit). */
+    @Bean
+    FilterRegistrationBean<PortalRateLimit> portalRateLimit(DisclosureProperties properties, ObjectMapper json) {
+        FilterRegistrationBean<PortalRateLimit> registration = new FilterRegistrationBean<>(
+                new PortalRateLimit(properties.rateLimit().requestsPerMinute(), json));
+        registration.setName("portal-rate-limit");
+        registration.addUrlPatterns("/public/*", "/api/public/*");
+        // before Spring Security: a refused request costs nothing more
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     static String nodeName() {

@@ -19,7 +19,7 @@ record PublicDecision(String id, String status, String statusName, String catego
     record Withdrawal(LocalDate on, String reason) {
     }
 
-    boolean withdrawn() {
+    public boolean withdrawn() {
         return withdrawal != null;
     }
 }

@@ -95,12 +95,18 @@ interface PublicationMapper {
 
     // ------------------------------------------------------------------ staff
 
-    @Select("<script>SELECT " + COLUMNS + " FROM sl_publication <where>"
+    String STAFF_FILTER = "<where>"
             + "<if test='departmentId != null'> department_id = #{departmentId}</if>"
             + "<if test='status == \"overdue\"'> AND status = 'pending' AND due_at &lt; #{now}</if>"
             + "<if test='status == \"withdrawal-overdue\"'> AND status = 'published' AND withdrawal_due_at &lt; #{now}</if>"
             + "<if test='status != null and status != \"overdue\" and status != \"withdrawal-overdue\"'> AND status = #{status}</if>"
-            + "</where> ORDER BY due_at, id LIMIT #{limit} OFFSET #{offset}</script>")
+            + "</where>";
+
+    @Select("<script>SELECT COUNT(*) FROM sl_publication " + STAFF_FILTER + "</script>")
+    long countStaff(@Param("departmentId") String departmentId, @Param("status") String status, @Param("now") Date now);
+
+    @Select("<script>SELECT " + COLUMNS + " FROM sl_publication " + STAFF_FILTER
+            + " ORDER BY due_at, id LIMIT #{limit} OFFSET #{offset}</script>")
     List<PublicationRow> searchStaff(@Param("departmentId") String departmentId, @Param("status") String status,
                                      @Param("now") Date now, @Param("limit") int limit, @Param("offset") int offset);
 
