@@ -32,6 +32,8 @@ public final class ProvincialPlatformStub implements AutoCloseable {
     private final List<Received> requests = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> kept = Collections.synchronizedSet(new LinkedHashSet<>());
     private volatile int defaultStatus = 200;
+    private volatile int failuresPerEvent;
+    private final java.util.Map<String, Integer> attempts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProvincialPlatformStub() {
         try {
@@ -47,7 +49,8 @@ public final class ProvincialPlatformStub implements AutoCloseable {
             String eventId = exchange.getRequestHeaders().getFirst("X-Sunlight-Event-Id");
             Deque<Integer> own = eventId == null ? null : scripts.get(eventId);
             Integer scripted = own != null && !own.isEmpty() ? own.pollFirst() : script.pollFirst();
-            int status = scripted != null ? scripted : defaultStatus;
+            int attempt = eventId == null ? 1 : attempts.merge(eventId, 1, Integer::sum);
+            int status = scripted != null ? scripted : attempt <= failuresPerEvent ? 503 : defaultStatus;
             if (status == 200 && !kept.add(eventId)) {
                 status = 409;
             }
@@ -60,7 +63,11 @@ public final class ProvincialPlatformStub implements AutoCloseable {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "provincial-stub");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
@@ -77,6 +84,12 @@ public final class ProvincialPlatformStub implements AutoCloseable {
     /** The next requests carrying this event id are answered with these statuses, in order. */
     public ProvincialPlatformStub answerFor(String eventId, Integer... statuses) {
         scripts.computeIfAbsent(eventId, k -> new ConcurrentLinkedDeque<>()).addAll(List.of(statuses));
+        return this;
+    }
+
+    /** Every event's first n deliveries are answered 503 (a platform that is down for a while). */
+    public ProvincialPlatformStub failFirstAttemptsOfEachEvent(int n) {
+        this.failuresPerEvent = n;
         return this;
     }
 
@@ -105,6 +118,8 @@ public final class ProvincialPlatformStub implements AutoCloseable {
     public void reset() {
         script.clear();
         scripts.clear();
+        attempts.clear();
+        failuresPerEvent = 0;
         requests.clear();
         defaultStatus = 200;
     }

@@ -33,14 +33,16 @@ class DisclosureAdminController {
 
     private final Catalogue catalogue;
     private final OutboxMapper outbox;
+    private final OutboxSender sender;
     private final DisclosureStatistics statistics;
     private final MaskingRules masking;
     private final StatutoryClock clock;
 
-    DisclosureAdminController(Catalogue catalogue, OutboxMapper outbox, DisclosureStatistics statistics,
-                              MaskingRules masking, StatutoryClock clock) {
+    DisclosureAdminController(Catalogue catalogue, OutboxMapper outbox, OutboxSender sender,
+                              DisclosureStatistics statistics, MaskingRules masking, StatutoryClock clock) {
         this.catalogue = catalogue;
         this.outbox = outbox;
+        this.sender = sender;
         this.statistics = statistics;
         this.masking = masking;
         this.clock = clock;
@@ -97,6 +99,16 @@ class DisclosureAdminController {
         }
         return PageOf.of(outbox.list(status, publication, size, (page - 1) * size), page, size,
                 outbox.count(status, publication));
+    }
+
+    /** Delivers what is due now, on this node, without waiting for the schedule (e.g. right after fixing the endpoint). */
+    @PostMapping("/outbox/deliver")
+    Map<String, Object> deliver() {
+        if (!sender.configured()) {
+            throw ApiException.badRequest("no-endpoint", "未配置省级平台地址（sunlight.disclosure.provincial.url）",
+                    "No provincial platform endpoint is configured");
+        }
+        return Map.of("delivered", sender.sendDue());
     }
 
     /** Puts a dead event back in the queue with a fresh set of attempts (after the cause was fixed). */
