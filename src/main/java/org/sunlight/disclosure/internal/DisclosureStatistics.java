@@ -18,7 +18,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.sunlight.organization.Department;
 import org.sunlight.organization.Organization;
 import org.sunlight.procedure.StatutoryClock;
 
@@ -40,7 +39,7 @@ class DisclosureStatistics {
     record Line(String code, String name, Counts counts) {
     }
 
-    record Report(int year, LocalDate compiledOn, String compiledBy, Counts total, List<Line> byCategory,
+    record Report(int year, LocalDate compiledOn, Counts total, List<Line> byCategory,
                   List<Line> byKind, List<Line> byDepartment) {
     }
 
@@ -80,7 +79,7 @@ class DisclosureStatistics {
         }
         try {
             transaction.executeWithoutResult(status -> {
-                Report report = build(year, "system");
+                Report report = build(year);
                 mapper.insert(year, clock.now(), "system", write(report));
                 outbox.add(Outbox.ANNUAL_STATISTICS, "statistics-" + year, report);
             });
@@ -97,7 +96,7 @@ class DisclosureStatistics {
                     "Only a year that has ended can be compiled");
         }
         return transaction.execute(status -> {
-            Report report = build(year, actor);
+            Report report = build(year);
             String content = write(report);
             if (mapper.update(year, clock.now(), actor, content) == 0) {
                 mapper.insert(year, clock.now(), actor, content);
@@ -115,13 +114,13 @@ class DisclosureStatistics {
         return mapper.years();
     }
 
-    Report build(int year, String actor) {
+    Report build(int year) {
         Date from = clock.startOfDay(LocalDate.of(year, 1, 1));
         Date to = clock.startOfDay(LocalDate.of(year + 1, 1, 1));
         List<PublicationRow> rows = publications.decidedBetween(from, to);
         Map<String, String> departments = new LinkedHashMap<>();
         organization.departments().forEach(d -> departments.put(d.id(), d.name()));
-        return new Report(year, clock.today(), actor, count(rows),
+        return new Report(year, clock.today(), count(rows),
                 group(rows, r -> r.category, Labels::category),
                 group(rows, r -> r.kind, kind -> rows.stream().filter(r -> kind.equals(r.kind)).findFirst()
                         .map(r -> r.kindName).orElse(kind)),

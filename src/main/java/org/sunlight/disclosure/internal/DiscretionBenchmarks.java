@@ -3,7 +3,6 @@ package org.sunlight.disclosure.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,9 +155,5 @@ class DiscretionBenchmarks {
             return text.substring(1, text.length() - 1);
         }
         return text;
-    }
-
-    static int tierCount(Collection<Violation> violations) {
-        return violations.stream().mapToInt(v -> v.tiers().size()).sum();
     }
 }

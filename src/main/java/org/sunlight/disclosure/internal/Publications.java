@@ -375,7 +375,8 @@ class Publications {
         }
         String departmentName = organization.department(row.departmentId).map(Department::name).orElse(null);
         boolean withdrawn = PublicationRow.WITHDRAWN.equals(row.status);
-        List<PublicDecision.Correction> corrections = withdrawn ? List.of() : mapper.events(row.id).stream()
+        // only a corrected publication (revision > 1) has corrections to list
+        List<PublicDecision.Correction> corrections = withdrawn || row.revision < 2 ? List.of() : mapper.events(row.id).stream()
                 .filter(e -> PublicationEvent.CORRECTED.equals(e.action()))
                 .map(e -> new PublicDecision.Correction(clock.toDate(e.occurredAt()), e.note())).toList();
         return new PublicDecision(row.publicId, row.status, Labels.STATUSES.get(row.status), row.category,
