@@ -11,6 +11,8 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -50,9 +52,12 @@ class DisclosureStatistics {
     private final ObjectMapper json;
     private final Outbox outbox;
     private final TransactionTemplate transaction;
+    private final Flyway flyway;
 
     DisclosureStatistics(StatisticsMapper mapper, PublicationMapper publications, Organization organization,
-                         StatutoryClock clock, ObjectMapper json, Outbox outbox, TransactionTemplate transaction) {
+                         StatutoryClock clock, ObjectMapper json, Outbox outbox, TransactionTemplate transaction,
+                         Flyway flyway) {
+        this.flyway = flyway;
         this.mapper = mapper;
         this.publications = publications;
         this.organization = organization;
@@ -71,10 +76,10 @@ class DisclosureStatistics {
         }
     }
 
-    /** Compiles last year's statistics unless they exist. */
+    /** Compiles last year's statistics unless they exist, or Sunlight was installed only after that year. */
     void ensurePreviousYear() {
         int year = clock.today().getYear() - 1;
-        if (mapper.content(year) != null) {
+        if (mapper.content(year) != null || installedAfter(year)) {
             return;
         }
         try {
@@ -87,6 +92,13 @@ class DisclosureStatistics {
         } catch (DuplicateKeyException e) {
             LOG.debug("Another node compiled the statistics of {} first", year);
         }
+    }
+
+    /** A year before the installation has no figures in Sunlight: reporting zeros for it would mislead. */
+    private boolean installedAfter(int year) {
+        MigrationInfo first = flyway.info().applied().length == 0 ? null : flyway.info().applied()[0];
+        return first != null && first.getInstalledOn() != null
+                && !first.getInstalledOn().before(clock.startOfDay(LocalDate.of(year + 1, 1, 1)));
     }
 
     /** Compiles (again) on an administrator's request, e.g. after late corrections; the new figures replace the old. */

@@ -73,4 +73,15 @@ class DisclosureStatisticsTests extends ProcessTest {
         assertThat(report.total().publishedLate()).isEqualTo(lateBefore + 1);
         assertThat(publications.find(row.id).publishedAt).isAfter(row.dueAt);
     }
+
+    @Test
+    void aYearBeforeSunlightWasInstalledIsNotReportedAsZeros() {
+        // the test database was installed today; 2024 ended before that
+        at(LocalDateTime.of(2025, 1, 2, 9, 0));
+
+        statistics.ensurePreviousYear();
+
+        assertThat(statistics.find(2024)).isEmpty();
+        assertThat(outbox.list(null, "statistics-2024", 10, 0)).isEmpty();
+    }
 }
