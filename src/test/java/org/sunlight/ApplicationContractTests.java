@@ -36,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class ApplicationContractTests {
 
     @LocalServerPort int port;
+    @Autowired javax.sql.DataSource dataSource;
     @Autowired RuntimeService runtimeService;
     @Autowired RepositoryService repositoryService;
     Rest rest;
@@ -165,6 +166,9 @@ abstract class ApplicationContractTests {
                 "filingDate")) {
             variables.put(date, in30Days);
         }
+        // disclosure: due dates of the publication review and the withdrawal
+        variables.put("publicationDue", in30Days);
+        variables.put("withdrawalDue", in30Days);
         variables.put("hearingDate", "2026-04-01T09:00");
         variables.put("discoveredDate", "2026-03-01");
         variables.put("handler", "zhangsan");
@@ -474,5 +478,407 @@ abstract class ApplicationContractTests {
                 + history.get(0).get("id").asText());
         assertThat(decisions.json()).extracting(d -> d.get("decisionDefinitionKey").asText())
                 .contains("licensing-time-limit", "permit-required", "legal-review-required");
+    }
+
+    // ================================================================== disclosure (行政执法公示): portal, outbox
+    // A case decided over REST as in Tasklist, reviewed, published masked on the portal within its deadline and
+    // delivered to a local stand-in for the provincial platform; what the public may not reach stays unreachable.
+
+    static final org.sunlight.disclosure.ProvincialPlatformStub PROVINCIAL = new org.sunlight.disclosure.ProvincialPlatformStub();
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void provincialPlatform(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("sunlight.disclosure.provincial.url", PROVINCIAL::url);
+    }
+
+    private static String query(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A penalty case registered, investigated, reviewed and decided over REST by the demo users (fine 80,000 yuan). */
+    private String decidedCase(String partyName, Map<String, Object> decisionOverrides) {
+        Map<String, Object> registration = new HashMap<>(registration());
+        registration.put("partyName", partyName);
+        String key = startCase("zhangsan", registration);
+        submit("zhaoliu", key, "Task_FilingApproval", Map.of("filingDecision", "file", "lifeSafetyHarm", false));
+        submit("zhangsan", key, "Task_Investigation", Map.of("officer1Credential", "21010020230001",
+                "officer2Credential", "21010020230002", "credentialsShown", true, "inquiryRecordNo", "询问1号",
+                "evidenceSummary", "询问笔录、照片"));
+        submit("zhangsan", key, "Task_InvestigationReport", Map.of("factsFound", "未移交档案", "violationCode", "quality-59",
+                "consequence", "serious", "rectified", false, "repeatOffense", false, "majorPublicInterest", false,
+                "majorSocialImpact", false, "majorThirdPartyRights", false, "complexCase", false, "seriousCase", false));
+        submit("zhangsan", key, "Task_ProposePenalty", Map.of("penaltyKind", "fine", "fineAmount", 80000));
+        submit("zhangsan", key, "Task_PriorNotice", Map.of("noticeDocumentNo", "告知1号", "noticeDeliveryMethod", "direct",
+                "noticeDeliveredDate", "2026-03-02"));
+        submit("zhangsan", key, "Task_PartyResponse", Map.of("responseType", "waiver", "responseReceivedDate", "2026-03-02",
+                "waiverDocumentNo", "放弃1号"));
+        submit("wangwu", key, "Task_LegalReview", review());
+        Map<String, Object> decision = new HashMap<>(Map.of("decision", "penalty", "finalPenaltyKind", "fine",
+                "finalFine", 80000, "decisionDocumentNo", "市建罚决〔2026〕" + key.substring(8) + "号", "decisionOpinion", "同意"));
+        decision.putAll(decisionOverrides);
+        submit("zhaoliu", key, "Task_LeaderDecision", decision);
+        return key;
+    }
+
+    /** The case's publication as staff see it (leaders see every department's). */
+    private JsonNode publicationOf(String businessKey) {
+        Rest.Response list = rest.get("zhaoliu", "/api/disclosure/publications?size=100");
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        for (int page = 1; page <= list.json().get("totalPages").asInt(); page++) {
+            for (JsonNode item : rest.get("zhaoliu", "/api/disclosure/publications?size=100&page=" + page).json().get("items")) {
+                if (item.get("businessKey").asText().equals(businessKey)) {
+                    return item;
+                }
+            }
+        }
+        throw new AssertionError("no publication of " + businessKey);
+    }
+
+    /** The publication review in Tasklist: the handler reads the masked text from the form and publishes it. */
+    private void reviewAndPublish(String user, String businessKey) {
+        String id = taskId(user, businessKey, "Task_Review");
+        assertThat(rest.get(user, "/engine-rest/task/" + id + "/deployed-form").json().get("id").asText())
+                .isEqualTo("publication-review");
+        JsonNode form = rest.get(user, "/engine-rest/task/" + id + "/form-variables").json();
+        Rest.Response done = rest.post(user, "/engine-rest/task/" + id + "/submit-form", Rest.variables(Map.of(
+                "publicMatter", form.get("publicMatter").get("value").asText(),
+                "publicResult", form.get("publicResult").get("value").asText(),
+                "publicLegalBasis", form.get("publicLegalBasis").get("value").asText(),
+                "reviewDecision", "publish")));
+        assertThat(done.status()).as(done.body()).isEqualTo(204);
+    }
+
+    private void later(int seconds) {
+        ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + seconds * 1000L));
+    }
+
+    private int deliver() {
+        Rest.Response delivered = rest.post("admin", "/api/admin/disclosure/outbox/deliver", Map.of());
+        assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
+        return delivered.json().get("delivered").asInt();
+    }
+
+    private JsonNode outboxOf(String publicId) {
+        Rest.Response events = rest.get("admin", "/api/admin/disclosure/outbox?publication=" + publicId);
+        assertThat(events.status()).as(events.body()).isEqualTo(200);
+        return events.json().get("items");
+    }
+
+    @Test
+    void aDecisionReachesThePortalMaskedWithinItsDeadlineAndTheProvincialPlatform() {
+        PROVINCIAL.reset();
+        PROVINCIAL.failFirstAttemptsOfEachEvent(2);
+        String key = decidedCase("沈阳某某置业有限公司", Map.of());
+
+        JsonNode pending = publicationOf(key);
+        assertThat(pending.get("status").asText()).isEqualTo("pending");
+        // decided on Monday 2026-03-02: to be public by the end of Wednesday 2026-03-11 (7 working days)
+        assertThat(pending.get("dueOn").asText()).isEqualTo("2026-03-11");
+        String id = pending.get("id").asText();
+        assertThat(rest.get(null, "/api/public/decisions/" + id).status()).as("not public before review").isEqualTo(404);
+        assertThat(rest.get(null, "/public/decisions/" + id).status()).isEqualTo(404);
+        assertThat(rest.get(null, "/api/public/decisions?party=" + query("沈阳某某置业")).json().get("items").toString())
+                .doesNotContain(id);
+
+        reviewAndPublish("zhangsan", key);
+
+        Rest.Response json = rest.get(null, "/api/public/decisions/" + id);
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.json().get("partyName").asText()).isEqualTo("沈阳某某置业有限公司");
+        assertThat(json.json().get("result").asText()).isEqualTo("罚款人民币80000元");
+        assertThat(json.json().get("publishedOn").asText()).isEqualTo("2026-03-02");
+        assertThat(json.body()).doesNotContain(key, "13912345678", "沈阳市沈河区某街2号", "zhangsan");
+        assertThat(rest.get(null, "/api/public/decisions?category=penalty&party=" + query("沈阳某某置业"))
+                .json().get("items").toString()).contains(id);
+        Rest.Response page = rest.get(null, "/public/decisions/" + id);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("沈阳某某置业有限公司", "罚款人民币80000元", "lang=\"zh-CN\"")
+                .doesNotContain("13912345678");
+
+        // the platform is down for the first two attempts; the event goes out with growing waits, always with one id
+        assertThat(deliver()).isZero();
+        JsonNode event = outboxOf(id).get(0);
+        assertThat(event.get("eventType").asText()).isEqualTo("decision-published");
+        assertThat(event.get("attempts").asInt()).isEqualTo(1);
+        later(31);
+        assertThat(deliver()).isZero();
+        later(61);
+        assertThat(deliver()).isGreaterThanOrEqualTo(1);
+        String eventId = event.get("eventId").asText();
+        assertThat(outboxOf(id).get(0).get("status").asText()).isEqualTo("sent");
+        assertThat(PROVINCIAL.requestsFor(eventId)).extracting(org.sunlight.disclosure.ProvincialPlatformStub.Received::answeredWith)
+                .containsExactly(503, 503, 200);
+        assertThat(PROVINCIAL.kept()).contains(eventId);
+        assertThat(PROVINCIAL.requestsFor(eventId).get(2).body()).contains(id, "沈阳某某置业有限公司").doesNotContain(key);
+    }
+
+    @Test
+    void nothingUnpublishedWithheldOrInternalIsReachable() {
+        String secretKey = decidedCase("沈阳某某保密工程有限公司", Map.of("containsSecrets", true));
+        String pendingKey = decidedCase("沈阳某某待审有限公司", Map.of());
+        String withheld = publicationOf(secretKey).get("id").asText();
+        String pending = publicationOf(pendingKey).get("id").asText();
+        assertThat(publicationOf(secretKey).get("status").asText()).isEqualTo("withheld");
+
+        for (String id : List.of(withheld, pending, java.util.UUID.randomUUID().toString(), "1", "../admin",
+                "%27%20OR%201%3D1--", secretKey, pendingKey)) {
+            assertThat(rest.get(null, "/api/public/decisions/" + id).status()).as("direct id %s", id).isIn(400, 404);
+            assertThat(rest.get(null, "/public/decisions/" + id).status()).as("page of %s", id).isIn(400, 404);
+        }
+        String all = rest.get(null, "/api/public/decisions?size=100&status=pending&status=withheld&include=all").body();
+        assertThat(all).doesNotContain(withheld, pending, "沈阳某某保密工程有限公司", "沈阳某某待审有限公司");
+        assertThat(rest.get(null, "/api/public/decisions?party=" + query("沈阳某某保密")).json().get("total").asInt()).isZero();
+        assertThat(rest.get(null, "/api/public/decisions?party=" + query("%")).json().get("total").asInt())
+                .as("% is a character, not a wildcard").isZero();
+        for (String bad : List.of("size=1000", "page=0", "page=-1", "size=abc", "category=secret", "department=nobody",
+                "from=2026-13-01", "from=2026-03-10&to=2026-03-01")) {
+            Rest.Response refused = rest.get(null, "/api/public/decisions?" + bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.json().get("messageZh").asText()).as(bad).containsPattern("\\p{IsHan}");
+        }
+        assertThat(rest.get(null, "/public/decisions?size=1000&from=bad").status()).isEqualTo(400);
+
+        // staff and admin endpoints need a login, and the right role
+        assertThat(rest.get(null, "/api/disclosure/publications").status()).isEqualTo(401);
+        assertThat(rest.get(null, "/api/admin/disclosure/outbox").status()).isEqualTo(401);
+        assertThat(rest.get("zhangsan", "/api/admin/disclosure/outbox").status()).isEqualTo(403);
+        assertThat(rest.get("zhouba", "/api/disclosure/publications/" + pending).status()).as("other department").isEqualTo(404);
+        assertThat(rest.get("zhouba", "/api/disclosure/publications?size=100").body()).doesNotContain(pending);
+        // flowcharts only of procedures with a published guide, and without engine configuration
+        assertThat(rest.get(null, "/api/public/guides/legal-review/diagram").status()).isEqualTo(404);
+        assertThat(rest.get(null, "/api/public/guides/publication/diagram").status()).isEqualTo(404);
+        Rest.Response diagram = rest.get(null, "/api/public/guides/penalty-summary/diagram");
+        assertThat(diagram.status()).isEqualTo(200);
+        assertThat(diagram.body()).contains("当场作出处罚决定", "bpmndi:BPMNShape")
+                .doesNotContain("camunda:", "${", "penaltyRules", "candidateGroups", "formRef");
+    }
+
+    @Test
+    void scriptInAPartyNameIsShownAsTextAndThePortalSendsSecurityHeaders() {
+        // markup never enters through a case (the party name is refused), ...
+        Map<String, Object> scripted = new HashMap<>(registration());
+        scripted.put("partyName", "<script>alert('x')</script>某某建设有限公司");
+        assertThat(rest.post("zhangsan", "/engine-rest/process-definition/key/penalty-general/submit-form",
+                Rest.variables(scripted)).status()).isEqualTo(400);
+        // ... and where it came from elsewhere (an import, an older system), the portal still shows it as text
+        String key = decidedCase("沈阳某某脚本测试有限公司", Map.of());
+        reviewAndPublish("zhangsan", key);
+        String id = publicationOf(key).get("id").asText();
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).update(
+                "UPDATE sl_publication SET party_name = ? WHERE business_key = ?",
+                "<script>alert('x')</script>某某建设有限公司", key);
+
+        for (String path : List.of("/public/decisions/" + id, "/public/decisions?party=" + query("alert"), "/public/")) {
+            Rest.Response page = rest.get(null, path);
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;某某建设有限公司")
+                    .doesNotContain("<script>alert");
+            assertThat(page.header("Content-Security-Policy")).as(path).contains("script-src 'self'", "frame-ancestors 'none'");
+            assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(page.header("X-RateLimit-Limit")).isNotBlank();
+        }
+        Rest.Response api = rest.get(null, "/api/public/decisions/" + id);
+        assertThat(api.header("Content-Type")).startsWith("application/json");
+        assertThat(api.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void aRevokedDecisionIsWithdrawnThroughTasklistAndTheWithdrawalReachesThePlatform() {
+        PROVINCIAL.reset();
+        String key = decidedCase("沈阳某某撤销测试有限公司", Map.of());
+        reviewAndPublish("zhangsan", key);
+        String id = publicationOf(key).get("id").asText();
+
+        Rest.Response started = rest.post("zhangsan", "/engine-rest/process-definition/key/publication-withdrawal/submit-form",
+                Rest.variables(Map.of("caseNumber", key, "revocationKind", "revoked",
+                        "revocationBasis", "市人民政府行政复议决定书（市政复决〔2026〕12号）", "revokedOn", "2026-03-02")));
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        String task = taskId("zhangsan", key, "Task_Withdraw");
+        JsonNode suggested = rest.get("zhangsan", "/engine-rest/task/" + task + "/form-variables").json();
+        assertThat(suggested.get("withdrawalReason").get("value").asText()).contains("市政复决〔2026〕12号");
+        assertThat(rest.post("zhangsan", "/engine-rest/task/" + task + "/submit-form", Rest.variables(Map.of(
+                "withdrawalReason", "该决定已被市人民政府行政复议决定撤销，撤回公示信息。"))).status()).isEqualTo(204);
+
+        JsonNode withdrawn = rest.get(null, "/api/public/decisions/" + id).json();
+        assertThat(withdrawn.get("status").asText()).isEqualTo("withdrawn");
+        assertThat(withdrawn.get("withdrawal").get("reason").asText()).contains("行政复议决定撤销");
+        assertThat(withdrawn.get("partyName").isNull()).isTrue();
+        assertThat(withdrawn.get("result").isNull()).isTrue();
+        assertThat(rest.get(null, "/public/decisions/" + id).body()).contains("该公示信息已撤回", "行政复议决定撤销")
+                .doesNotContain("沈阳某某撤销测试有限公司");
+        assertThat(rest.get(null, "/api/public/decisions?party=" + query("撤销测试")).json().get("total").asInt())
+                .as("a withdrawn decision is not found by its party").isZero();
+
+        while (deliver() > 0) {
+            later(1);
+        }
+        assertThat(outboxOf(id)).extracting(e -> e.get("eventType").asText() + ":" + e.get("status").asText())
+                .containsExactly("decision-withdrawn:sent", "decision-published:sent");
+        assertThat(PROVINCIAL.requests()).extracting(org.sunlight.disclosure.ProvincialPlatformStub.Received::eventType)
+                .containsSubsequence("decision-published", "decision-withdrawn");
+    }
+
+    @Test
+    void correctionsKeepTheirHistoryAndAreMaskedToo() {
+        String key = decidedCase("沈阳某某更正测试有限公司", Map.of());
+        reviewAndPublish("zhangsan", key);
+        String id = publicationOf(key).get("id").asText();
+        Map<String, Object> correction = Map.of("matter", "竣工验收后未移交建设项目档案，联系人王建国（手机13912345678）",
+                "reason", "违法事实表述不完整");
+
+        assertThat(rest.post("sunqi", "/api/disclosure/publications/" + id + "/corrections", correction).status())
+                .as("supervisors change nothing").isEqualTo(403);
+        assertThat(rest.post("zhouba", "/api/disclosure/publications/" + id + "/corrections", correction).status())
+                .as("another department").isEqualTo(404);
+        Rest.Response noReason = rest.post("zhangsan", "/api/disclosure/publications/" + id + "/corrections",
+                Map.of("matter", "x"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.json().get("messageZh").asText()).contains("更正理由");
+
+        Rest.Response corrected = rest.post("zhangsan", "/api/disclosure/publications/" + id + "/corrections", correction);
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+        JsonNode view = rest.get(null, "/api/public/decisions/" + id).json();
+        assertThat(view.get("revision").asInt()).isEqualTo(2);
+        assertThat(view.get("matter").asText()).isEqualTo("竣工验收后未移交建设项目档案，联系人王某（手机［电话号码已隐去］）");
+        assertThat(view.get("corrections").get(0).get("reason").asText()).isEqualTo("违法事实表述不完整");
+        JsonNode history = rest.get("zhangsan", "/api/disclosure/publications/" + id).json().get("events");
+        assertThat(history).extracting(e -> e.get("action").asText()).containsExactly("created", "published", "corrected");
+        assertThat(history.get(1).get("matter").asText()).as("the text before the correction is kept")
+                .isEqualTo("竣工验收后未移交建设项目档案");
+        assertThat(outboxOf(id)).extracting(e -> e.get("eventType").asText()).contains("decision-corrected");
+    }
+
+    @Test
+    void administratorsSeeDeadLettersAndResendThem() {
+        PROVINCIAL.reset();
+        String key = decidedCase("沈阳某某死信测试有限公司", Map.of());
+        reviewAndPublish("zhangsan", key);
+        String id = publicationOf(key).get("id").asText();
+        String eventId = outboxOf(id).get(0).get("eventId").asText();
+        PROVINCIAL.answerFor(eventId, 400);
+
+        deliver();
+        JsonNode dead = rest.get("admin", "/api/admin/disclosure/outbox?status=dead&size=100").json().get("items");
+        JsonNode mine = java.util.stream.StreamSupport.stream(dead.spliterator(), false)
+                .filter(e -> e.get("eventId").asText().equals(eventId)).findFirst().orElseThrow();
+        assertThat(mine.get("lastError").asText()).contains("HTTP 400");
+        assertThat(rest.post("zhangsan", "/api/admin/disclosure/outbox/" + mine.get("id").asLong() + "/resend", Map.of())
+                .status()).isEqualTo(403);
+
+        Rest.Response resent = rest.post("admin", "/api/admin/disclosure/outbox/" + mine.get("id").asLong() + "/resend", Map.of());
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        assertThat(resent.json().get("status").asText()).isEqualTo("pending");
+        deliver();
+        assertThat(outboxOf(id).get(0).get("status").asText()).isEqualTo("sent");
+        assertThat(PROVINCIAL.kept()).contains(eventId);
+        Rest.Response again = rest.post("admin", "/api/admin/disclosure/outbox/" + mine.get("id").asLong() + "/resend", Map.of());
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("messageZh").asText()).contains("死信");
+    }
+
+    @Test
+    void citizensCheckCredentialsAndAreToldPlainlyWhenOneIsNotValid() {
+        Rest.Response valid = rest.get(null, "/api/public/officers/21010020230001");
+        assertThat(valid.status()).isEqualTo(200);
+        assertThat(valid.json().get("name").asText()).isEqualTo("张三");
+        assertThat(valid.json().get("departmentName").asText()).isEqualTo("建设执法支队");
+        assertThat(valid.json().get("statusText").asText()).isEqualTo("有效");
+        assertThat(valid.json().get("valid").asBoolean()).isTrue();
+        assertThat(valid.body()).doesNotContain("zhangsan");
+
+        Rest.Response expired = rest.get(null, "/api/public/officers/21010020200005");
+        assertThat(expired.json().get("statusText").asText()).isEqualTo("已过期");
+        assertThat(expired.json().get("valid").asBoolean()).isFalse();
+        assertThat(rest.get(null, "/public/officers/21010020200005").body()).contains("已过期", "不能");
+
+        String credential = "2199" + System.nanoTime() % 10_000_000_000L;
+        assertThat(rest.post("admin", "/api/admin/organization/credentials", Map.of("credentialNo", credential,
+                "userId", "lisi", "scope", "penalty", "scopeText", "行政处罚", "issuer", "省人民政府",
+                "validFrom", "2026-01-01", "validTo", "2030-12-31")).status()).isEqualTo(201);
+        rest.put("admin", "/api/admin/organization/credentials/" + credential + "/status", "application/json",
+                "{\"status\":\"suspended\",\"reason\":\"涉嫌违纪，暂扣审查\"}");
+        Rest.Response suspended = rest.get(null, "/api/public/officers/" + credential);
+        assertThat(suspended.json().get("statusText").asText()).isEqualTo("暂扣");
+        assertThat(suspended.body()).as("the reason is internal").doesNotContain("违纪");
+
+        Rest.Response unknown = rest.get(null, "/api/public/officers/21019999999999");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("messageZh").asText()).contains("未查询到", "21019999999999");
+        Rest.Response unknownPage = rest.get(null, "/public/officers?no=21019999999999");
+        assertThat(unknownPage.status()).isEqualTo(404);
+        assertThat(unknownPage.body()).contains("未查询到执法证号为", "第五十五条");
+        Rest.Response malformed = rest.get(null, "/api/public/officers/abc!!!123");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("messageZh").asText()).contains("执法证号格式不正确");
+
+        Rest.Response qr = rest.get(null, "/public/officers/21010020230001/qr.svg");
+        assertThat(qr.status()).isEqualTo(200);
+        assertThat(qr.header("Content-Type")).startsWith("image/svg+xml");
+        assertThat(qr.body()).startsWith("<svg").contains("<path");
+        assertThat(rest.get(null, "/public/officers/21010020230001").body()).contains("/public/officers/21010020230001/qr.svg", "有效");
+    }
+
+    @Test
+    void theCatalogueIsPublishedAndKeptByAdministrators() {
+        assertThat(rest.get(null, "/api/public/items?category=penalty").json()).extracting(i -> i.get("code").asText())
+                .contains("CF-001", "CF-004");
+        assertThat(rest.get(null, "/public/catalogue").body()).contains("执法事项清单", "《建设工程质量管理条例》第五十九条",
+                "id=\"random-inspection\"");
+        Map<String, Object> item = new HashMap<>(Map.of("code", "CF-099", "name", "对施工单位未按规定设置围挡的行政处罚",
+                "category", "penalty", "legalBasis", "《建设工程安全生产管理条例》", "actingBody", "市城乡建设委员会",
+                "departmentId", "zhifa", "sortOrder", 990));
+        Rest.Response noArticle = rest.put("admin", "/api/admin/disclosure/items/CF-099", "application/json", Rest.json(item));
+        assertThat(noArticle.status()).isEqualTo(400);
+        assertThat(noArticle.json().get("messageZh").asText()).contains("legalBasis");
+        item.put("legalBasis", "《建设工程安全生产管理条例》第六十四条");
+        assertThat(rest.put("zhangsan", "/api/admin/disclosure/items/CF-099", "application/json", Rest.json(item)).status())
+                .isEqualTo(403);
+        assertThat(rest.put("admin", "/api/admin/disclosure/items/CF-099", "application/json", Rest.json(item)).status())
+                .isEqualTo(200);
+        assertThat(rest.get(null, "/api/public/items").body()).contains("CF-099", "未按规定设置围挡");
+
+        JsonNode guide = rest.get(null, "/api/public/guides/penalty-summary").json();
+        assertThat(guide.get("guide").get("statutoryLimit").asText()).isNotBlank();
+        assertThat(guide.get("flowchartAvailable").asBoolean()).isTrue();
+        Rest.Response guidePage = rest.get(null, "/public/guides/penalty-summary");
+        assertThat(guidePage.body()).contains("办理步骤", "bpmn-navigated-viewer.production.min.js", "<noscript>");
+        assertThat(rest.get(null, "/public/assets/bpmn-js/bpmn-navigated-viewer.production.min.js").status()).isEqualTo(200);
+    }
+
+    @Test
+    void thePublishedDiscretionBenchmarksAreTheOnesTheProcedureApplies() {
+        JsonNode benchmarks = rest.get(null, "/api/public/benchmarks").json();
+        JsonNode quality59 = java.util.stream.StreamSupport.stream(benchmarks.get("violations").spliterator(), false)
+                .filter(v -> v.get("code").asText().equals("quality-59")).findFirst().orElseThrow();
+        JsonNode lenient = java.util.stream.StreamSupport.stream(quality59.get("tiers").spliterator(), false)
+                .filter(t -> t.get("tier").asText().equals("lenient")).findFirst().orElseThrow();
+
+        Rest.Response applied = rest.post("zhangsan", "/engine-rest/decision-definition/key/discretion-benchmark/evaluate",
+                "{\"variables\": {\"violationCode\": {\"value\": \"quality-59\"}, \"consequence\": {\"value\": \"none\"}, "
+                        + "\"rectified\": {\"value\": true}, \"repeatOffense\": {\"value\": false}, "
+                        + "\"floorArea\": {\"value\": null}, \"contractPrice\": {\"value\": null}}}");
+        assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+        JsonNode row = applied.json().get(0);
+        assertThat(lenient.get("range").asText()).isEqualTo(
+                row.get("minFine").get("value").asInt() + "元至" + row.get("maxFine").get("value").asInt() + "元");
+        assertThat(lenient.get("tierName").asText()).isEqualTo(row.get("tierName").get("value").asText());
+        assertThat(quality59.get("legalBasis").asText()).isEqualTo(row.get("legalBasis").get("value").asText());
+        assertThat(benchmarks.get("version").asInt()).isEqualTo(repositoryService.createDecisionDefinitionQuery()
+                .decisionDefinitionKey("discretion-benchmark").latestVersion().singleResult().getVersion());
+        assertThat(rest.get(null, "/public/benchmarks").body()).contains(lenient.get("range").asText());
+    }
+
+    @Test
+    void annualStatisticsOfAYearThatHasEnded() {
+        Rest.Response compiled = rest.post("admin", "/api/admin/disclosure/statistics/2025", Map.of());
+        assertThat(compiled.status()).as(compiled.body()).isEqualTo(200);
+        assertThat(rest.post("admin", "/api/admin/disclosure/statistics/2026", Map.of()).status())
+                .as("2026 has not ended").isEqualTo(400);
+        assertThat(rest.get(null, "/api/public/statistics").json().get("years").toString()).contains("2025");
+        assertThat(rest.get(null, "/api/public/statistics/2025").json().get("year").asInt()).isEqualTo(2025);
+        assertThat(rest.get(null, "/public/statistics/2025").body()).contains("2025 年度行政执法数据");
+        assertThat(rest.get(null, "/api/public/statistics/1999").status()).isEqualTo(404);
     }
 }

@@ -1,0 +1,125 @@
+package org.sunlight.disclosure.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.sunlight.organization.ApiException;
+
+/**
+ * The JSON mirror of the public portal ({@code /api/public/...}), without login. {@code GET /api/public/decisions}
+ * and {@code GET /api/public/officers/{credentialNo}} are contracts (DESIGN.md).
+ */
+@RestController
+@RequestMapping(value = "/api/public", produces = MediaType.APPLICATION_JSON_VALUE)
+class PublicApiController {
+
+    private final PublicDecisions decisions;
+    private final Catalogue catalogue;
+    private final ProcessDiagrams diagrams;
+    private final DiscretionBenchmarks benchmarks;
+    private final OfficerCheck officers;
+    private final DisclosureStatistics statistics;
+
+    PublicApiController(PublicDecisions decisions, Catalogue catalogue, ProcessDiagrams diagrams,
+                        DiscretionBenchmarks benchmarks, OfficerCheck officers, DisclosureStatistics statistics) {
+        this.decisions = decisions;
+        this.catalogue = catalogue;
+        this.diagrams = diagrams;
+        this.benchmarks = benchmarks;
+        this.officers = officers;
+        this.statistics = statistics;
+    }
+
+    @GetMapping("/decisions")
+    PageOf<PublicDecision> decisions(@RequestParam(required = false) String category,
+                                     @RequestParam(required = false) String department,
+                                     @RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to,
+                                     @RequestParam(required = false) String party,
+                                     @RequestParam(required = false) Integer page,
+                                     @RequestParam(required = false) Integer size) {
+        return decisions.search(new PublicDecisions.Search(category, department, from, to, party, page, size));
+    }
+
+    @GetMapping("/decisions/{id}")
+    PublicDecision decision(@PathVariable String id) {
+        return decisions.require(id);
+    }
+
+    @GetMapping("/items")
+    List<EnforcementItem> items(@RequestParam(required = false) String category) {
+        if (category != null && !category.isBlank() && !Labels.CATEGORIES.containsKey(category)) {
+            throw ApiException.badRequest("invalid-category", "执法类别无效", "Invalid category");
+        }
+        return catalogue.items(category == null || category.isBlank() ? null : category);
+    }
+
+    // INTEGRATION(inspection): the random-inspection item list (随机抽查事项清单, RULES 1.2, 5.1) is owned by the
+    // inspection module; expose its published list here as GET /api/public/inspection-items, mirroring the section
+    // "随机抽查事项清单" of /public/catalogue. Do not keep a second list in this module.
+
+    @GetMapping("/guides")
+    List<ServiceGuide> guides() {
+        return catalogue.guides();
+    }
+
+    @GetMapping("/guides/{processKey}")
+    Map<String, Object> guide(@PathVariable String processKey) {
+        ServiceGuide guide = requireGuide(processKey);
+        return Map.of("guide", guide, "flowchartAvailable", diagrams.drawable(processKey),
+                "flowchart", "/api/public/guides/" + processKey + "/diagram");
+    }
+
+    /** The procedure's flowchart: the deployed BPMN without engine configuration (only for published guides). */
+    @GetMapping(value = "/guides/{processKey}/diagram", produces = MediaType.APPLICATION_XML_VALUE)
+    ResponseEntity<String> diagram(@PathVariable String processKey) {
+        requireGuide(processKey);
+        if (!diagrams.drawable(processKey)) {
+            throw ApiException.notFound("该程序的流程图尚未发布", "The procedure has no diagram yet");
+        }
+        String xml = diagrams.publicXml(processKey).orElseThrow();
+        return ResponseEntity.ok().contentType(new MediaType("application", "xml", java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noCache()).body(xml);
+    }
+
+    @GetMapping("/benchmarks")
+    DiscretionBenchmarks.Benchmarks benchmarks() {
+        return benchmarks.current();
+    }
+
+    @GetMapping("/officers")
+    List<OfficerCheck.OfficerCard> officers() {
+        return officers.validToday();
+    }
+
+    @GetMapping("/officers/{credentialNo}")
+    OfficerCheck.OfficerCard officer(@PathVariable String credentialNo) {
+        return officers.check(credentialNo).orElseThrow(() -> ApiException.notFound(
+                "未查询到执法证号为 " + OfficerCheck.normalize(credentialNo) + " 的执法证件：该证件不存在或不是本机关核发",
+                "No credential " + credentialNo));
+    }
+
+    @GetMapping("/statistics")
+    Map<String, Object> statisticsYears() {
+        return Map.of("years", statistics.years());
+    }
+
+    @GetMapping("/statistics/{year}")
+    DisclosureStatistics.Report statistics(@PathVariable int year) {
+        return statistics.find(year).orElseThrow(() -> ApiException.notFound(year + " 年度执法数据尚未公布",
+                "No statistics for " + year));
+    }
+
+    private ServiceGuide requireGuide(String processKey) {
+        return catalogue.guide(processKey).orElseThrow(() -> ApiException.notFound("未找到该服务指南",
+                "No service guide " + processKey));
+    }
+}

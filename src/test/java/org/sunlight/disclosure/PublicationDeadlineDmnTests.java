@@ -1,0 +1,50 @@
+package org.sunlight.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sunlight.dmn.DecisionTableFixture;
+import org.sunlight.dmn.DecisionTableFixture.Evaluation;
+
+/**
+ * {@code dmn/publication-deadline.dmn}: 7 working days for licensing and penalty decisions, 20 for the others
+ * (国办发〔2018〕118号二(六); RULES 1.4, 1.5, 5.5).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PublicationDeadlineDmnTests {
+
+    private static final DecisionTableFixture TABLE = DecisionTableFixture.load("publication-deadline");
+
+    @ParameterizedTest(name = "{0} -> {1} working days")
+    @CsvSource(nullValues = "null", textBlock = """
+            penalty,            7,  行政处罚决定,     Rule_penalty
+            no-penalty,         7,  不予行政处罚决定,  Rule_no_penalty
+            licence-granted,    7,  准予行政许可决定,  Rule_licence_granted
+            licence-refused,    7,  不予行政许可决定,  Rule_licence_refused
+            coercive-measure,   20, 行政强制措施决定,  Rule_coercive_measure
+            coercive-execution, 20, 行政强制执行决定,  Rule_coercive_execution
+            inspection-result,  20, 行政检查结果,     Rule_inspection_result
+            collection-decision,20, 行政执法决定,     Rule_other_decision
+            Penalty,            20, 行政执法决定,     Rule_other_decision
+            null,               20, 行政执法决定,     Rule_other_decision
+            """)
+    void periodPerKind(String kind, int days, String name, String rule) {
+        Evaluation evaluation = TABLE.evaluate("kind", kind);
+
+        assertThat(evaluation.row()).isEqualTo(Map.of("workingDays", days, "kindName", name));
+        assertThat(evaluation.ruleId()).isEqualTo(rule);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyRuleIsExercised() {
+        assertThat(TABLE.unexercisedRuleIds()).isEmpty();
+    }
+}
