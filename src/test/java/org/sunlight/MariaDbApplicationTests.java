@@ -19,7 +19,10 @@ class MariaDbApplicationTests extends ApplicationContractTests {
 
     static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
     static final String OPTIONS = "?createDatabaseIfNotExist=true&sendFractionalSeconds=false&characterEncoding=UTF-8"
-            + "&useSSL=false&allowPublicKeyRetrieval=true";
+            + "&useSSL=false&allowPublicKeyRetrieval=true"
+            // Connector/J 8 searches every database for tables unless told otherwise: Camunda then takes another
+            // checkout's ACT_* tables for its own and skips creating them (camunda-bpm-platform#2970)
+            + "&nullCatalogMeansCurrent=true";
 
     /** SUNLIGHT_TEST_DB names the database, so that several checkouts can test on one server at the same time. */
     static final String DATABASE = System.getenv().getOrDefault("SUNLIGHT_TEST_DB", "sunlight_test");
