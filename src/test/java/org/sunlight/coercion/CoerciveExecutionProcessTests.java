@@ -387,4 +387,20 @@ class CoerciveExecutionProcessTests extends ProcessTest {
             engine.getRepositoryService().deleteDeployment(deployment, true);
         }
     }
+
+    @Test
+    void aReturnedReviewAndARefusedProposalGoBackToTheHandler() {
+        ProcessInstance c = overdue("payment", "2025-08-04");
+        Map<String, Object> proposal = new HashMap<>(proposal("court"));
+        proposal.put("complexCase", true);
+        submit("zhangsan", c, "Task_ExecutionProposal", proposal);
+        assertThat(c).isWaitingAt("CallActivity_LegalReview");
+        submit("wangwu", c, "Task_LegalReview", review("rejected"));
+        submit("zhangsan", c, "Task_ReviseAfterReview", Map.of("revisionNote", "补充催告送达回证"));
+        submit("wangwu", c, "Task_LegalReview", review("approved"));
+        submit("zhaoliu", c, "Task_ExecutionDecision", Map.of("executionDecision", "reject", "decisionOpinion", "先核实当事人财产状况"));
+        assertThat(c).isWaitingAt("Task_ExecutionProposal");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(c.getId())
+                .activityId("Task_ReviseAfterReview").count()).isEqualTo(1);
+    }
 }

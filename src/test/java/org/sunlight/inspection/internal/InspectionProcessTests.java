@@ -321,4 +321,53 @@ class InspectionProcessTests extends ProcessTest {
         jdbc.update("UPDATE sl_inspection_draw SET seed = ?, inputs_json = ?, result_json = ?, record_digest = ? WHERE id = ?",
                 original.seed(), original.inputsJson(), original.resultJson(), original.recordDigest(), original.id());
     }
+
+    @Test
+    void aRectifiedTargetAndOneLeftAloneAfterAReturnedReviewEndWithoutAPenaltyCase() {
+        ProcessInstance c = drawn("JC-JC-01");
+        List<DrawAlgorithm.Target> targets = draws.targets(drawId(c));
+        assertThat(targets).hasSize(2);
+        DrawAlgorithm.Target rectified = targets.get(0);
+        DrawAlgorithm.Target reviewed = targets.get(1);
+        at(LocalDateTime.of(2026, 3, 3, 12, 0));
+        complete(rectified.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", rectified.id()),
+                record(rectified.inspectors(), "rectify"));
+        Map<String, Object> complex = record(reviewed.inspectors(), "rectify");
+        complex.put("complexCase", true);
+        complete(reviewed.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", reviewed.id()), complex);
+
+        // a returned review goes back to the inspectors, then again to review (国办发〔2018〕118号四)
+        submit("wangwu", c, "Task_LegalReview", Map.ofEntries(Map.entry("checkSubject", "ok"),
+                Map.entry("checkQualification", "ok"), Map.entry("checkProcedure", "ok"), Map.entry("checkFacts", "problem"),
+                Map.entry("checkLaw", "ok"), Map.entry("checkAuthority", "ok"), Map.entry("checkDocuments", "ok"),
+                Map.entry("checkCriminal", "ok"), Map.entry("reviewOpinion", "事实不清"), Map.entry("reviewConclusion", "rejected")));
+        Task revise = targetTask(c, "Task_ReviseAfterReview", reviewed.id());
+        assertThat(taskService.getVariable(revise.getId(), "reviewOpinion")).isEqualTo("事实不清");
+        complete(reviewed.inspectors().get(0), revise, Map.of("revisionNote", "补充了检测报告"));
+        submit("wangwu", c, "Task_LegalReview", Map.ofEntries(Map.entry("checkSubject", "ok"),
+                Map.entry("checkQualification", "ok"), Map.entry("checkProcedure", "ok"), Map.entry("checkFacts", "ok"),
+                Map.entry("checkLaw", "ok"), Map.entry("checkAuthority", "ok"), Map.entry("checkDocuments", "ok"),
+                Map.entry("checkCriminal", "ok"), Map.entry("reviewOpinion", "同意"), Map.entry("reviewConclusion", "approved")));
+        complete("zhaoliu", targetTask(c, "Task_HandlingDecision", reviewed.id()), Map.of("handlingDecision", "none",
+                "handlingOpinion", "问题已当场纠正，不再处理"));
+
+        complete("zhaoliu", targetTask(c, "Task_HandlingDecision", rectified.id()), Map.of("handlingDecision", "rectify",
+                "handlingOpinion", "责令整改"));
+        complete(rectified.inspectors().get(0), targetTask(c, "Task_RectificationOrder", rectified.id()), Map.of(
+                "rectificationOrderNo", "市建责改〔2026〕4号", "rectificationRequirements", "重新见证取样",
+                "rectificationServedDate", "2026-03-03", "rectificationDeadline", "2026-03-13"));
+        // rectified before the deadline: the re-inspection may say so at once
+        complete(rectified.inspectors().get(0), targetTask(c, "Task_Reinspection", rectified.id()), Map.of(
+                "reinspector1Credential", CREDENTIALS.get(rectified.inspectors().get(0)),
+                "reinspector2Credential", CREDENTIALS.get(rectified.inspectors().get(1)), "reinspectionCredentialsShown", true,
+                "reinspectedAt", "2026-03-03T11:50", "reinspectionRecordNo", "复查笔录2号", "reinspectionFindings", "已整改",
+                "reinspectionResult", "rectified"));
+        for (Task publication : tasks(c, "Task_ResultPublication")) {
+            String inspector = publication.getAssignee();
+            complete(inspector, publication, Map.of("publicResult", taskService.getVariable(publication.getId(), "publicResult"),
+                    "containsSecrets", false));
+        }
+        assertThat(c).isEnded().hasPassed("Task_Reinspection", "Task_ReviseAfterReview").hasNotPassed("Task_StartPenaltyCase");
+        assertThat(cases.links(c.getBusinessKey())).isEmpty();
+    }
 }
