@@ -178,6 +178,15 @@ abstract class ApplicationContractTests {
                 "startDeadline", "startReminderAt", "executionHandoverDate")) {
             variables.put(date, in30Days);
         }
+        // coercion and inspection: what their due dates, timers and assignments read
+        for (String date : List.of("measureDeadline", "emergencyReportDue", "releaseDueAt", "performanceDeadlineEnd",
+                "appealPeriodEnd", "substituteEarliest", "courtWindowOpens", "courtWindowCloses", "planPeriodEndAt",
+                "publicationDue", "rectificationDeadlineEnd")) {
+            variables.put(date, in30Days);
+        }
+        variables.put("testingExpectedEnd", "2026-04-01");
+        variables.put("inspector1", "zhangsan");
+        variables.put("inspectorCandidates", "zhangsan,lisi");
         java.util.Set<String> checked = new java.util.TreeSet<>();
         for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
             BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
@@ -880,5 +889,145 @@ abstract class ApplicationContractTests {
         assertThat(rest.get(null, "/api/public/statistics/2025").json().get("year").asInt()).isEqualTo(2025);
         assertThat(rest.get(null, "/public/statistics/2025").body()).contains("2025 年度行政执法数据");
         assertThat(rest.get(null, "/api/public/statistics/1999").status()).isEqualTo(404);
+    }
+
+    // ------------------------------------------------------------------ coercion and inspection (issue 4)
+
+    private String startCase(String user, String processKey, Map<String, Object> values) {
+        Rest.Response response = rest.post(user, "/engine-rest/process-definition/key/" + processKey + "/submit-form",
+                Rest.variables(values));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get("businessKey").asText();
+    }
+
+    private List<String> path(String user, String processKey, String businessKey) {
+        Rest.Response history = rest.get(user, "/engine-rest/history/process-instance?processDefinitionKey=" + processKey
+                + "&processInstanceBusinessKey=" + businessKey);
+        assertThat(history.json()).hasSize(1);
+        assertThat(history.json().get(0).get("state").asText()).isEqualTo("COMPLETED");
+        Rest.Response activities = rest.get(user, "/engine-rest/history/activity-instance?processInstanceId="
+                + history.json().get(0).get("id").asText() + "&sortBy=occurrence&sortOrder=asc");
+        List<String> path = new ArrayList<>();
+        activities.json().forEach(a -> path.add(a.get("activityId").asText()));
+        return path;
+    }
+
+    static Map<String, Object> measureRequest() {
+        Map<String, Object> v = new HashMap<>(Map.of("measureType", "sealing", "urgency", "approval",
+                "partyType", "organization", "partyName", "沈阳某某置业有限公司", "partyIdNumber", "91210100MA0Y6XQ12A",
+                "partyAddress", "沈阳市沈河区某街2号", "measureGrounds", "未取得施工许可证擅自施工，经责令停止施工拒不停止",
+                "legalBasis", "《中华人民共和国城乡规划法》第六十八条", "propertyList", "某小区3号楼施工现场"));
+        v.put("majorThirdPartyRights", false);
+        return v;
+    }
+
+    @Test
+    void aSealingWorkedThroughRestByTheDemoUsersFromRequestToRelease() {
+        String key = startCase("zhangsan", "coercive-measure", measureRequest());
+        assertThat(key).startsWith("QZ-");
+        submit("zhaoliu", key, "Task_LeaderApproval", Map.of("approvalDecision", "approve", "approvalOpinion", "同意查封"));
+        Map<String, Object> onSite = new HashMap<>(Map.of("officer1Credential", "21010020230001",
+                "officer2Credential", "21010020230002", "actionAt", "2026-03-02T09:00", "credentialsShown", true,
+                "partyNotified", true, "reasonsAndRightsTold", true, "statementHeard", false, "onSiteRecordNo", "笔录1号",
+                "partyPresence", "present", "partySignature", "refused"));
+        onSite.putAll(Map.of("decisionDocumentNo", "市建强封〔2026〕1号", "propertyList", "某小区3号楼施工现场",
+                "listDelivered", true, "measureDays", 30));
+        String id = taskId("zhangsan", key, "Task_OnSiteSealing");
+        Rest.Response refused = rest.post("zhangsan", "/engine-rest/task/" + id + "/submit-form", Rest.variables(onSite));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("陈述和申辩").contains("第十八条第六项");
+        onSite.put("statementHeard", true);
+        submit("zhangsan", key, "Task_OnSiteSealing", onSite);
+        submit("zhangsan", key, "Task_MeasureHandling", Map.of("handlingAction", "release", "releaseReason", "decided"));
+        submit("zhangsan", key, "Task_Release", Map.of("releaseDocumentNo", "市建强解〔2026〕1号", "releasedAt", "2026-03-02T09:00",
+                "propertyReturned", true, "returnReceiptNo", "退还清单1号"));
+        assertThat(path("zhaoliu", "coercive-measure", key)).containsSubsequence("StartEvent_MeasureRequested",
+                "Task_LegalReviewRequired", "Task_LeaderApproval", "Task_OnSiteSealing", "SubProcess_InForce",
+                "Task_MeasureHandling", "Task_Release", "EndEvent_Released");
+    }
+
+    @Test
+    void anInspectionPlanDrawnAndVerifiedByAnyoneThenInspectedThroughRest() {
+        Rest.Response items = rest.get(null, "/api/public/inspection-items");
+        assertThat(items.status()).isEqualTo(200);
+        assertThat(items.json()).extracting(i -> i.get("code").asText()).contains("JC-XK-01", "JC-AQ-01");
+
+        String key = startCase("zhangsan", "inspection", Map.of("planName", "施工许可办理情况双随机抽查",
+                "planPeriodStart", "2026-03-02", "planPeriodEnd", "2026-03-31"));
+        String details = taskId("zhangsan", key, "Task_PlanDetails");
+        Map<String, Object> plan = Map.of("variables", Map.of("itemCode", Map.of("value", "JC-XK-01"),
+                "inspectorDepartments", Map.of("value", "[\"zhifa\",\"zhijian\"]", "type", "Json")));
+        Rest.Response submitted = rest.post("zhangsan", "/engine-rest/task/" + details + "/submit-form", plan);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+        String instanceId = rest.get("zhangsan", "/engine-rest/process-instance?businessKey=" + key).json().get(0).get("id").asText();
+        long drawId = rest.get("zhangsan", "/engine-rest/process-instance/" + instanceId + "/variables/drawId").json()
+                .get("value").asLong();
+        Rest.Response committed = rest.get(null, "/api/inspections/draws/" + drawId + "/verify");
+        assertThat(committed.status()).isEqualTo(200);
+        assertThat(committed.json().get("status").asText()).isEqualTo("committed");
+        assertThat(committed.json().has("seed")).isFalse();
+
+        submit("zhaoliu", key, "Task_PlanApproval", Map.of("planDecision", "approve", "planOpinion", "同意"));
+        Rest.Response verified = rest.get(null, "/api/inspections/draws/" + drawId + "/verify");
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.json().get("intact").asBoolean()).isTrue();
+        assertThat(verified.json().get("seed").asText()).matches("[0-9a-f]{64}");
+        assertThat(verified.json().get("recordedResult")).hasSize(2);
+        assertThat(rest.get(null, "/api/inspections/draws/999999/verify").status()).isEqualTo(404);
+
+        // each target: the first drawn inspector records the inspection and confirms the publication
+        Rest.Response onSite = rest.get("admin", "/engine-rest/task?processInstanceBusinessKey=" + key
+                + "&taskDefinitionKey=Task_OnSiteInspection");
+        assertThat(onSite.json()).hasSize(2);
+        Map<String, String> credentials = Map.of("zhangsan", "21010020230001", "lisi", "21010020230002",
+                "zhouba", "21010020230003", "wujiu", "21010020230004");
+        for (JsonNode task : onSite.json()) {
+            String id = task.get("id").asText();
+            String inspector = task.get("assignee").asText();
+            JsonNode form = rest.get(inspector, "/engine-rest/task/" + id + "/form-variables").json();
+            String[] drawn = form.get("inspectorCandidates").get("value").asText().split(",");
+            Rest.Response recorded = rest.post(inspector, "/engine-rest/task/" + id + "/submit-form", Rest.variables(Map.ofEntries(
+                    Map.entry("officer1Credential", credentials.get(drawn[0])), Map.entry("officer2Credential", credentials.get(drawn[1])),
+                    Map.entry("credentialsShown", true), Map.entry("inspectionStartedAt", "2026-03-02T08:00"),
+                    Map.entry("inspectionEndedAt", "2026-03-02T08:45"), Map.entry("recordNo", "检查笔录" + id),
+                    Map.entry("findings", "已依法取得施工许可证"), Map.entry("result", "compliant"))));
+            assertThat(recorded.status()).as(recorded.body()).isEqualTo(204);
+            String publication = rest.get(inspector, "/engine-rest/task?processInstanceBusinessKey=" + key
+                    + "&taskDefinitionKey=Task_ResultPublication&assignee=" + inspector).json().get(0).get("id").asText();
+            assertThat(rest.post(inspector, "/engine-rest/task/" + publication + "/submit-form", Rest.variables(Map.of(
+                    "publicResult", "检查合格，未发现违法违规问题", "containsSecrets", false))).status()).isEqualTo(204);
+        }
+        assertThat(path("zhaoliu", "inspection", key)).containsSubsequence("Task_PlanDetails", "Task_PlanApproval", "Task_Draw",
+                "Task_OnSiteInspection", "Task_ResultPublication", "EndEvent_Done");
+    }
+
+    @Test
+    void administratorsKeepTheInspectionListsAndOfficersDeclareTheirOwnConflicts() {
+        Rest.Response item = rest.put("admin", "/api/admin/inspections/items/JC-TEST-01", "application/json", Rest.json(Map.of(
+                "name", "测试抽查事项", "legalBasis", "《建设工程质量管理条例》第四十七条", "content", "测试",
+                "targetKinds", List.of("supervision"), "published", false)));
+        assertThat(item.status()).as(item.body()).isEqualTo(200);
+        assertThat(rest.get(null, "/api/public/inspection-items").json()).extracting(i -> i.get("code").asText())
+                .doesNotContain("JC-TEST-01");
+        assertThat(rest.put("zhangsan", "/api/admin/inspections/items/JC-TEST-01", "application/json", Rest.json(Map.of(
+                "name", "x", "legalBasis", "x", "content", "x", "targetKinds", List.of("owner"), "published", true))).status())
+                .isEqualTo(403);
+        Rest.Response badEntity = rest.put("admin", "/api/admin/inspections/entities/91210100MA0Y7A01X5", "application/json",
+                Rest.json(Map.of("name", "某公司", "kind", "owner", "riskClass", "low", "active", true)));
+        assertThat(badEntity.status()).isEqualTo(400);
+        assertThat(badEntity.json().get("messageZh").asText()).contains("统一社会信用代码");
+
+        Rest.Response declared = rest.post("zhouba", "/api/inspections/conflicts", Map.of("entityId", "91210100MA0Y7J09X6",
+                "reason", "曾在该公司任职，离职未满三年"));
+        assertThat(declared.status()).as(declared.body()).isEqualTo(201);
+        assertThat(rest.post("zhouba", "/api/inspections/conflicts", Map.of("entityId", "91210100MA0Y7J09X6",
+                "reason", "重复申报")).status()).isEqualTo(409);
+        assertThat(rest.post("zhouba", "/api/inspections/conflicts", Map.of("userId", "wujiu",
+                "entityId", "91210100MA0Y7J09X6", "reason", "代他人申报")).status()).isEqualTo(403);
+        assertThat(rest.post("zhouba", "/api/inspections/conflicts", Map.of("entityId", "91210100MA0Y7Z99XX",
+                "reason", "不存在的对象")).status()).isEqualTo(400);
+        assertThat(rest.get("zhouba", "/api/inspections/conflicts").json()).extracting(c -> c.get("entityId").asText())
+                .containsExactly("91210100MA0Y7J09X6");
+        assertThat(rest.get(null, "/api/inspections/conflicts").status()).isEqualTo(401);
     }
 }

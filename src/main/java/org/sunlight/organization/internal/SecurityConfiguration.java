@@ -26,7 +26,7 @@ import org.sunlight.organization.Roles;
  * <li>/camunda/** — the webapps keep their own login, session and CSRF protection;</li>
  * <li>/engine-rest/** — HTTP Basic checked by Camunda's own filter; 401 without credentials;</li>
  * <li>/api/** — Sunlight's API: HTTP Basic or the webapp session (plugins), as the same Camunda user;</li>
- * <li>/public/**, /api/public/** — the public portal, no login.</li>
+ * <li>/public/**, /api/public/** — the public portal, no login; also /api/inspections/draws/{id}/verify.</li>
  * </ul>
  * Spring's CSRF is off where Camunda does CSRF itself (it would break the webapp login) and for stateless Basic.
  */
@@ -72,7 +72,9 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain publicPortal(HttpSecurity http) throws Exception {
         return http.securityMatcher(paths("/public/**", "/api/public/**", "/actuator/health/**", "/actuator/health",
-                        "/", "/error", "/favicon.ico"))
+                        "/", "/error", "/favicon.ico",
+                        // inspection: anyone re-runs a random draw from its record (DESIGN.md)
+                        "/api/inspections/draws/*/verify"))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,0 +1,9 @@
+package org.sunlight.inspection.internal;
+
+import java.util.Date;
+
+/** A row of sl_inspection_draw; status committed → drawn (or withdrawn when the plan changed before the draw). */
+record DrawRecord(long id, String businessKey, String itemCode, String status, String algorithm, String commitment,
+                  String seed, Date committedAt, String inputsJson, String resultJson, String recordDigest,
+                  Date drawnAt) {
+}

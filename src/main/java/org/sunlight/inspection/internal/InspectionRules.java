@@ -1,0 +1,339 @@
+package org.sunlight.inspection.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.sunlight.organization.Credential;
+import org.sunlight.organization.Department;
+import org.sunlight.organization.Organization;
+import org.sunlight.procedure.EnforcementTeam;
+import org.sunlight.procedure.RuleViolation;
+import org.sunlight.procedure.StatutoryClock;
+import org.sunlight.procedure.Vars;
+
+/**
+ * The rules of the inspection procedure (行政检查, 双随机、一公开) that a form cannot express, as listeners named in
+ * processes/inspection.bpmn. Each drawn target is one instance of a parallel multi-instance sub-process; what its forms
+ * and steps write is kept in that instance ({@link #TARGET_VARIABLES}), so targets never see each other's records.
+ */
+@Component("inspectionRules")
+public class InspectionRules {
+
+    /** Variables of one target's inspection, created in its own scope when the target's sub-process starts. */
+    static final List<String> TARGET_VARIABLES = List.of("partyType", "partyName", "partyIdNumber", "partyAddress",
+            "riskClass", "inspector1", "inspector2", "inspectorCandidates", "inspectorNames",
+            "officer1Credential", "officer2Credential", "credentialsShown", "actingOfficers", "inspectionStartedAt",
+            "inspectionEndedAt", "recordNo", "partyRepresentative", "findings", "result", "rectificationRequirements",
+            "violationCode", "violationDate", "inspectionEnd", "publicationDue", "publicResult", "containsSecrets",
+            "decisionDocumentNo", "decisionMatter", "decisionResult", "decisionDate",
+            "majorPublicInterest", "majorSocialImpact", "majorThirdPartyRights", "complexCase", "hearingHeld",
+            "penaltyKind", "fineAmount", "reviewRequired", "reviewReason", "reviewApproved", "reviewOpinion",
+            "reviewerId", "revisionNote", "violationName", "factsFound", "handlingDecision", "handlingOpinion",
+            "rectificationOrderNo", "rectificationServedDate", "rectificationDeadline", "rectificationDeadlineEnd",
+            "reinspector1Credential", "reinspector2Credential", "reinspectionCredentialsShown", "reinspectedAt",
+            "reinspectionRecordNo", "reinspectionResult", "reinspectionFindings", "penaltyCaseKey", "penaltyCaseNumber");
+
+    static final Set<String> RESULTS = Set.of("compliant", "rectify", "penalty");
+
+    private final InspectionDraws draws;
+    private final InspectionMapper mapper;
+    private final Organization organization;
+    private final EnforcementTeam team;
+    private final StatutoryClock clock;
+    private final InspectionPolicy policy;
+    private final RuntimeService runtimeService;
+
+    InspectionRules(InspectionDraws draws, InspectionMapper mapper, Organization organization, EnforcementTeam team,
+                    StatutoryClock clock, InspectionPolicy policy, @Lazy RuntimeService runtimeService) {
+        this.draws = draws;
+        this.mapper = mapper;
+        this.organization = organization;
+        this.team = team;
+        this.clock = clock;
+        this.policy = policy;
+        this.runtimeService = runtimeService;
+    }
+
+    // ---------------------------------------------------------------- plan
+
+    /** 抽查计划: a name and an inspection period that has not ended. */
+    public void checkPlan(DelegateExecution execution) {
+        Vars.requireText(execution, "planName", "抽查计划名称");
+        LocalDate from = clock.toDate(Vars.requireText(execution, "planPeriodStart", "检查开始日期"));
+        LocalDate to = clock.toDate(Vars.requireText(execution, "planPeriodEnd", "检查结束日期"));
+        if (to.isBefore(from)) {
+            throw new RuleViolation("period-reversed", "检查结束日期不能早于开始日期", "The period ends before it starts");
+        }
+        if (to.isBefore(clock.today())) {
+            throw new RuleViolation("period-past", "检查结束日期不能早于今天", "The inspection period has already ended");
+        }
+        execution.setVariable("planPeriodEndAt", clock.endOfDay(to));
+    }
+
+    /** Task create listener: the published items and the enforcement departments as the form's options. */
+    public void offerPlanOptions(DelegateTask task) {
+        StringBuilder items = new StringBuilder("[");
+        for (InspectionItem item : mapper.items()) {
+            if (item.published()) {
+                option(items, item.code() + " " + item.name(), item.code());
+            }
+        }
+        task.setVariableLocal("itemOptions", SpinValues.jsonValue(items.append(']').toString()).create());
+        StringBuilder departments = new StringBuilder("[");
+        for (Department department : organization.departments()) {
+            if ("enforcement".equals(department.kind())) {
+                option(departments, department.name(), department.id());
+            }
+        }
+        task.setVariableLocal("departmentOptions", SpinValues.jsonValue(departments.append(']').toString()).create());
+    }
+
+    /** 检查审批 (国办发〔2024〕54号: inspections are approved beforehand): approve, or return the plan. */
+    public void checkPlanApproval(DelegateTask task) {
+        Vars.requireOneOf(task, "planDecision", "审批意见", Set.of("approve", "reject"));
+        Vars.requireText(task, "planOpinion", "审批理由");
+    }
+
+    // ---------------------------------------------------------------- one target
+
+    /** Start of one drawn target: its party, its two drawn inspectors, and its own variables. */
+    public void enterTarget(DelegateExecution execution) {
+        String id = (String) execution.getVariable("targetId");
+        DrawAlgorithm.Target target = draws.target(((Number) execution.getVariable("drawId")).longValue(), id);
+        RegulatedEntity entity = mapper.entity(id);
+        for (String name : TARGET_VARIABLES) {
+            execution.setVariableLocal(name, null);
+        }
+        execution.setVariableLocal("partyType", "organization");
+        execution.setVariableLocal("partyName", entity == null ? id : entity.name());
+        execution.setVariableLocal("partyIdNumber", id);
+        execution.setVariableLocal("partyAddress", entity == null ? null : entity.address());
+        execution.setVariableLocal("riskClass", target.riskClass());
+        execution.setVariableLocal("inspector1", target.inspectors().get(0));
+        execution.setVariableLocal("inspector2", target.inspectors().get(1));
+        execution.setVariableLocal("inspectorCandidates", String.join(",", target.inspectors()));
+        execution.setVariableLocal("inspectorNames", target.inspectors().stream()
+                .map(u -> organization.officer(u).map(o -> o.name()).orElse(u)).collect(Collectors.joining("、")));
+        execution.setVariableLocal("decisionMatter", execution.getVariable("itemName"));
+        execution.setVariableLocal("hearingHeld", false);
+    }
+
+    /** Task create listener: only the drawn inspectors' credentials can be chosen. */
+    public void offerInspectors(DelegateTask task) {
+        StringBuilder json = new StringBuilder("[");
+        for (String user : drawnInspectors(task)) {
+            String name = organization.officer(user).map(o -> o.name()).orElse(user);
+            for (Credential credential : organization.credentialsOf(user)) {
+                if (credential.isValidOn(clock.today()) && credential.covers("inspection")) {
+                    option(json, name + "（执法证号 " + credential.credentialNo() + "）", credential.credentialNo());
+                }
+            }
+        }
+        task.setVariableLocal("inspectorOptions", SpinValues.jsonValue(json.append(']').toString()).create());
+    }
+
+    /**
+     * 现场检查笔录: by the two inspectors the draw chose (双随机, RULES 5.2), with valid credentials shown (行政处罚法
+     * 第四十二条、第五十五条; 国办发〔2018〕118号二(五)), recorded (第五十五条第二款), with the findings and what follows.
+     */
+    public void checkRecord(DelegateTask task) {
+        List<Credential> credentials = team.require(List.of(text(task, "officer1Credential"), text(task, "officer2Credential")),
+                "inspection", clock.today());
+        Set<String> users = credentials.stream().map(Credential::userId).collect(Collectors.toSet());
+        if (!users.equals(drawnInspectors(task))) {
+            throw new RuleViolation("not-drawn-inspectors", "现场检查须由随机选派的检查人员实施（" + task.getVariable("inspectorNames")
+                    + "，双随机抽查）", "The inspection must be done by the inspectors the draw chose");
+        }
+        if (!Vars.flag(task, "credentialsShown")) {
+            throw new RuleViolation("credentials-not-shown", "检查时须主动出示执法证件（行政处罚法第五十五条；国办发〔2018〕118号二(五)）",
+                    "Inspectors must show their credentials (Art. 55)");
+        }
+        Instant start = pastInstant(task, "inspectionStartedAt", "检查开始时间");
+        Instant end = pastInstant(task, "inspectionEndedAt", "检查结束时间");
+        if (!end.isAfter(start)) {
+            throw new RuleViolation("end-before-start", "检查结束时间应晚于开始时间", "The inspection must end after it starts");
+        }
+        String recordNo = Vars.requireText(task, "recordNo", "现场检查笔录编号（行政处罚法第五十五条第二款）");
+        String findings = Vars.requireText(task, "findings", "检查情况");
+        String result = Vars.requireOneOf(task, "result", "检查结论", RESULTS);
+        switch (result) {
+            case "rectify" -> Vars.requireText(task, "rectificationRequirements", "整改要求");
+            case "penalty" -> {
+                Vars.requireText(task, "violationCode", "涉嫌违法行为");
+                LocalDate violation = clock.toDate(Vars.requireText(task, "violationDate", "违法行为发生日期"));
+                if (violation.isAfter(clock.today())) {
+                    throw new RuleViolation("date-in-future", "违法行为发生日期不能晚于今天", "violationDate cannot be in the future");
+                }
+            }
+            default -> {
+            }
+        }
+        for (String flag : new String[] {"majorPublicInterest", "majorSocialImpact", "majorThirdPartyRights", "complexCase",
+                "containsSecrets"}) {
+            task.setVariable(flag, Vars.flag(task, flag));
+        }
+        task.setVariable("actingOfficers", String.join(",", credentials.stream().map(Credential::userId).toList()));
+        Date ended = Date.from(end);
+        task.setVariable("inspectionEnd", ended);
+        task.setVariable("publicationDue", clock.workingDaysAfter(ended, policy.publicationWorkingDays()));
+        task.setVariable("decisionDocumentNo", recordNo);
+        task.setVariable("violationName", task.getVariable("itemName") + "：" + abbreviate(findings, 100));
+        task.setVariable("factsFound", findings);
+        task.setVariable("publicResult", switch (result) {
+            case "compliant" -> "检查合格，未发现违法违规问题";
+            case "rectify" -> "发现问题：" + findings + "。依法责令限期整改";
+            default -> "发现问题：" + findings + "。涉嫌违法，依法立案查处";
+        });
+    }
+
+    /** 检查结果公示 (RULES 5.5): the handler confirms what is published; secrets are flagged, not published. */
+    public void publishResult(DelegateTask task) {
+        Vars.requireText(task, "publicResult", "公示的检查结果");
+        task.setVariable("containsSecrets", Vars.flag(task, "containsSecrets"));
+        handOver(task);
+    }
+
+    /** The 20 working days after the inspection's end have passed: the result goes to publicity as recorded. */
+    public void publishOnDeadline(DelegateExecution execution) {
+        handOver(execution);
+    }
+
+    private void handOver(VariableScope scope) {
+        scope.setVariable("decisionResult", scope.getVariable("publicResult"));
+        scope.setVariable("decisionDate", clock.now());
+    }
+
+    /** 检查结果处理审批: rectification, a penalty case, or nothing further. */
+    public void checkHandlingDecision(DelegateTask task) {
+        Vars.requireOneOf(task, "handlingDecision", "处理决定", Set.of("rectify", "penalty", "none"));
+        Vars.requireText(task, "handlingOpinion", "审批理由");
+        if ("penalty".equals(task.getVariable("handlingDecision"))) {
+            Vars.requireText(task, "violationCode", "涉嫌违法行为（由检查人员在检查笔录中填写）");
+            Vars.requireText(task, "violationDate", "违法行为发生日期（由检查人员在检查笔录中填写）");
+        }
+    }
+
+    /** 责令限期整改通知书: served, with a deadline after the service. */
+    public void checkRectificationOrder(DelegateTask task) {
+        Vars.requireText(task, "rectificationOrderNo", "责令限期整改通知书文号");
+        Vars.requireText(task, "rectificationRequirements", "整改要求");
+        LocalDate served = pastDate(task, "rectificationServedDate", "送达日期");
+        LocalDate deadline = clock.toDate(Vars.requireText(task, "rectificationDeadline", "整改期限"));
+        if (!deadline.isAfter(served)) {
+            throw new RuleViolation("deadline-not-after-service", "整改期限应当晚于送达日期", "The deadline must follow the service");
+        }
+        task.setVariable("rectificationDeadlineEnd", clock.endOfDay(deadline));
+    }
+
+    /** 复查: by two inspectors; "not rectified" only once the deadline has passed. */
+    public void checkReinspection(DelegateTask task) {
+        List<Credential> credentials = team.require(List.of(text(task, "reinspector1Credential"),
+                text(task, "reinspector2Credential")), "inspection", clock.today());
+        if (!Vars.flag(task, "reinspectionCredentialsShown")) {
+            throw new RuleViolation("credentials-not-shown", "检查时须主动出示执法证件（行政处罚法第五十五条）",
+                    "Inspectors must show their credentials (Art. 55)");
+        }
+        pastInstant(task, "reinspectedAt", "复查时间");
+        Vars.requireText(task, "reinspectionRecordNo", "复查笔录编号");
+        Vars.requireText(task, "reinspectionFindings", "复查情况");
+        String result = Vars.requireOneOf(task, "reinspectionResult", "复查结论", Set.of("rectified", "notRectified"));
+        if ("notRectified".equals(result)) {
+            if (!clock.now().after((Date) task.getVariable("rectificationDeadlineEnd"))) {
+                throw new RuleViolation("deadline-not-passed", "整改期限（" + clock.toDate(task.getVariable("rectificationDeadlineEnd"))
+                        + "）届满前，不能认定逾期未整改", "Not rectified can only be found after the deadline");
+            }
+            Vars.requireText(task, "violationCode", "涉嫌违法行为（移送立案）");
+            pastDate(task, "violationDate", "违法行为发生日期");
+        }
+        task.setVariable("actingOfficers", String.join(",", credentials.stream().map(Credential::userId).toList()));
+    }
+
+    /**
+     * 移送立案: a penalty-general case for the target, linked to this inspection both ways (the new case carries
+     * linkedCase, this target records penaltyCaseKey). Its handler is the first inspector; the start is the system's
+     * act on the leader's decision, so it runs without the leader's own start permission.
+     */
+    public void startPenaltyCase(DelegateExecution execution) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("caseSource", "inspection");
+        for (String party : List.of("partyType", "partyName", "partyIdNumber", "partyAddress")) {
+            variables.put(party, execution.getVariable(party));
+        }
+        variables.put("violationCode", execution.getVariable("violationCode"));
+        variables.put("violationDate", clock.toDate(execution.getVariable("violationDate")).toString());
+        variables.put("discoveredDate", clock.toDate(execution.getVariable("inspectionEnd")).toString());
+        String summary = "双随机抽查（" + execution.getVariable("itemName") + "，检查笔录" + execution.getVariable("recordNo")
+                + "）发现：" + execution.getVariable("findings");
+        if ("notRectified".equals(execution.getVariable("reinspectionResult"))) {
+            summary += "；经责令限期整改（" + execution.getVariable("rectificationOrderNo") + "），逾期未整改："
+                    + execution.getVariable("reinspectionFindings");
+        }
+        variables.put("caseSummary", abbreviate(summary, 2000));
+        variables.put("initiator", execution.getVariable("inspector1"));
+        variables.put("linkedCase", execution.getProcessBusinessKey());
+        variables.put("linkRelation", "inspection");
+        Object[] started = Context.getCommandContext().runWithoutAuthorization(() -> {
+            ProcessInstance penalty = runtimeService.startProcessInstanceByKey("penalty-general", variables);
+            return new Object[] {penalty.getBusinessKey(), runtimeService.getVariable(penalty.getId(), "caseNumber")};
+        });
+        execution.setVariable("penaltyCaseKey", started[0]);
+        execution.setVariable("penaltyCaseNumber", started[1]);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Set<String> drawnInspectors(VariableScope scope) {
+        return new LinkedHashSet<>(List.of(((String) scope.getVariable("inspectorCandidates")).split(",")));
+    }
+
+    private Instant pastInstant(VariableScope scope, String name, String label) {
+        Instant at = clock.toInstant(Vars.requireText(scope, name, label));
+        if (at.isAfter(clock.now().toInstant())) {
+            throw new RuleViolation("time-in-future", label + "不能晚于当前时间", name + " cannot be in the future");
+        }
+        return at;
+    }
+
+    private LocalDate pastDate(VariableScope scope, String name, String label) {
+        LocalDate day = clock.toDate(Vars.requireText(scope, name, label));
+        if (day.isAfter(clock.today())) {
+            throw new RuleViolation("date-in-future", label + "不能晚于今天", name + " cannot be in the future");
+        }
+        return day;
+    }
+
+    private static String text(VariableScope scope, String name) {
+        return Vars.text(scope, name);
+    }
+
+    private static void option(StringBuilder json, String label, String value) {
+        if (json.length() > 1) {
+            json.append(',');
+        }
+        json.append("{\"label\":\"").append(escape(label)).append("\",\"value\":\"").append(escape(value)).append("\"}");
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
+    }
+}

@@ -1,0 +1,373 @@
+package org.sunlight.inspection.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.json.SpinJsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.sunlight.ProcessTest;
+import org.sunlight.procedure.CaseDecided;
+import org.sunlight.procedure.CaseLink;
+import org.sunlight.procedure.Cases;
+import org.sunlight.procedure.RuleViolation;
+
+/**
+ * The inspection procedure (双随机、一公开) with the demo list and registry: plan, verifiable draw, on-site records,
+ * publication within 20 working days, rectification and re-inspection, the linked penalty case. The clock starts on
+ * Monday 2026-03-02 09:00.
+ */
+class InspectionProcessTests extends ProcessTest {
+
+    static final Map<String, String> CREDENTIALS = Map.of("zhangsan", "21010020230001", "lisi", "21010020230002",
+            "zhouba", "21010020230003", "wujiu", "21010020230004");
+    /** Contractors of the demo registry (the population of JC-AQ-01). */
+    static final List<String> CONTRACTORS = List.of("91210100MA0Y7A01X4", "91210100MA0Y7B02XC", "91210100MA0Y7C03XL",
+            "91210100MA0Y7D04XW", "91210100MA0Y7E05X5", "91210100MA0Y7F06XD");
+    static final String CONFLICTED = "91210100MA0Y7C03XL";
+
+    @Autowired InspectionDraws draws;
+    @Autowired InspectionMapper mapper;
+    @Autowired Cases cases;
+    @Autowired JdbcTemplate jdbc;
+
+    private ProcessInstance plan(String item, List<String> departments) {
+        ProcessInstance c = start("zhangsan", "inspection", Map.of("planName", "2026年第一季度建筑施工安全双随机抽查",
+                "planPeriodStart", "2026-03-02", "planPeriodEnd", "2026-03-31"));
+        submit("zhangsan", c, "Task_PlanDetails", Map.of("itemCode", item, "inspectorDepartments", departments));
+        return c;
+    }
+
+    private ProcessInstance drawn(String item) {
+        ProcessInstance c = plan(item, List.of("zhifa", "zhijian"));
+        submit("zhaoliu", c, "Task_PlanApproval", Map.of("planDecision", "approve", "planOpinion", "同意"));
+        return c;
+    }
+
+    private long drawId(ProcessInstance c) {
+        return ((Number) variable(c, "drawId")).longValue();
+    }
+
+    private List<Task> tasks(ProcessInstance c, String key) {
+        return taskService.createTaskQuery().processInstanceId(c.getId()).taskDefinitionKey(key).list();
+    }
+
+    private Task targetTask(ProcessInstance c, String key, String entityId) {
+        return tasks(c, key).stream().filter(t -> entityId.equals(taskService.getVariable(t.getId(), "targetId")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + key + " for " + entityId));
+    }
+
+    private void complete(String user, Task task, Map<String, Object> variables) {
+        as(user);
+        try {
+            formService.submitTaskForm(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private Map<String, Object> record(List<String> inspectors, String result) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("officer1Credential", CREDENTIALS.get(inspectors.get(0)));
+        v.put("officer2Credential", CREDENTIALS.get(inspectors.get(1)));
+        v.put("credentialsShown", true);
+        v.put("inspectionStartedAt", "2026-03-03T09:00");
+        v.put("inspectionEndedAt", "2026-03-03T11:00");
+        v.put("recordNo", "检查笔录〔2026〕" + inspectors.get(0) + "号");
+        v.put("partyRepresentative", "项目经理王某");
+        v.put("findings", "compliant".equals(result) ? "安全防护设施齐全" : "外脚手架未按专项方案搭设，连墙件缺失");
+        v.put("result", result);
+        if ("rectify".equals(result)) {
+            v.put("rectificationRequirements", "按专项施工方案补设连墙件");
+        }
+        if ("penalty".equals(result)) {
+            v.put("violationCode", "safety-55");
+            v.put("violationDate", "2026-03-03");
+        }
+        for (String flag : List.of("majorPublicInterest", "majorSocialImpact", "majorThirdPartyRights", "complexCase",
+                "containsSecrets")) {
+            v.put(flag, false);
+        }
+        return v;
+    }
+
+    @Test
+    void aListedPlanDrawsTargetsAndInspectorsAndEachTargetIsInspectedPublishedAndHandled() {
+        ProcessInstance c = start("zhangsan", "inspection", Map.of("planName", "2026年第一季度建筑施工安全双随机抽查",
+                "planPeriodStart", "2026-03-02", "planPeriodEnd", "2026-03-31"));
+        assertThat(c.getBusinessKey()).matches("JC-2026-\\d{5}");
+        Task details = task(c, "Task_PlanDetails");
+        assertThat(((SpinJsonNode) taskService.getVariableLocal(details.getId(), "itemOptions")).toString()).contains("JC-AQ-01");
+        // no inspection without a listed basis (RULES 5.1)
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_PlanDetails", Map.of("itemCode", "JC-XX-99",
+                "inspectorDepartments", List.of("zhifa")))).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("随机抽查事项清单");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_PlanDetails", Map.of("itemCode", "JC-AQ-01",
+                "inspectorDepartments", List.of("fagui")))).isInstanceOf(RuleViolation.class).hasMessageContaining("执法部门");
+        submit("zhangsan", c, "Task_PlanDetails", Map.of("itemCode", "JC-AQ-01", "inspectorDepartments", List.of("zhifa", "zhijian")));
+
+        // the seed is committed, not revealed
+        String commitment = (String) variable(c, "seedCommitment");
+        assertThat(commitment).matches("[0-9a-f]{64}");
+        Map<String, Object> before = draws.verify(drawId(c));
+        assertThat(before).containsEntry("status", "committed").containsEntry("commitment", commitment).doesNotContainKey("seed");
+
+        at(LocalDateTime.of(2026, 3, 2, 10, 0));
+        submit("zhaoliu", c, "Task_PlanApproval", Map.of("planDecision", "approve", "planOpinion", "同意"));
+        Map<String, Object> verified = draws.verify(drawId(c));
+        assertThat(verified).containsEntry("status", "drawn").containsEntry("intact", true);
+        assertThat(DrawAlgorithm.commitment((String) verified.get("seed"))).isEqualTo(commitment);
+        assertThat((Map<String, Boolean>) verified.get("checks")).containsOnlyKeys("commitmentMatchesSeed",
+                "committedBeforeDraw", "recordMatchesDigest", "anchoredInCaseHistory", "resultReproduced").containsValues(true);
+
+        // 2 high × 0.5, 3 medium × 0.2, 1 low × 0.05: one of each, rounded up (DMN sample-rate)
+        List<DrawAlgorithm.Target> targets = draws.targets(drawId(c));
+        assertThat(targets).extracting(DrawAlgorithm.Target::riskClass).containsExactly("high", "low", "medium");
+        assertThat(targets).extracting(DrawAlgorithm.Target::id).isSubsetOf(CONTRACTORS);
+        for (DrawAlgorithm.Target target : targets) {
+            assertThat(target.inspectors()).hasSize(2).isSubsetOf("zhangsan", "lisi", "zhouba", "wujiu");
+            if (target.id().equals(CONFLICTED)) {
+                assertThat(target.inspectors()).doesNotContain("lisi");
+            }
+        }
+        assertThat(variable(c, "targetCount")).isEqualTo(3);
+
+        // one task per target, for the first drawn inspector, with the other as candidate
+        List<Task> onSite = tasks(c, "Task_OnSiteInspection");
+        assertThat(onSite).hasSize(3);
+        Map<String, DrawAlgorithm.Target> byId = targets.stream().collect(Collectors.toMap(DrawAlgorithm.Target::id, Function.identity()));
+        for (Task t : onSite) {
+            DrawAlgorithm.Target target = byId.get((String) taskService.getVariable(t.getId(), "targetId"));
+            assertThat(t.getAssignee()).isEqualTo(target.inspectors().get(0));
+            assertThat(t.getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 31)));
+            assertThat(taskService.getVariable(t.getId(), "partyIdNumber")).isEqualTo(target.id());
+        }
+
+        DrawAlgorithm.Target compliant = targets.get(0);
+        DrawAlgorithm.Target rectify = targets.get(1);
+        DrawAlgorithm.Target penalty = targets.get(2);
+        at(LocalDateTime.of(2026, 3, 3, 12, 0));
+
+        // only the drawn inspectors may inspect (双随机)
+        List<String> others = CREDENTIALS.keySet().stream().filter(u -> !compliant.inspectors().contains(u)).sorted().toList();
+        Task first = targetTask(c, "Task_OnSiteInspection", compliant.id());
+        assertThatThrownBy(() -> complete(compliant.inspectors().get(0), first, record(others, "compliant")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("随机选派");
+        Map<String, Object> noCredentials = record(compliant.inspectors(), "compliant");
+        noCredentials.put("credentialsShown", false);
+        assertThatThrownBy(() -> complete(compliant.inspectors().get(0), first, noCredentials))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第五十五条");
+
+        complete(compliant.inspectors().get(0), first, record(compliant.inspectors(), "compliant"));
+        complete(rectify.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", rectify.id()),
+                record(rectify.inspectors(), "rectify"));
+        Map<String, Object> penaltyRecord = record(penalty.inspectors(), "penalty");
+        penaltyRecord.put("majorThirdPartyRights", true);
+        complete(penalty.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", penalty.id()), penaltyRecord);
+
+        // results are published within 20 working days of the inspection's end (2026-03-03): 2026-03-31
+        Task publication = targetTask(c, "Task_ResultPublication", compliant.id());
+        assertThat(publication.getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 31)));
+        complete(compliant.inspectors().get(0), publication, Map.of("publicResult", "检查合格，未发现违法违规问题",
+                "containsSecrets", false));
+        String name = mapper.entity(compliant.id()).name();
+        assertThat(events.stream(CaseDecided.class).filter(e -> e.businessKey().equals(c.getBusinessKey())))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo("inspection-result");
+                    assertThat(e.category()).isEqualTo("inspection");
+                    assertThat(e.partyName()).isEqualTo(name);
+                    assertThat(e.partyIdNumber()).isEqualTo(compliant.id());
+                    assertThat(e.result()).isEqualTo("检查合格，未发现违法违规问题");
+                    assertThat(e.matter()).isEqualTo("建筑施工安全生产检查");
+                    assertThat(e.legalBasis()).contains("建设工程安全生产管理条例");
+                });
+        // the timer hands over what was not confirmed, as recorded
+        org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(c.getId())
+                .activityId("Event_PublicationDue").list().stream()
+                .filter(j -> rectify.id().equals(runtimeService.getVariable(j.getExecutionId(), "targetId"))).findFirst().orElseThrow();
+        assertThat(timer.getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 3, 31)));
+
+        // rectification: no review needed, the leader orders it, re-inspection after the deadline
+        Task decision = targetTask(c, "Task_HandlingDecision", rectify.id());
+        complete("zhaoliu", decision, Map.of("handlingDecision", "rectify", "handlingOpinion", "责令限期整改"));
+        complete(rectify.inspectors().get(0), targetTask(c, "Task_RectificationOrder", rectify.id()), Map.of(
+                "rectificationOrderNo", "市建责改〔2026〕3号", "rectificationRequirements", "补设连墙件",
+                "rectificationServedDate", "2026-03-03", "rectificationDeadline", "2026-03-10"));
+        Task reinspection = targetTask(c, "Task_Reinspection", rectify.id());
+        assertThat(reinspection.getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 10)));
+        Map<String, Object> notRectified = new HashMap<>(Map.of("reinspector1Credential", CREDENTIALS.get(rectify.inspectors().get(0)),
+                "reinspector2Credential", CREDENTIALS.get(rectify.inspectors().get(1)), "reinspectionCredentialsShown", true,
+                "reinspectedAt", "2026-03-03T11:30", "reinspectionRecordNo", "复查笔录1号", "reinspectionFindings", "仍未补设",
+                "reinspectionResult", "notRectified", "violationCode", "safety-55", "violationDate", "2026-03-03"));
+        assertThatThrownBy(() -> complete(rectify.inspectors().get(0), reinspection, notRectified))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("届满前");
+
+        // the penalty target goes through legal review (a criterion of 118号) and becomes a linked penalty case
+        assertThat(task(c, "Task_LegalReview")).isNotNull();
+        submit("wangwu", c, "Task_LegalReview", Map.ofEntries(Map.entry("checkSubject", "ok"),
+                Map.entry("checkQualification", "ok"), Map.entry("checkProcedure", "ok"), Map.entry("checkFacts", "ok"),
+                Map.entry("checkLaw", "ok"), Map.entry("checkAuthority", "ok"), Map.entry("checkDocuments", "ok"),
+                Map.entry("checkCriminal", "ok"), Map.entry("reviewOpinion", "同意移送立案"), Map.entry("reviewConclusion", "approved")));
+        complete("zhaoliu", targetTask(c, "Task_HandlingDecision", penalty.id()), Map.of("handlingDecision", "penalty",
+                "handlingOpinion", "移送立案查处"));
+        ProcessInstance penaltyCase = runtimeService.createProcessInstanceQuery().processDefinitionKey("penalty-general")
+                .variableValueEquals("linkedCase", c.getBusinessKey()).singleResult();
+        assertThat(penaltyCase.getBusinessKey()).matches("CF-2026-\\d{5}");
+        assertThat(penaltyCase).isWaitingAt("Task_FilingApproval").variables().containsEntry("caseSource", "inspection")
+                .containsEntry("partyIdNumber", penalty.id()).containsEntry("handler", penalty.inspectors().get(0))
+                .containsEntry("violationCode", "safety-55").containsEntry("discoveredDate", "2026-03-03");
+        assertThat(cases.links(c.getBusinessKey())).contains(new CaseLink(c.getBusinessKey(), penaltyCase.getBusinessKey(), "inspection"));
+        assertThat(cases.links(penaltyCase.getBusinessKey())).containsExactly(
+                new CaseLink(c.getBusinessKey(), penaltyCase.getBusinessKey(), "inspection"));
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(c.getId())
+                .variableName("penaltyCaseKey").list()).extracting(v -> v.getValue()).contains(penaltyCase.getBusinessKey());
+
+        // after the deadline the target that did not rectify becomes a penalty case too
+        at(LocalDateTime.of(2026, 3, 11, 10, 0));
+        notRectified.put("reinspectedAt", "2026-03-11T09:30");
+        complete(rectify.inspectors().get(0), targetTask(c, "Task_Reinspection", rectify.id()), notRectified);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("penalty-general")
+                .variableValueEquals("linkedCase", c.getBusinessKey()).count()).isEqualTo(2);
+
+        // the remaining publications are handed over when their 20 working days end
+        for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery().processInstanceId(c.getId())
+                .activityId("Event_PublicationDue").list()) {
+            assertThat(job.getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 3, 31)));
+            managementService.executeJob(job.getId());
+        }
+        assertThat(events.stream(CaseDecided.class).filter(e -> e.businessKey().equals(c.getBusinessKey()))).hasSize(3)
+                .extracting(CaseDecided::result).contains("发现问题：外脚手架未按专项方案搭设，连墙件缺失。涉嫌违法，依法立案查处");
+        assertThat(c).isEnded();
+    }
+
+    @Test
+    void tooFewInspectorsWithoutAConflictRefuseTheApprovalAndChangeNothing() {
+        // owners of the registry: 某庚 (medium) and 某辛 (low); the pool of 建设执法支队 is zhangsan and lisi
+        mapper.insertConflict(new InspectionConflict("zhangsan", "91210100MA0Y7G07XM", "亲属任该公司法定代表人", "zhangsan", new Date()));
+        try {
+            ProcessInstance c = plan("JC-XK-01", List.of("zhifa"));
+            assertThatThrownBy(() -> submit("zhaoliu", c, "Task_PlanApproval", Map.of("planDecision", "approve",
+                    "planOpinion", "同意"))).isInstanceOf(RuleViolation.class).hasMessageContaining("不足2名");
+            assertThat(c).isWaitingAt("Task_PlanApproval");
+            assertThat(draws.verify(drawId(c))).containsEntry("status", "committed");
+        } finally {
+            jdbc.update("DELETE FROM sl_inspection_conflict WHERE user_id = 'zhangsan' AND entity_id = '91210100MA0Y7G07XM'");
+        }
+    }
+
+    @Test
+    void aPlanReturnedByTheLeaderGetsANewCommitmentAndTheOldOneIsVoid() {
+        ProcessInstance c = plan("JC-ZL-01", List.of("zhifa", "zhijian"));
+        long first = drawId(c);
+        submit("zhaoliu", c, "Task_PlanApproval", Map.of("planDecision", "reject", "planOpinion", "请改为质量检查事项"));
+        submit("zhangsan", c, "Task_PlanDetails", Map.of("itemCode", "JC-JC-01", "inspectorDepartments", List.of("zhifa", "zhijian")));
+        assertThat(drawId(c)).isNotEqualTo(first);
+        assertThat(draws.verify(first)).containsEntry("status", "withdrawn").doesNotContainKey("seed");
+        submit("zhaoliu", c, "Task_PlanApproval", Map.of("planDecision", "approve", "planOpinion", "同意"));
+        assertThat(draws.verify(drawId(c))).containsEntry("intact", true).containsEntry("itemCode", "JC-JC-01");
+    }
+
+    @Test
+    void aTamperedDrawRecordIsDetected() {
+        ProcessInstance c = drawn("JC-JC-01");
+        long id = drawId(c);
+        DrawRecord original = mapper.draw(id);
+        assertThat(draws.verify(id)).containsEntry("intact", true);
+        try {
+            // a target swapped for another entity in the recorded result
+            jdbc.update("UPDATE sl_inspection_draw SET result_json = REPLACE(result_json, '91210100MA0Y7L11X2', "
+                    + "'91210100MA0Y7M12XA') WHERE id = ?", id);
+            assertThat(checks(id)).containsEntry("resultReproduced", false).containsEntry("recordMatchesDigest", false);
+            restore(original);
+
+            // another seed
+            jdbc.update("UPDATE sl_inspection_draw SET seed = ? WHERE id = ?", "ff" + original.seed().substring(2), id);
+            assertThat(checks(id)).containsEntry("commitmentMatchesSeed", false);
+            restore(original);
+
+            // rewritten inputs with a digest to match: the digest anchored in the case's history no longer does
+            String inputs = original.inputsJson().replace("\"riskClass\":\"high\"", "\"riskClass\":\"low\"");
+            jdbc.update("UPDATE sl_inspection_draw SET inputs_json = ?, record_digest = ? WHERE id = ?", inputs,
+                    InspectionDraws.digest(inputs, original.resultJson(), original.seed()), id);
+            assertThat(checks(id)).containsEntry("recordMatchesDigest", true).containsEntry("anchoredInCaseHistory", false);
+            assertThat(draws.verify(id)).containsEntry("intact", false);
+        } finally {
+            restore(original);
+        }
+        assertThat(draws.verify(id)).containsEntry("intact", true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Boolean> checks(long id) {
+        Map<String, Object> verified = draws.verify(id);
+        assertThat(verified).containsEntry("intact", false);
+        return (Map<String, Boolean>) verified.get("checks");
+    }
+
+    private void restore(DrawRecord original) {
+        jdbc.update("UPDATE sl_inspection_draw SET seed = ?, inputs_json = ?, result_json = ?, record_digest = ? WHERE id = ?",
+                original.seed(), original.inputsJson(), original.resultJson(), original.recordDigest(), original.id());
+    }
+
+    @Test
+    void aRectifiedTargetAndOneLeftAloneAfterAReturnedReviewEndWithoutAPenaltyCase() {
+        ProcessInstance c = drawn("JC-JC-01");
+        List<DrawAlgorithm.Target> targets = draws.targets(drawId(c));
+        assertThat(targets).hasSize(2);
+        DrawAlgorithm.Target rectified = targets.get(0);
+        DrawAlgorithm.Target reviewed = targets.get(1);
+        at(LocalDateTime.of(2026, 3, 3, 12, 0));
+        complete(rectified.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", rectified.id()),
+                record(rectified.inspectors(), "rectify"));
+        Map<String, Object> complex = record(reviewed.inspectors(), "rectify");
+        complex.put("complexCase", true);
+        complete(reviewed.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", reviewed.id()), complex);
+
+        // a returned review goes back to the inspectors, then again to review (国办发〔2018〕118号四)
+        submit("wangwu", c, "Task_LegalReview", Map.ofEntries(Map.entry("checkSubject", "ok"),
+                Map.entry("checkQualification", "ok"), Map.entry("checkProcedure", "ok"), Map.entry("checkFacts", "problem"),
+                Map.entry("checkLaw", "ok"), Map.entry("checkAuthority", "ok"), Map.entry("checkDocuments", "ok"),
+                Map.entry("checkCriminal", "ok"), Map.entry("reviewOpinion", "事实不清"), Map.entry("reviewConclusion", "rejected")));
+        Task revise = targetTask(c, "Task_ReviseAfterReview", reviewed.id());
+        assertThat(taskService.getVariable(revise.getId(), "reviewOpinion")).isEqualTo("事实不清");
+        complete(reviewed.inspectors().get(0), revise, Map.of("revisionNote", "补充了检测报告"));
+        submit("wangwu", c, "Task_LegalReview", Map.ofEntries(Map.entry("checkSubject", "ok"),
+                Map.entry("checkQualification", "ok"), Map.entry("checkProcedure", "ok"), Map.entry("checkFacts", "ok"),
+                Map.entry("checkLaw", "ok"), Map.entry("checkAuthority", "ok"), Map.entry("checkDocuments", "ok"),
+                Map.entry("checkCriminal", "ok"), Map.entry("reviewOpinion", "同意"), Map.entry("reviewConclusion", "approved")));
+        complete("zhaoliu", targetTask(c, "Task_HandlingDecision", reviewed.id()), Map.of("handlingDecision", "none",
+                "handlingOpinion", "问题已当场纠正，不再处理"));
+
+        complete("zhaoliu", targetTask(c, "Task_HandlingDecision", rectified.id()), Map.of("handlingDecision", "rectify",
+                "handlingOpinion", "责令整改"));
+        complete(rectified.inspectors().get(0), targetTask(c, "Task_RectificationOrder", rectified.id()), Map.of(
+                "rectificationOrderNo", "市建责改〔2026〕4号", "rectificationRequirements", "重新见证取样",
+                "rectificationServedDate", "2026-03-03", "rectificationDeadline", "2026-03-13"));
+        // rectified before the deadline: the re-inspection may say so at once
+        complete(rectified.inspectors().get(0), targetTask(c, "Task_Reinspection", rectified.id()), Map.of(
+                "reinspector1Credential", CREDENTIALS.get(rectified.inspectors().get(0)),
+                "reinspector2Credential", CREDENTIALS.get(rectified.inspectors().get(1)), "reinspectionCredentialsShown", true,
+                "reinspectedAt", "2026-03-03T11:50", "reinspectionRecordNo", "复查笔录2号", "reinspectionFindings", "已整改",
+                "reinspectionResult", "rectified"));
+        for (Task publication : tasks(c, "Task_ResultPublication")) {
+            String inspector = publication.getAssignee();
+            complete(inspector, publication, Map.of("publicResult", taskService.getVariable(publication.getId(), "publicResult"),
+                    "containsSecrets", false));
+        }
+        assertThat(c).isEnded().hasPassed("Task_Reinspection", "Task_ReviseAfterReview").hasNotPassed("Task_StartPenaltyCase");
+        assertThat(cases.links(c.getBusinessKey())).isEmpty();
+    }
+}
