@@ -29,6 +29,7 @@ import org.sunlight.organization.Organization;
 @RequestMapping("/public")
 class PortalController {
 
+    private final org.sunlight.inspection.RandomInspectionList inspectionList;
     private final PublicDecisions decisions;
     private final Catalogue catalogue;
     private final ProcessDiagrams diagrams;
@@ -40,7 +41,9 @@ class PortalController {
 
     PortalController(PublicDecisions decisions, Catalogue catalogue, ProcessDiagrams diagrams,
                      DiscretionBenchmarks benchmarks, OfficerCheck officers, DisclosureStatistics statistics,
-                     Organization organization, DisclosureProperties properties) {
+                     Organization organization, DisclosureProperties properties,
+                     org.sunlight.inspection.RandomInspectionList inspectionList) {
+        this.inspectionList = inspectionList;
         this.decisions = decisions;
         this.catalogue = catalogue;
         this.diagrams = diagrams;
@@ -94,9 +97,8 @@ class PortalController {
         model.addAttribute("selected", selected);
         model.addAttribute("itemsByCategory", byCategory);
         model.addAttribute("departmentNames", departmentNames());
-        // INTEGRATION(inspection): put the inspection module's published random-inspection item list (随机抽查事项清单)
-        // here as "inspectionItems" (name, legalBasis, objects, method, ratio); the page renders it in the marked section.
-        model.addAttribute("inspectionItems", List.of());
+        // the inspection module owns the random-inspection item list (随机抽查事项清单); this page only shows it
+        model.addAttribute("inspectionItems", inspectionList.published());
         return "public/catalogue";
     }
 

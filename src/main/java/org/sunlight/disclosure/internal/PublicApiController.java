@@ -62,9 +62,7 @@ class PublicApiController {
         return catalogue.items(category == null || category.isBlank() ? null : category);
     }
 
-    // INTEGRATION(inspection): the random-inspection item list (随机抽查事项清单, RULES 1.2, 5.1) is owned by the
-    // inspection module; expose its published list here as GET /api/public/inspection-items, mirroring the section
-    // "随机抽查事项清单" of /public/catalogue. Do not keep a second list in this module.
+    // The random-inspection item list's JSON twin is the inspection module's own GET /api/public/inspection-items.
 
     @GetMapping("/guides")
     List<ServiceGuide> guides() {
