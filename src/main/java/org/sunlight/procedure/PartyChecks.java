@@ -22,6 +22,28 @@ public final class PartyChecks {
     private PartyChecks() {
     }
 
+    /**
+     * The party of a case as every procedure's start form registers it (variables partyType, partyName,
+     * partyIdNumber, partyAddress, partyIsMinor): a known type, a printable name, a valid identity number (stored
+     * normalised), an address where documents are served to when the procedure needs one; only a natural person can
+     * be a minor (whose decisions are never published, RULES 1.8).
+     *
+     * @param role who the party is in the procedure, in Chinese (当事人, 申请人, 缴费人)
+     */
+    public static void requireParty(org.camunda.bpm.engine.delegate.VariableScope scope, String role, boolean addressRequired) {
+        String type = Vars.requireOneOf(scope, "partyType", role + "类型", java.util.Set.of("individual", "organization"));
+        requireName(Vars.requireText(scope, "partyName", role + "名称或姓名"));
+        scope.setVariable("partyIdNumber", requireIdentity(type, Vars.requireText(scope, "partyIdNumber",
+                "individual".equals(type) ? "公民身份号码" : "统一社会信用代码")));
+        if (addressRequired) {
+            Vars.requireText(scope, "partyAddress", role + "住所或地址（送达文书所需）");
+        }
+        if (Vars.flag(scope, "partyIsMinor") && !"individual".equals(type)) {
+            throw new RuleViolation("minor-organization", "只有自然人可以标注为未成年人", "Only an individual can be a minor");
+        }
+        scope.setVariable("partyIsMinor", Vars.flag(scope, "partyIsMinor"));
+    }
+
     public static String requireName(String name) {
         if (name == null || !NAME.matcher(name).matches() || name.isBlank()) {
             throw new RuleViolation("invalid-party-name", "当事人名称只能包含汉字、字母、数字、空格和括号、间隔号、顿号、连字符等，最多200字",

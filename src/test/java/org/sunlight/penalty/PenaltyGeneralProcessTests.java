@@ -242,6 +242,25 @@ class PenaltyGeneralProcessTests extends ProcessTest {
     }
 
     @Test
+    void anUnpaidFineGoesToCoerciveExecutionWithTheCappedLateFee() {
+        ProcessInstance c = noticeDeliveredAndWindowExpired(30000);
+        submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
+        submit("zhangsan", c, "Task_DeliverDecision", delivery("2026-03-10"));
+        fireTimer(c, "Event_PaymentOverdue", endOf(LocalDate.of(2026, 3, 25)));
+        at(LocalDateTime.of(2026, 5, 6, 10, 0));
+        // 42 days late on 2026-05-06: 126 % of the fine, capped at the fine (Art 72)
+        submit("zhangsan", c, "Task_OverduePayment", Map.of("overdueOutcome", "enforce", "enforcementNote", "经催告仍未缴纳",
+                "suspendedDays", 0, "partyAddress", "沈阳市和平区南京北街1号"));
+        assertThat(c).isWaitingAt("CallActivity_Enforcement").variables().containsEntry("lateFee", 30000.0);
+        ProcessInstance execution = runtimeService.createProcessInstanceQuery().superProcessInstanceId(c.getId()).singleResult();
+        assertThat(execution.getProcessDefinitionId()).startsWith("coercive-execution:");
+        assertThat(execution.getBusinessKey()).startsWith("QZ-");
+        assertThat(execution).variables().containsEntry("executionBasis", "penalty").containsEntry("principal", 30000.0)
+                .containsEntry("surcharge", 30000.0).containsEntry("linkedCase", c.getBusinessKey())
+                .containsEntry("obligation", "缴纳罚款人民币30000元及加处罚款人民币30000元").containsEntry("handler", "zhangsan");
+    }
+
+    @Test
     void warningToHandlerAndLeaderOnDay75ThenOverdueOnDay90() {
         ProcessInstance c = start("zhangsan", "penalty-general", registration());
         submit("zhaoliu", c, "Task_FilingApproval", filing());

@@ -14,7 +14,6 @@ import org.sunlight.procedure.Vars;
 /** Checks both coercion procedures share: the party, dates that have happened, the review flags. */
 final class Checks {
 
-    static final Set<String> PARTY_TYPES = Set.of("individual", "organization");
 
     /** The flags of 国办发〔2018〕118号四(十二) that legal-review-required reads; absent means false. */
     static final String[] REVIEW_FLAGS = {"majorPublicInterest", "majorSocialImpact", "majorThirdPartyRights", "complexCase"};
@@ -24,15 +23,7 @@ final class Checks {
 
     /** The party must be identified (行政强制法第二十四条第二款第一项, 第三十七条第二款第一项): name, identity, address. */
     static void party(VariableScope scope) {
-        String type = Vars.requireOneOf(scope, "partyType", "当事人类型", PARTY_TYPES);
-        String name = Vars.requireText(scope, "partyName", "当事人名称或姓名");
-        if (name.length() > 200) {
-            throw new RuleViolation("party-name-too-long", "当事人名称过长（最多200字）", "partyName is too long (200 characters at most)");
-        }
-        String number = PartyChecks.requireIdentity(type, Vars.requireText(scope, "partyIdNumber",
-                "individual".equals(type) ? "公民身份号码" : "统一社会信用代码"));
-        scope.setVariable("partyIdNumber", number);
-        Vars.requireText(scope, "partyAddress", "当事人住所或地址");
+        PartyChecks.requireParty(scope, "当事人", true);
     }
 
     /** A day that has come (not in the future) and is plausible. */

@@ -48,11 +48,7 @@ public class CollectionRules {
 
     /** 征收登记: the payer (the developer of the project) and the facts the fee is assessed on. */
     public void checkRegistration(DelegateExecution execution) {
-        String type = Vars.requireOneOf(execution, "partyType", "缴费人类型", Set.of("individual", "organization"));
-        Vars.requireText(execution, "partyName", "缴费人名称");
-        execution.setVariable("partyIdNumber", PartyChecks.requireIdentity(type,
-                Vars.requireText(execution, "partyIdNumber", "统一社会信用代码或公民身份号码")));
-        Vars.requireText(execution, "partyAddress", "缴费人住所或地址（送达缴费通知书所需）");
+        PartyChecks.requireParty(execution, "缴费人", true);
         checkProject(execution);
         Vars.requireText(execution, "planningPermitNo", "建设工程规划许可证号");
         execution.setVariable("executionOutcome", null);

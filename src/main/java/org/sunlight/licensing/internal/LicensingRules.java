@@ -73,11 +73,7 @@ public class LicensingRules {
 
     /** 申请登记: the applicant, the matter and the day the materials were received (the periods run from it). */
     public void checkApplication(DelegateExecution execution) {
-        String type = Vars.requireOneOf(execution, "partyType", "申请人类型", Set.of("individual", "organization"));
-        Vars.requireText(execution, "partyName", "申请人名称");
-        execution.setVariable("partyIdNumber", PartyChecks.requireIdentity(type,
-                Vars.requireText(execution, "partyIdNumber", "统一社会信用代码或公民身份号码")));
-        Vars.requireText(execution, "partyAddress", "申请人住所或地址");
+        PartyChecks.requireParty(execution, "申请人", true);
         String matter = Vars.requireOneOf(execution, "licenceMatter", "许可事项", MATTERS);
         if (CONSTRUCTION_PERMIT.equals(matter)) {
             execution.setVariable("licenceMatterName", "建筑工程施工许可证核发");

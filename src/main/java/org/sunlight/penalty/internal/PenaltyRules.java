@@ -29,7 +29,6 @@ import org.sunlight.procedure.Vars;
 @EnableConfigurationProperties(PenaltyPolicy.class)
 public class PenaltyRules {
 
-    static final Set<String> PARTY_TYPES = Set.of("individual", "organization");
     static final Set<String> PENALTY_KINDS = Set.of("warning", "fine", "confiscation", "suspension",
             "license-revocation", "qualification-downgrade", "closure", "practice-restriction");
     static final Set<String> CASE_SOURCES = Set.of("inspection", "complaint", "referral", "assigned", "other");
@@ -402,6 +401,10 @@ public class PenaltyRules {
             Vars.requireText(task, "paymentReceiptNo", "缴款凭证号");
         } else {
             Vars.requireText(task, "enforcementNote", "申请强制执行说明");
+            // the execution case serves its documents there (行政强制法第三十八条)
+            Vars.requireText(task, "partyAddress", "当事人住所或地址");
+            task.setVariable("enforcementObligation", "缴纳罚款人民币" + fine.stripTrailingZeros().toPlainString() + "元"
+                    + (lateFee.signum() > 0 ? "及加处罚款人民币" + lateFee.stripTrailingZeros().toPlainString() + "元" : ""));
         }
     }
 
@@ -483,16 +486,8 @@ public class PenaltyRules {
 
     // ---------------------------------------------------------------- helpers
 
-    private void checkParty(VariableScope scope) {
-        String type = Vars.requireOneOf(scope, "partyType", "当事人类型", PARTY_TYPES);
-        PartyChecks.requireName(Vars.requireText(scope, "partyName", "当事人名称或姓名"));
-        String number = PartyChecks.requireIdentity(type, Vars.requireText(scope, "partyIdNumber",
-                "individual".equals(type) ? "公民身份号码" : "统一社会信用代码"));
-        scope.setVariable("partyIdNumber", number);
-        if (Vars.flag(scope, "partyIsMinor") && !"individual".equals(type)) {
-            throw new RuleViolation("minor-organization", "只有自然人当事人可以标注为未成年人", "Only an individual can be a minor");
-        }
-        scope.setVariable("partyIsMinor", Vars.flag(scope, "partyIsMinor"));
+    private static void checkParty(VariableScope scope) {
+        PartyChecks.requireParty(scope, "当事人", false);
     }
 
     /** A date that has happened (not in the future), as the law counts days. */
