@@ -72,6 +72,29 @@ export async function setField(scope, label, value) {
   }
 }
 
+/**
+ * Picks a date in the date field's calendar (flatpickr) the way a person does: open it, page to the month with the
+ * arrows, click the day.
+ */
+export async function pickDate(scope, label, iso) {
+  const field = await fieldByLabel(scope, label);
+  const input = field.locator('input.flatpickr-input').first();
+  await input.click();
+  const calendar = field.locator('.flatpickr-calendar');
+  await calendar.waitFor({ state: 'visible', timeout: 5000 });
+  const [year, month, day] = iso.split('-').map(Number);
+  for (let i = 0; i < 240; i++) {
+    const shown = await input.evaluate((el) => ({ y: el._flatpickr.currentYear, m: el._flatpickr.currentMonth + 1 }));
+    const diff = (year - shown.y) * 12 + (month - shown.m);
+    if (diff === 0) break;
+    await calendar.locator(diff > 0 ? '.flatpickr-next-month' : '.flatpickr-prev-month').click();
+  }
+  await calendar.locator('.flatpickr-day:not(.prevMonthDay):not(.nextMonthDay)', {
+    hasText: new RegExp(`^${day}$`),
+  }).click();
+  await calendar.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+}
+
 /** Sets several fields in order: { label: value, ... }. */
 export async function fillForm(scope, values) {
   for (const [label, value] of Object.entries(values)) {

@@ -4,7 +4,7 @@
 //
 // Later steps of issue 7 add to this story: evidence in the evidence tab (after the investigation), the Cockpit
 // record tab and the public portal (after the decision) — as further steps using t.state.caseNumber.
-import { fieldValue, selectOptions } from '../lib/formjs.mjs';
+import { fieldValue, pickDate, selectOptions } from '../lib/formjs.mjs';
 
 const PARTY = '沈阳市浑南区某某房地产开发有限公司'; // no other test uses this party: its tasks are found by it
 
@@ -47,13 +47,15 @@ export default async function penaltyGeneral(t) {
     '住所或地址': '沈阳市沈河区某街2号',
     '联系电话': '13912345678',
     '违法行为': '竣工验收后未移交建设项目档案（质量条例第59条）',
-    '违法行为发生（或终了）日期': daysBefore(today, 29),
-    '发现日期': daysBefore(today, 4),
+    '违法行为发生（或终了）日期': daysBefore(today, 29), // typed
     '案情摘要': '竣工验收后三个月内未向城建档案管理机构移交建设项目档案',
   };
 
   await t.step('a wrong credit code is refused with a Chinese message and starts nothing', async () => {
     const dialog = await officer.openStartForm('行政处罚（普通程序）', registration);
+    await pickDate(dialog, '发现日期', daysBefore(today, 4)); // picked in the calendar
+    const picked = (await fieldValue(dialog, '发现日期')).split('/').map(Number).join('-');
+    t.equal(picked, daysBefore(today, 4).split('-').map(Number).join('-'), 'the date the calendar picked');
     const message = await officer.submitStartForm(dialog);
     t.includes(message, '统一社会信用代码格式或校验位错误', 'the refusal the dialog shows');
     await t.shot(officer.page, 'start-refused');
