@@ -8,14 +8,19 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
-/** Installs {@link RuleViolationUnwrapping} and {@link FormContract} in front of every engine command. */
+/**
+ * Installs {@link RuleViolationUnwrapping} and {@link FormContract} in front of every engine command, and
+ * {@link DeploymentFormCheck} before the engine's deployers.
+ */
 @Component
 class FormContractPlugin extends AbstractProcessEnginePlugin {
 
     private final FormContract contract;
+    private final DeploymentFormCheck deploymentFormCheck;
 
     FormContractPlugin(ObjectMapper mapper) {
         this.contract = new FormContract(mapper);
+        this.deploymentFormCheck = new DeploymentFormCheck(mapper);
     }
 
     @Override
@@ -25,6 +30,10 @@ class FormContractPlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new RuleViolationUnwrapping());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(contract);
+        if (configuration.getCustomPreDeployers() == null) {
+            configuration.setCustomPreDeployers(new ArrayList<>());
+        }
+        configuration.getCustomPreDeployers().add(deploymentFormCheck);
     }
 
     @Override
