@@ -61,9 +61,9 @@ export class Harness {
   }
 
   /** Keeps a screenshot of the page as test output. */
-  async shot(page, name) {
+  async shot(page, name, { fullPage = true } = {}) {
     this.shots++;
-    await page.screenshot({ path: this.file(`${String(this.shots).padStart(2, '0')}-${name}`), fullPage: true });
+    await page.screenshot({ path: this.file(`${String(this.shots).padStart(2, '0')}-${name}`), fullPage });
   }
 
   file(name) {
