@@ -4,7 +4,7 @@
 //
 // Later steps of issue 7 add to this story: evidence in the evidence tab (after the investigation), the Cockpit
 // record tab and the public portal (after the decision) — as further steps using t.state.caseNumber.
-import { fieldValue, pickDate, selectOptions } from '../lib/formjs.mjs';
+import { fieldValue, fillForm, pickDate, selectOptions } from '../lib/formjs.mjs';
 
 const PARTY = '沈阳市浑南区某某房地产开发有限公司'; // no other test uses this party: its tasks are found by it
 
@@ -51,13 +51,30 @@ export default async function penaltyGeneral(t) {
     '案情摘要': '竣工验收后三个月内未向城建档案管理机构移交建设项目档案',
   };
 
+  let dialog;
+  await t.step('the start form speaks Chinese: placeholders, validation messages, the calendar', async () => {
+    dialog = await officer.openStartForm('行政处罚（普通程序）', {});
+    t.equal(await fieldValue(dialog, '案件来源'), '请选择', 'an empty select');
+    const name = dialog.locator('input[id$="Field_partyName"]');
+    await name.fill('某');
+    await name.fill('');
+    await dialog.locator('input[id$="Field_partyAddress"]').click();
+    await t.visible(dialog.locator('.fjs-form-field-error', { hasText: '此项为必填项。' }), 'the required-field message');
+    await dialog.locator('input[id$="Field_discoveredDate-date"]').click();
+    const months = await dialog.locator('.flatpickr-calendar:visible .flatpickr-monthDropdown-month').allTextContents();
+    t.equal(months[0], '一月', 'the first month in the date picker');
+    await t.shot(officer.page, 'start-form-chinese');
+    await dialog.locator('.fjs-form h2, .fjs-form h1').first().click();
+  });
+
   await t.step('a wrong credit code is refused with a Chinese message and starts nothing', async () => {
-    const dialog = await officer.openStartForm('行政处罚（普通程序）', registration);
+    await fillForm(dialog, registration);
     await pickDate(dialog, '发现日期', daysBefore(today, 4)); // picked in the calendar
     const picked = (await fieldValue(dialog, '发现日期')).split('/').map(Number).join('-');
     t.equal(picked, daysBefore(today, 4).split('-').map(Number).join('-'), 'the date the calendar picked');
     const message = await officer.submitStartForm(dialog);
     t.includes(message, '统一社会信用代码格式或校验位错误', 'the refusal the dialog shows');
+    t.excludes(message, 'Cannot instantiate', 'the refusal the dialog shows');
     await t.shot(officer.page, 'start-refused');
     await officer.dismissNotifications();
     // the officer corrects the field in the same dialog and starts the case
@@ -94,6 +111,7 @@ export default async function penaltyGeneral(t) {
     });
     const refusal = await officer.complete();
     t.includes(refusal, '调查或检查时须主动出示执法证件（行政处罚法第五十五条）', 'the refusal the page shows');
+    t.excludes(refusal, 'Cannot submit task form', 'the refusal the page shows');
     await t.shot(officer.page, 'investigation-refused');
     await officer.dismissNotifications();
     await officer.fill({ '已向当事人或者有关人员出示执法证件': true });

@@ -22,6 +22,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  // Sunlight: Chinese for the English texts form-js and its date picker write themselves (sunlight/chinese-forms.js).
+  customScripts: ['sunlight/chinese-forms'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
