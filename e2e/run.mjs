@@ -46,8 +46,9 @@ try {
 
 let passed = 0;
 let failed = 0;
+const state = {};
 for (const story of stories) {
-  const t = new Harness({ browser, base, out, today, story });
+  const t = new Harness({ browser, base, out, today, story, state });
   await t.prepare();
   const started = Date.now();
   try {

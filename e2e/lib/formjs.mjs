@@ -38,9 +38,13 @@ export async function setField(scope, label, value) {
   switch (type) {
     case 'textfield':
     case 'textarea':
-    case 'number':
-      await field.locator('input, textarea').first().fill(String(value));
+    case 'number': {
+      // form-js debounces typing and commits it on blur: leave the field as a person does
+      const input = field.locator('input, textarea').first();
+      await input.fill(String(value));
+      await input.blur();
       break;
+    }
     case 'select': {
       await openDropdown(field);
       const option = field.locator('.fjs-dropdownlist-item', { hasText: value });
@@ -117,6 +121,23 @@ export async function fieldValue(scope, label) {
       return field.locator('input[type=checkbox]').isChecked();
     default:
       return field.locator('input, textarea').first().inputValue();
+  }
+}
+
+/** Whether the field shows the value as setField was given it (a re-rendered form may have dropped it). */
+export async function hasValue(scope, label, value) {
+  const field = await fieldByLabel(scope, label);
+  const type = await fieldType(field);
+  const shown = await fieldValue(scope, label);
+  switch (type) {
+    case 'select':
+      return String(shown).startsWith(value);
+    case 'checkbox':
+      return shown === Boolean(value);
+    case 'datetime':
+      return String(shown).split('/').map(Number).join('-') === value.split('-').map(Number).join('-');
+    default:
+      return String(shown) === String(value);
   }
 }
 

@@ -9,13 +9,15 @@ import { Tasklist } from './tasklist.mjs';
 const NAMES = { zhangsan: '张三', lisi: '李四', wangwu: '王五', zhaoliu: '赵六', sunqi: '孙七', admin: '系统管理员' };
 
 export class Harness {
-  constructor({ browser, base, out, today, story }) {
+  constructor({ browser, base, out, today, story, state }) {
     this.browser = browser;
     this.base = base;
     this.out = out;
     this.today = today;
     this.story = story;
     this.names = NAMES;
+    /** Shared by the stories of one run, in order: e.g. the case number a later story looks up. */
+    this.state = state || {};
     this.pages = [];
     this.shots = 0;
     this.steps = 0;

@@ -1,6 +1,6 @@
 // Camunda 7.24 Tasklist as an officer uses it: log in, start a procedure from its start form, find a task,
 // claim it, fill its Camunda Form, complete it, and read what the page says back.
-import { fillForm, fieldValue } from './formjs.mjs';
+import { fillForm, fieldValue, hasValue } from './formjs.mjs';
 
 export class Tasklist {
   constructor(t, page, user) {
@@ -119,9 +119,23 @@ export class Tasklist {
     }
   }
 
-  /** Fills the open task's form. */
+  /**
+   * Fills the open task's form and checks that every field shows what was entered: Tasklist may re-render the form
+   * once more after a claim (it reloads the task), which drops what was typed before; such fields are filled again.
+   */
   async fill(values) {
-    await fillForm(this.page.locator('[cam-tasklist-form] .fjs-form'), values);
+    const form = this.page.locator('[cam-tasklist-form] .fjs-form');
+    await fillForm(form, values);
+    for (let attempt = 1; ; attempt++) {
+      const lost = [];
+      for (const [label, value] of Object.entries(values)) {
+        if (!(await hasValue(form, label, value))) lost.push(label);
+      }
+      if (!lost.length) return;
+      if (attempt === 3) throw new Error(`${this.user}: the form does not keep ${lost.join(', ')}`);
+      await this.page.waitForTimeout(500);
+      await fillForm(form, Object.fromEntries(lost.map((label) => [label, values[label]])));
+    }
   }
 
   /**
@@ -131,13 +145,22 @@ export class Tasklist {
   async complete() {
     const { page } = this;
     await this.dismissNotifications();
+    // what was typed last is committed by form-js after its debounce (300 ms) or on blur
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await page.waitForTimeout(400);
     await page.locator('.task-card button.btn-primary', { hasText: '完成' }).click();
     const error = page.locator('.notifications .alert-danger, .notifications .alert-error').last();
+    const invalid = page.locator('[cam-tasklist-form] .fjs-form-field-error').first();
     const done = page.getByText('请在列表中选择一个任务');
-    const deadline = Date.now() + 15000;
+    const deadline = Date.now() + 20000;
     for (;;) {
       if (await error.isVisible()) return (await error.innerText()).replace(/^×\s*/, '').trim();
       if (await done.isVisible()) return null;
+      if (await invalid.isVisible()) {
+        const field = await invalid.locator('xpath=ancestor::*[contains(@class,"fjs-form-field")][1]//label').first()
+          .textContent().catch(() => '');
+        return `（表单校验）${field}: ${(await invalid.innerText()).trim()}`;
+      }
       if (Date.now() > deadline) throw new Error(`${this.user} clicked 完成: the page shows neither an error nor the next task`);
       await page.waitForTimeout(200);
     }

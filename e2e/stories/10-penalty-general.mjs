@@ -2,8 +2,9 @@
 // the officer 张三 registers it and investigates, the leader 赵六 approves the filing, the legal reviewer 王五 reviews
 // (a fine of 80 000 yuan is in the review catalogue), the leader decides. Each person uses their own browser.
 //
-// Later steps of issue 7 add to this story: evidence in the evidence tab (after the investigation), the Cockpit
-// record tab and the public portal (after the decision) — as further steps using t.state.caseNumber.
+// Later steps of issue 7 add to this story: evidence in the evidence tab (after the investigation); the Cockpit
+// record tab and the public portal (after the decision) can also be stories of their own that find the case by
+// t.state.caseNumber, which this story sets for the stories after it.
 import { fieldValue, fillForm, pickDate, selectOptions } from '../lib/formjs.mjs';
 
 const PARTY = '沈阳市浑南区某某房地产开发有限公司'; // no other test uses this party: its tasks are found by it
@@ -88,7 +89,7 @@ export default async function penaltyGeneral(t) {
     const form = await leader.openTask('可认领任务', '立案审批', { '当事人': PARTY });
     caseNumber = await fieldValue(form, '案号');
     t.ok(/^市建罚〔\d{4}〕\d+号$/.test(caseNumber), `the case number the form shows: ${caseNumber}`);
-    t.state = { caseNumber };
+    t.state.caseNumber = caseNumber;
     t.equal(await fieldValue(form, '违法行为'), '竣工验收后未移交建设项目档案（质量条例第59条）', 'the violation shown');
     t.ok(!(await leader.formEnabled()), 'the form stays disabled until the leader claims the task');
     await leader.claim();

@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -27,12 +29,23 @@ class ProcedureCatalogueTests {
 
     @LocalServerPort int port;
     @Autowired RepositoryService repositoryService;
+    @Autowired ProcessEngine processEngine;
     Rest rest;
     final List<String> deployments = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         rest = new Rest(port);
+    }
+
+    /**
+     * Several application contexts live in one test JVM (H2, MariaDB, process tests). Camunda's REST API and webapps
+     * find the engine by name in a JVM-wide registry, where the engine started last wins: before each test, this
+     * context's engine is the one they use.
+     */
+    @BeforeEach
+    void useThisContextsEngine() {
+        ProcessEngines.registerProcessEngine(processEngine);
     }
 
     @AfterEach

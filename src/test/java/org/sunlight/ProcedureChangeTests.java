@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -55,6 +57,7 @@ class ProcedureChangeTests {
     @Autowired RepositoryService repositoryService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired ProcessEngine processEngine;
     Rest rest;
     final List<String> deployments = new ArrayList<>();
     final List<String> cases = new ArrayList<>();
@@ -63,6 +66,16 @@ class ProcedureChangeTests {
     void setUp() {
         rest = new Rest(port);
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 2, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+    }
+
+    /**
+     * Several application contexts live in one test JVM (H2, MariaDB, process tests). Camunda's REST API and webapps
+     * find the engine by name in a JVM-wide registry, where the engine started last wins: before each test, this
+     * context's engine is the one they use.
+     */
+    @BeforeEach
+    void useThisContextsEngine() {
+        ProcessEngines.registerProcessEngine(processEngine);
     }
 
     @AfterEach

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -20,11 +23,13 @@ import org.springframework.test.context.ActiveProfiles;
 class RefusalMessagesTests {
 
     @LocalServerPort int port;
+    @Autowired ProcessEngine processEngine;
     Rest rest;
 
     @BeforeEach
     void setUp() {
         rest = new Rest(port);
+        ProcessEngines.registerProcessEngine(processEngine); // see ApplicationContractTests#useThisContextsEngine
     }
 
     @Test

@@ -8,9 +8,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -28,6 +31,7 @@ class BrowserTests {
     static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
 
     @LocalServerPort int port;
+    @Autowired ProcessEngine processEngine;
 
     @AfterEach
     void resetClock() {
@@ -36,6 +40,8 @@ class BrowserTests {
 
     @Test
     void storiesPassInChromium() {
+        // the webapps find the engine by name in a JVM-wide registry: this context's (see ApplicationContractTests)
+        ProcessEngines.registerProcessEngine(processEngine);
         ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
         Node.Result result = Node.run("run.mjs", List.of("--base=http://localhost:" + port,
                 "--out=" + Node.ROOT.resolve("target/e2e"), "--today=" + TODAY), Map.of(), 600);
