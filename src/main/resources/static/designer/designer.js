@@ -63,7 +63,9 @@
         return el('tr', { 'data-element': e.id }, [
           el('td', {}, [el('strong', { text: e.name || '' }), el('br'), el('code', { text: e.id })]),
           cell(TYPES[e.type] || e.type), cell(who(e)), cell(e.dueDate), cell(e.form),
-          cell(e.decision || e.calledProcedure),
+          e.calledProcedure
+            ? el('td', {}, [el('a', { href: '#' + e.calledProcedure, text: e.calledProcedure })])
+            : cell(e.decision),
           cell((e.condition ? '条件：' + e.condition + (e.documentation ? '\n' : '') : '') + (e.documentation || ''), 'doc-cell'),
           el('td', {}, [tags(e.citations, 'law')])
         ]);
@@ -82,15 +84,23 @@
     p.decisions.forEach(function (d) {
       section.appendChild(el('h4', { text: d.name + '（' + d.key + '，版本 ' + d.version + '，命中策略 ' + d.hitPolicy + '）' }));
       section.appendChild(el('div', { 'class': 'meta', text: '输入：' + d.inputs.join('、') + '；输出：' + d.outputs.join('、') }));
-      section.appendChild(table(['规则', '依据（注释）', '引用条文'], d.rules.map(function (r) {
-        return el('tr', {}, [cell(String(r.number)), cell(r.annotation, 'doc-cell'), el('td', {}, [tags(r.citations, 'law')])]);
+      var inputs = d.inputs.length;
+      section.appendChild(table(['规则'].concat(d.inputs, d.outputs, ['依据（注释）', '引用条文']), d.rules.map(function (r) {
+        var cells = [cell(String(r.number))];
+        r.when.forEach(function (w) { cells.push(cell(w === '' ? '-' : w)); });
+        r.then.forEach(function (x) { cells.push(cell(x)); });
+        cells.push(cell(r.annotation, 'doc-cell'), el('td', {}, [tags(r.citations, 'law')]));
+        return el('tr', { 'class': 'rule' }, cells);
       })));
+      section.lastChild.setAttribute('data-inputs', String(inputs));
     });
 
     section.appendChild(el('h3', { text: '引用的法律条文（' + p.citations.length + '）' }));
-    section.appendChild(table(['法律、法规、规章或文件', '条', '引用处'], p.citations.map(function (c) {
+    var cited = table(['法律、法规、规章或文件', '条', '引用处'], p.citations.map(function (c) {
       return el('tr', { 'class': 'citation' }, [cell(c.source), cell(c.article), el('td', {}, [tags(c.citedBy)])]);
-    })));
+    }));
+    cited.setAttribute('class', 'citations');
+    section.appendChild(cited);
     return section;
   }
 

@@ -78,8 +78,12 @@ class ProcedureCatalogueTests {
         assertThat(find(form.get("fields"), "key", "caseNumber").get("displayOnly").asBoolean()).isTrue();
 
         JsonNode benchmark = find(general.get("decisions"), "key", "discretion-benchmark");
-        assertThat(benchmark.get("rules")).isNotEmpty().allSatisfy(rule ->
-                assertThat(rule.get("annotation").asText()).as("annotation of rule %s", rule.get("number")).isNotBlank());
+        assertThat(benchmark.get("rules")).isNotEmpty().allSatisfy(rule -> {
+            assertThat(rule.get("annotation").asText()).as("annotation of rule %s", rule.get("number")).isNotBlank();
+            assertThat(rule.get("when")).hasSize(benchmark.get("inputs").size());
+            assertThat(rule.get("then")).hasSize(benchmark.get("outputs").size());
+        });
+        assertThat(benchmark.get("rules").get(0).get("when").toString()).contains("quality-");
 
         JsonNode art58 = null;
         for (JsonNode c : general.get("citations")) {

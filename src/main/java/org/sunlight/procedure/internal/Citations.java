@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The legal sources a text cites, as designers read them in documentation and rule annotations: "行政处罚法第五十八条",
- * "《建设工程质量管理条例》第59条", "（第三十六条）" after a law named earlier in the text, "国办发〔2018〕118号". Article
+ * "《建设工程质量管理条例》第59条", "（第三十六条）" of the text's main law (the first it names), "国办发〔2018〕118号". Article
  * numbers are normalised to Chinese numerals (第57条 → 第五十七条) so that one article is listed once.
  */
 final class Citations {
@@ -40,16 +40,19 @@ final class Citations {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        String lastLaw = null;
+        // an article without a law's name belongs to the text's main law, the first one it names
+        String mainLaw = null;
         Matcher article = ARTICLE.matcher(text);
         while (article.find()) {
             String before = text.substring(Math.max(0, article.start() - 42), article.start());
             Matcher law = LAW_BEFORE.matcher(before);
-            if (law.find()) {
-                lastLaw = law.group(1) != null ? law.group(1) : trimLead(law.group(2));
+            String named = law.find() ? (law.group(1) != null ? law.group(1) : trimLead(law.group(2))) : null;
+            if (mainLaw == null) {
+                mainLaw = named;
             }
-            if (lastLaw != null) {
-                found.add(new Citation(lastLaw, "第" + chinese(article.group(1)) + "条"));
+            String source = named != null ? named : mainLaw;
+            if (source != null) {
+                found.add(new Citation(source, "第" + chinese(article.group(1)) + "条"));
             }
         }
         Matcher document = DOCUMENT.matcher(text);

@@ -54,7 +54,7 @@ class ProcedureCatalogue {
     record Form(String id, String title, List<Field> fields, List<String> citations) {
     }
 
-    record DecisionRule(int number, String annotation, List<String> citations) {
+    record DecisionRule(int number, List<String> when, List<String> then, String annotation, List<String> citations) {
     }
 
     record DecisionSummary(String key, String name, int version, String hitPolicy, List<String> inputs,
@@ -236,7 +236,9 @@ class ProcedureCatalogue {
         for (Rule rule : table.getRules()) {
             number++;
             String annotation = rule.getDescription() == null ? "" : rule.getDescription().getTextContent().trim();
-            rules.add(new DecisionRule(number, annotation,
+            List<String> when = rule.getInputEntries().stream().map(e -> e.getTextContent().trim()).toList();
+            List<String> then = rule.getOutputEntries().stream().map(e -> e.getTextContent().trim()).toList();
+            rules.add(new DecisionRule(number, when, then, annotation,
                     index.add(annotation, "决策 " + definition.getName() + " 第" + number + "行")));
         }
         return Optional.of(new DecisionSummary(key, definition.getName(), definition.getVersion(),
