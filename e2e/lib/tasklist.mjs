@@ -78,9 +78,14 @@ export class Tasklist {
       });
       const n = await cards.count();
       for (let i = 0; i < n; i++) {
+        const form = page.locator('[cam-tasklist-form] .fjs-form');
+        // several tasks may share the name: read the form of the task just clicked, not the one shown before
+        const shown = (await form.count()) ? await form.first().elementHandle() : null;
         await cards.nth(i).locator('h4 a').first().click();
         await page.locator('.task-card h2.task', { hasText: taskName }).waitFor();
-        const form = page.locator('[cam-tasklist-form] .fjs-form');
+        if (shown) {
+          await page.waitForFunction((el) => !el.isConnected, shown, { timeout: 5000 }).catch(() => {});
+        }
         await form.waitFor({ timeout: 15000 });
         if (await this.#matches(form, match)) return form;
       }
