@@ -3,7 +3,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import assert from 'node:assert/strict';
-import { Tasklist } from './tasklist.mjs';
+import { login, Tasklist } from './tasklist.mjs';
 
 /** Display names of the demo users (DESIGN.md), as the webapps show them. */
 const NAMES = { zhangsan: '张三', lisi: '李四', wangwu: '王五', zhaoliu: '赵六', sunqi: '孙七', admin: '系统管理员' };
@@ -27,6 +27,16 @@ export class Harness {
   async tasklist(user) {
     const page = await this.page();
     return new Tasklist(this, page, user).login();
+  }
+
+  /**
+   * A fresh page logged in to a Camunda webapp ('tasklist', 'cockpit', 'admin') through its login form (password =
+   * user name for the demo users); the webapp session then also opens Sunlight's staff pages (/api, /designer).
+   */
+  async webapp(app, user) {
+    const page = await this.page();
+    await login(page, this.base, app, user);
+    return page;
   }
 
   /** A fresh page in its own context, as a Chinese browser in China would open it. */

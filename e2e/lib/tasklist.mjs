@@ -2,6 +2,15 @@
 // claim it, fill its Camunda Form, complete it, and read what the page says back.
 import { fillForm, fieldValue, hasValue } from './formjs.mjs';
 
+/** Logs in through a Camunda webapp's own login form, which a Chinese browser sees in Chinese. */
+export async function login(page, base, app, user) {
+  await page.goto(`${base}/camunda/app/${app}/default/`);
+  await page.getByPlaceholder('用户名').fill(user);
+  await page.getByPlaceholder('密码').fill(user);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByPlaceholder('用户名').waitFor({ state: 'detached' });
+}
+
 export class Tasklist {
   constructor(t, page, user) {
     this.t = t;
@@ -11,12 +20,8 @@ export class Tasklist {
 
   /** Logs in through the Tasklist login page (password = user name for the demo users). */
   async login() {
-    const { page } = this;
-    await page.goto(`${this.t.base}/camunda/app/tasklist/default/`);
-    await page.getByPlaceholder('用户名').fill(this.user);
-    await page.getByPlaceholder('密码').fill(this.user);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByText('启动流程', { exact: true }).waitFor();
+    await login(this.page, this.t.base, 'tasklist', this.user);
+    await this.page.getByText('启动流程', { exact: true }).waitFor();
     return this;
   }
 
