@@ -92,6 +92,10 @@ export default async function penaltyGeneral(t) {
     t.state.caseNumber = caseNumber;
     t.equal(await fieldValue(form, '违法行为'), '竣工验收后未移交建设项目档案（质量条例第59条）', 'the violation shown');
     t.ok(!(await leader.formEnabled()), 'the form stays disabled until the leader claims the task');
+    for (const dates of await leader.page.locator('ol.tasks-list .dates').allInnerTexts()) {
+      t.ok(/[前后]/.test(dates) && !/ago|in \d|days?|minutes?|hours?/.test(dates),
+        `due and creation times read in Chinese: “${dates.replace(/\s+/g, ' ')}”`);
+    }
     await leader.claim();
     await leader.fill({ '审批意见': '同意立案', '审批意见说明': '事实清楚，符合立案条件' });
     await t.shot(leader.page, 'filing-approval');
