@@ -68,7 +68,7 @@ export default async function penaltyGeneral(t) {
     await dialog.locator('.fjs-form h2, .fjs-form h1').first().click();
   });
 
-  await t.step('a wrong credit code is refused with a Chinese message and starts nothing', async () => {
+  await t.step('a wrong credit code is refused with a Chinese message; corrected, the case starts', async () => {
     await fillForm(dialog, registration);
     await pickDate(dialog, '发现日期', daysBefore(today, 4)); // picked in the calendar
     const picked = (await fieldValue(dialog, '发现日期')).split('/').map(Number).join('-');
