@@ -12,6 +12,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -39,6 +41,7 @@ abstract class ApplicationContractTests {
     @Autowired javax.sql.DataSource dataSource;
     @Autowired RuntimeService runtimeService;
     @Autowired RepositoryService repositoryService;
+    @Autowired ProcessEngine processEngine;
     Rest rest;
 
     @BeforeEach
@@ -50,6 +53,16 @@ abstract class ApplicationContractTests {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
+    }
+
+    /**
+     * Several application contexts live in one test JVM (H2, MariaDB, process tests). Camunda's REST API and webapps
+     * find the engine by name in a JVM-wide registry, where the engine started last wins: before each test, this
+     * context's engine is the one they use.
+     */
+    @BeforeEach
+    void useThisContextsEngine() {
+        ProcessEngines.registerProcessEngine(processEngine);
     }
 
     // ------------------------------------------------------------------ helpers

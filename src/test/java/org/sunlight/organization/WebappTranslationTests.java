@@ -53,8 +53,9 @@ class WebappTranslationTests {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}");
   private static final Pattern AVAILABLE_LOCALES =
       Pattern.compile("availableLocales\\s*:\\s*\\[([^\\]]*)]");
+  /** 'en', or (Sunlight) "chinese ? 'zh' : 'en'": a Chinese browser needs no fallback, every other gets English. */
   private static final Pattern FALLBACK_LOCALE =
-      Pattern.compile("fallbackLocale\\s*:\\s*['\"]([^'\"]*)['\"]");
+      Pattern.compile("fallbackLocale\\s*:\\s*(?:chinese\\s*\\?\\s*'zh'\\s*:\\s*)?['\"]([^'\"]*)['\"]");
 
   private final ObjectMapper mapper = new ObjectMapper();
 

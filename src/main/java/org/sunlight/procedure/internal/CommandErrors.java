@@ -37,8 +37,9 @@ class CommandErrors extends CommandInterceptor {
                     || command instanceof ClaimTaskCmd;
             if (taskCommand && (e instanceof OptimisticLockingException
                     || (e instanceof NullValueException && String.valueOf(e.getMessage()).contains("Cannot find task")))) {
-                throw new RuleViolation(CONFLICT, "该任务刚刚已由他人办理或修改，请刷新后查看最新状态",
-                        "The task was completed or changed by someone else at the same moment; reload it");
+                String taskId = FormContract.field(command, "taskId");
+                throw new RuleViolation(CONFLICT, "任务 " + taskId + " 刚刚已由他人办理或修改（或不存在），请刷新后查看最新状态",
+                        "Task " + taskId + " was completed or changed by someone else at the same moment (or does not exist); reload");
             }
             throw e;
         }

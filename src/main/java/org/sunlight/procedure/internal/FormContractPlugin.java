@@ -8,16 +8,21 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
-/** Installs {@link CommandErrors}, {@link FormContract} and {@link DeploymentContract} in front of every engine command. */
+/**
+ * Installs {@link CommandErrors}, {@link FormContract} and {@link DeploymentContract} in front of every engine command,
+ * and {@link DeploymentFormCheck} before the engine's deployers.
+ */
 @Component
 class FormContractPlugin extends AbstractProcessEnginePlugin {
 
     private final FormContract contract;
     private final DeploymentContract deployments;
+    private final DeploymentFormCheck deploymentFormCheck;
 
     FormContractPlugin(ObjectMapper mapper) {
         this.contract = new FormContract(mapper);
         this.deployments = new DeploymentContract(mapper);
+        this.deploymentFormCheck = new DeploymentFormCheck(mapper);
     }
 
     @Override
@@ -28,6 +33,10 @@ class FormContractPlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandErrors());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(contract);
         configuration.getCustomPreCommandInterceptorsTxRequired().add(deployments);
+        if (configuration.getCustomPreDeployers() == null) {
+            configuration.setCustomPreDeployers(new ArrayList<>());
+        }
+        configuration.getCustomPreDeployers().add(deploymentFormCheck);
     }
 
     @Override

@@ -15,12 +15,18 @@
  * limitations under the License.
  */
 
+// Sunlight: a Chinese browser loads zh.json alone (it has every key, WebappTranslationTests). With 'en' as its
+// fallback the webapp would load en.json too, and whichever of the two arrives last sets moment's locale: dates such
+// as "in 12 days" would turn English at random.
+const chinese = ((navigator.languages && navigator.languages[0]) || navigator.language || '')
+  .toLowerCase().split('-')[0] === 'zh';
+
 export default {
   // Sunlight: offer Simplified Chinese (zh.json, shipped by Sunlight) to browsers whose
   // first language is zh-*; every other browser falls back to English.
   locales: {
     availableLocales: ['zh', 'en'],
-    fallbackLocale: 'en'
+    fallbackLocale: chinese ? 'zh' : 'en'
   },
   // app: {
   //   name: 'Todos',
