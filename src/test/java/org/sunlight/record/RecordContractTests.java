@@ -344,6 +344,136 @@ abstract class RecordContractTests {
         assertThat(verified.get("firstBroken").get("kind").asText()).isEqualTo("chain-altered");
     }
 
+
+    // ------------------------------------------------------------------ audio/video for listed actions
+
+    @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+
+    /** A step marked avAction=seizure (mandatory recording) and one marked on-site-inspection (as needed). */
+    String startAvCase() {
+        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("record-av-test").count() == 0) {
+            repositoryService.createDeployment().name("record-av-test")
+                    .addClasspathResource("record/record-av-test.bpmn").deploy();
+        }
+        Rest.Response started = rest.post("zhangsan", "/engine-rest/process-definition/key/record-av-test/start",
+                Map.of());
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        return started.json().get("businessKey").asText();
+    }
+
+    @Test
+    void aSeizureCannotBeCompletedWithoutAudioOrVideoOfThatTask() {
+        String key = startAvCase();
+        String seizure = taskId("zhangsan", key, "Task_Seizure");
+
+        Rest.Response refused = rest.post("zhangsan", "/engine-rest/task/" + seizure + "/complete", Map.of());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("现场查封").contains("音频或视频")
+                .contains("国办发〔2018〕118号三(八)");
+
+        // a photo is evidence, but not a recording
+        assertThat(upload("zhangsan", key, seizure, "封条.jpg", "image/jpeg", jpeg(3)).status()).isEqualTo(201);
+        // a text file declared as video is refused, not counted
+        Rest.Response fake = upload("zhangsan", key, seizure, "查封.mp4", "video/mp4",
+                "这不是视频".getBytes(StandardCharsets.UTF_8));
+        assertThat(fake.status()).isEqualTo(400);
+        assertThat(fake.json().get("code").asText()).isEqualTo("not-audio-video");
+        assertThat(rest.post("zhangsan", "/engine-rest/task/" + seizure + "/complete", Map.of()).status())
+                .isEqualTo(400);
+
+        Rest.Response video = upload("zhangsan", key, seizure, "查封全程.mp4", "video/mp4", video(64 * 1024, 4));
+        assertThat(video.status()).as(video.body()).isEqualTo(201);
+        assertThat(video.json().get("item").get("credentialNo").asText()).isEqualTo("21010020230001");
+        assertThat(rest.post("zhangsan", "/engine-rest/task/" + seizure + "/complete", Map.of()).status())
+                .isEqualTo(204);
+
+        // recording is only "as needed" for an inspection: it completes without
+        String inspection = taskId("zhangsan", key, "Task_Inspection");
+        assertThat(rest.post("zhangsan", "/engine-rest/task/" + inspection + "/complete", Map.of()).status())
+                .isEqualTo(204);
+
+        JsonNode record = record("zhangsan", key);
+        List<JsonNode> checks = items(record, "decision").stream()
+                .filter(d -> d.get("details").get("decisionKey").asText().equals("av-recording")).toList();
+        assertThat(checks).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(checks.get(checks.size() - 1).get("details").get("outputs").toString()).contains("as-needed");
+        assertThat(verify("zhangsan", key).get("intact").asBoolean()).isTrue();
+    }
+
+    // ------------------------------------------------------------------ evidence uploads
+
+    @Test
+    void theSameBytesAreRecognisedAndStoredOnce() {
+        String key = startCase("zhangsan");
+        fileCase(key);
+        String task = taskId("zhangsan", key, "Task_Investigation");
+        byte[] photo = jpeg(5);
+        Rest.Response first = upload("zhangsan", key, task, "照片.jpg", "image/jpeg", photo);
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().get("contentAlreadyStored").asBoolean()).isFalse();
+
+        Rest.Response again = upload("zhangsan", key, task, "照片-副本.jpg", "image/jpeg", photo);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(again.json().get("item").get("id").asLong()).isEqualTo(first.json().get("item").get("id").asLong());
+        assertThat(again.json().get("message").asText()).contains("未重复登记");
+
+        Rest.Response forCase = upload("zhangsan", key, null, "照片.jpg", "image/jpeg", photo);
+        assertThat(forCase.status()).isEqualTo(201);
+        assertThat(forCase.json().get("contentAlreadyStored").asBoolean()).isTrue();
+        assertThat(forCase.json().get("sameContentAs").get(0).asLong()).isEqualTo(first.json().get("item").get("id").asLong());
+        assertThat(rest.get("zhangsan", "/api/cases/" + key + "/evidence").json()).hasSize(2);
+        assertThat(rest.get("zhangsan", "/api/cases/" + key + "/evidence?taskId=" + task).json()).hasSize(1);
+    }
+
+    @Test
+    void uploadsAreRefusedClearlyAndLeaveNothingBehind() throws Exception {
+        String key = startCase("zhangsan");
+        fileCase(key);
+        String task = taskId("zhangsan", key, "Task_Investigation");
+        int rows = jdbc.queryForObject("SELECT COUNT(*) FROM sl_evidence", Integer.class);
+
+        Rest.Response tooLarge = upload("zhangsan", key, task, "长视频.mp4", "video/mp4", video(MAX_SIZE + 1, 6));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().get("messageZh").asText()).contains("超过上限");
+
+        Rest.Response traversal = upload("zhangsan", key, task, "../../etc/passwd.jpg", "image/jpeg", jpeg(7));
+        assertThat(traversal.status()).isEqualTo(201);
+        assertThat(traversal.json().get("item").get("fileName").asText()).isEqualTo("passwd.jpg");
+        assertThat(upload("zhangsan", key, task, "a\u0000b.jpg", "image/jpeg", jpeg(8)).status()).isEqualTo(400);
+        assertThat(upload("zhangsan", key, task, "x".repeat(300) + ".jpg", "image/jpeg", jpeg(9)).status())
+                .isEqualTo(400);
+        assertThat(upload("zhangsan", key, task, "表单.jpg", "multipart/form-data; boundary=x", jpeg(10)).status())
+                .isEqualTo(415);
+        assertThat(upload("zhangsan", key, task, "空.jpg", "image/jpeg", new byte[0]).status()).isEqualTo(400);
+        assertThat(upload("sunqi", key, null, "监督.jpg", "image/jpeg", jpeg(11)).status()).isEqualTo(403);
+        assertThat(upload("zhouba", key, null, "他人.jpg", "image/jpeg", jpeg(12)).status()).isEqualTo(404);
+        assertThat(upload("lisi", key, task, "他人任务.jpg", "image/jpeg", jpeg(13)).status()).isEqualTo(403);
+        String filing = jdbc.queryForObject("SELECT ID_ FROM ACT_HI_TASKINST WHERE ROOT_PROC_INST_ID_ = ? "
+                + "AND TASK_DEF_KEY_ = 'Task_FilingApproval'", String.class, rootProcessInstance(key));
+        Rest.Response completed = upload("zhaoliu", key, filing, "补拍.jpg", "image/jpeg", jpeg(14));
+        assertThat(completed.status()).isEqualTo(400);
+        assertThat(completed.json().get("code").asText()).isEqualTo("task-completed");
+
+        // a connection that breaks off halfway through the body
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            String head = "POST /api/cases/" + key + "/evidence?fileName=cut.mp4&capturedAt=2026-03-02T08:00:00&taskId="
+                    + task + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic "
+                    + Base64.getEncoder().encodeToString("zhangsan:zhangsan".getBytes(StandardCharsets.UTF_8))
+                    + "\r\nContent-Type: video/mp4\r\nContent-Length: 500000\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(video(100_000, 15));
+            socket.getOutputStream().flush();
+        }
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (incomingFiles() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(300);
+        assertThat(incomingFiles()).as("temporary files of refused or broken uploads").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_evidence", Integer.class)).isEqualTo(rows + 1);
+    }
+
     // ------------------------------------------------------------------ evidence and record over REST
 
     Rest.Response upload(String user, String key, String taskId, String fileName, String contentType, byte[] body) {
