@@ -474,6 +474,80 @@ abstract class RecordContractTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_evidence", Integer.class)).isEqualTo(rows + 1);
     }
 
+
+    // ------------------------------------------------------------------ the case file
+
+    @Test
+    void theCaseFileExportsAsPdfInTheStandardOrderAndAsAZipThatVerifiesOffline() throws Exception {
+        String key = startCase("zhangsan");
+        fileCase(key);
+        String investigation = taskId("zhangsan", key, "Task_Investigation");
+        byte[] clip = video(32 * 1024, 20);
+        assertThat(upload("zhangsan", key, investigation, "询问录像.mp4", "video/mp4", clip).status()).isEqualTo(201);
+        investigate(key);
+        toLegalReview(key);
+        legalReview(key);
+        decide(key);
+
+        byte[] pdf = download("zhangsan", "/api/cases/" + key + "/record/case-file.pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("行政执法案卷").contains("目录").contains("市建罚〔2026〕")
+                    .contains("沈阳某某置业有限公司").contains("第 1 页 / 共 " + document.getNumberOfPages() + " 页");
+            // the standard order, each stage after the contents
+            int contents = text.indexOf("卷内备考表");
+            int previous = text.indexOf("卷内备考表", contents + 1);
+            for (String stage : List.of("一、立案", "二、调查", "三、审查", "四、决定", "五、送达", "六、执行")) {
+                int at = text.indexOf(stage, text.indexOf("目录") + 2 + 100);
+                assertThat(at).as(stage).isPositive();
+            }
+            assertThat(text.indexOf("二、调查", contents)).isLessThan(text.indexOf("三、审查", contents));
+            assertThat(text.indexOf("三、审查", contents)).isLessThan(text.indexOf("四、决定", contents));
+            assertThat(text).contains("调查取证").contains("法制审核").contains("负责人审批决定");
+            assertThat(previous).isPositive();
+            boolean embeddedCjk = false;
+            for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {
+                    org.apache.pdfbox.pdmodel.font.PDFont font = page.getResources().getFont(name);
+                    embeddedCjk |= font.getName().contains("NotoSansSC") && font.isEmbedded();
+                }
+            }
+            assertThat(embeddedCjk).as("Noto Sans SC embedded").isTrue();
+        }
+
+        Path zip = Files.createTempFile("case-file", ".zip");
+        Files.write(zip, download("zhangsan", "/api/cases/" + key + "/record/case-file.zip"));
+        JsonNode head = rest.get("zhangsan", "/api/cases/" + key + "/record/head").json();
+        String kept = head.get("seq").asLong() + ":" + head.get("hash").asText();
+        RecordZipVerifier.Report report = RecordZipVerifier.verify(zip, kept);
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.intact()).isTrue();
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        assertThat(RecordZipVerifier.run(new String[] {zip.toString()}, new java.io.PrintStream(console, true,
+                StandardCharsets.UTF_8))).isZero();
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("完整");
+
+        // tampered: an evidence file, the JSON record, a consistently rebuilt chain
+        String sha = ChainlessZip.entryNames(zip).stream().filter(n -> n.startsWith("evidence/")).findFirst()
+                .orElseThrow().substring("evidence/".length());
+        Path alteredEvidence = ChainlessZip.rewrite(zip, "evidence/" + sha, bytes -> {
+            bytes[200] ^= 1;
+            return bytes;
+        });
+        RecordZipVerifier.Report evidenceReport = RecordZipVerifier.verify(alteredEvidence, null);
+        assertThat(evidenceReport.intact()).isFalse();
+        assertThat(String.join("\n", evidenceReport.problems())).contains("evidence/" + sha).contains("被改动");
+        assertThat(RecordZipVerifier.run(new String[] {alteredEvidence.toString()}, new java.io.PrintStream(
+                new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8))).isEqualTo(1);
+
+        Path alteredRecord = ChainlessZip.rewrite(zip, "record.json", bytes -> new String(bytes,
+                StandardCharsets.UTF_8).replace("沈阳某某置业有限公司", "另一家公司").getBytes(StandardCharsets.UTF_8));
+        assertThat(RecordZipVerifier.verify(alteredRecord, null).problems().toString()).contains("record.json");
+
+        Path otherHead = ChainlessZip.rewrite(zip, "record.json", bytes -> bytes);
+        assertThat(RecordZipVerifier.verify(otherHead, "1:" + "0".repeat(64)).intact()).isFalse();
+    }
+
     // ------------------------------------------------------------------ evidence and record over REST
 
     Rest.Response upload(String user, String key, String taskId, String fileName, String contentType, byte[] body) {

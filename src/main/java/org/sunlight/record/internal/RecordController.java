@@ -1,7 +1,12 @@
 package org.sunlight.record.internal;
 
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +28,11 @@ class RecordController {
     private final ChainVerifier verifier;
     private final ChainMapper chain;
     private final RecordTimeline timeline;
+    private final CaseFileExporter exporter;
 
     RecordController(Cases cases, EngineAccess engine, ChainVerifier verifier, ChainMapper chain,
-                     RecordTimeline timeline) {
+                     RecordTimeline timeline, CaseFileExporter exporter) {
+        this.exporter = exporter;
         this.cases = cases;
         this.engine = engine;
         this.verifier = verifier;
@@ -52,6 +59,35 @@ class RecordController {
                     "Checking a head needs both seq and hash");
         }
         return verifier.verify(engine.chainKey(info), seq, hash);
+    }
+
+    /** The case file as PDF, in the standard order, with contents and numbered pages. */
+    @GetMapping("/case-file.pdf")
+    void pdf(@PathVariable String businessKey, HttpServletResponse response) throws IOException {
+        CaseInfo info = cases.requireReadable(businessKey, StaffUser.require());
+        ChainVerifier.Result verification = verifier.verify(engine.chainKey(info), null, null);
+        byte[] pdf = exporter.pdf(timeline.of(info), verification);
+        response.setContentType("application/pdf");
+        response.setContentLength(pdf.length);
+        response.setHeader("Content-Disposition", disposition(businessKey + "-案卷.pdf"));
+        response.getOutputStream().write(pdf);
+    }
+
+    /** The case file as ZIP: JSON record, chain, evidence files, PDF, manifest of SHA-256 hashes with the head. */
+    @GetMapping("/case-file.zip")
+    void zip(@PathVariable String businessKey, HttpServletResponse response) throws IOException {
+        CaseInfo info = cases.requireReadable(businessKey, StaffUser.require());
+        String key = engine.chainKey(info);
+        ChainVerifier.Result verification = verifier.verify(key, null, null);
+        RecordTimeline.Timeline record = timeline.of(info);
+        byte[] pdf = exporter.pdf(record, verification);
+        response.setContentType("application/zip");
+        response.setHeader("Content-Disposition", disposition(businessKey + "-案卷.zip"));
+        exporter.zip(record, chain.entries(key), verification, pdf, response.getOutputStream());
+    }
+
+    private static String disposition(String fileName) {
+        return "attachment; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The chain head of the case: print or file it, and check it later with verify?seq=&hash=. */
