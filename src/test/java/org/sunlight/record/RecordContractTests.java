@@ -548,6 +548,88 @@ abstract class RecordContractTests {
         assertThat(RecordZipVerifier.verify(otherHead, "1:" + "0".repeat(64)).intact()).isFalse();
     }
 
+
+    // ------------------------------------------------------------------ operations are attributed to a person
+
+    @Test
+    void operationsThroughRestAndTheWebappsAreAttributedToTheUserInTheRecord() throws Exception {
+        String key = startCase("zhangsan");
+        String root = rootProcessInstance(key);
+
+        // Cockpit: the webapp's own session and CSRF token
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port;
+        browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/cockpit/default/")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .findFirst().orElseThrow().getValue();
+        var login = browser.send(HttpRequest.newBuilder(URI.create(base
+                + "/camunda/api/admin/auth/user/default/login/cockpit")).header("X-XSRF-TOKEN", csrf)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        // the login starts a new session: its token comes with the next read, as in the browser
+        csrf = browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/"
+                + "process-instance/" + root)).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        var modified = browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default/"
+                + "process-instance/" + root + "/variables/supervisionNote")).header("X-XSRF-TOKEN", csrf)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":\"督办\",\"type\":\"String\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(modified.statusCode()).as(modified.body()).isEqualTo(204);
+
+        // REST: the administrator cancels the case
+        Rest.Response cancelled = rest.send("admin", HttpRequest.newBuilder(URI.create(base
+                + "/engine-rest/process-instance/" + root)).DELETE());
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(204);
+
+        assertThat(jdbc.queryForList("SELECT DISTINCT USER_ID_ FROM ACT_HI_OP_LOG WHERE ROOT_PROC_INST_ID_ = ?",
+                String.class, root)).doesNotContainNull().contains("admin", "zhangsan");
+        JsonNode record = record("zhangsan", key);
+        List<JsonNode> operations = items(record, "operation");
+        JsonNode delete = operations.stream().filter(o -> o.get("details").get("operationType").asText()
+                .equals("Delete")).findFirst().orElseThrow();
+        assertThat(delete.get("userId").asText()).isEqualTo("admin");
+        assertThat(delete.get("userName").asText()).isEqualTo("系统管理员");
+        assertThat(delete.get("details").get("administrative").asBoolean()).isTrue();
+        JsonNode variable = operations.stream().filter(o -> o.get("details").get("operationType").asText()
+                .equals("SetVariable")).findFirst().orElseThrow();
+        assertThat(variable.get("userId").asText()).isEqualTo("admin");
+        JsonNode end = items(record, "case-end").get(0);
+        assertThat(end.get("details").get("stateZh").asText()).isEqualTo("被撤销（外部终止）");
+        assertThat(verify("zhangsan", key).get("intact").asBoolean()).isTrue();
+    }
+
+    // ------------------------------------------------------------------ retention
+
+    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
+
+    @Test
+    void everyDefinitionKeepsItsHistoryForTheRetentionPeriodAndNothingIsCleanedUpAutomatically() {
+        var repository = processEngine.getRepositoryService();
+        var definitions = repository.createProcessDefinitionQuery().list();
+        assertThat(definitions).isNotEmpty();
+        definitions.forEach(d -> assertThat(d.getHistoryTimeToLive()).as("TTL of %s", d.getKey()).isEqualTo(10958));
+        var decisions = repository.createDecisionDefinitionQuery().list();
+        assertThat(decisions).isNotEmpty();
+        decisions.forEach(d -> assertThat(d.getHistoryTimeToLive()).as("TTL of %s", d.getKey()).isEqualTo(10958));
+
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                processEngine.getProcessEngineConfiguration();
+        assertThat(configuration.getHistoryLevel().getName()).isEqualTo("full");
+        assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isNull();
+        assertThat(configuration.getHistoryCleanupBatchWindows()).isEmpty();
+        assertThat(configuration.getBatchWindowManager().isBatchWindowConfigured(configuration))
+                .as("no history cleanup window: nothing is deleted automatically (FACTS §6)").isFalse();
+        assertThat(processEngine.getManagementService().createJobQuery().list().stream()
+                .filter(j -> "history-cleanup".equals(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) j)
+                        .getJobHandlerType())).filter(j -> j.getDuedate() != null).toList())
+                .as("no scheduled history cleanup").isEmpty();
+    }
+
     // ------------------------------------------------------------------ evidence and record over REST
 
     Rest.Response upload(String user, String key, String taskId, String fileName, String contentType, byte[] body) {
