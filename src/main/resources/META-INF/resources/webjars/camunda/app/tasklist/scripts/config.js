@@ -22,6 +22,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  // Sunlight (record): the "证据材料" tab of a task (tasklist/sunlight/evidence-tab.js, an ES module plugin).
+  customScripts: ['sunlight/evidence-tab'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
