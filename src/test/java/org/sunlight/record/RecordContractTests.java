@@ -630,6 +630,26 @@ abstract class RecordContractTests {
                 .as("no scheduled history cleanup").isEmpty();
     }
 
+
+    // ------------------------------------------------------------------ the webapp plugins
+
+    @Test
+    void theTasklistAndCockpitPluginsAreServedAndRegistered() {
+        Rest.Response tasklist = rest.get(null, "/camunda/app/tasklist/scripts/config.js");
+        assertThat(tasklist.status()).isEqualTo(200);
+        assertThat(tasklist.body()).contains("customScripts: ['sunlight/evidence-tab']");
+        Rest.Response evidenceTab = rest.get(null, "/camunda/app/tasklist/sunlight/evidence-tab.js");
+        assertThat(evidenceTab.status()).isEqualTo(200);
+        assertThat(evidenceTab.body()).contains("pluginPoint: 'tasklist.task.detail'").contains("证据材料")
+                .contains("/evidence?");
+        Rest.Response cockpit = rest.get(null, "/camunda/app/cockpit/scripts/config.js");
+        assertThat(cockpit.body()).contains("customScripts: ['sunlight/record-tab']");
+        Rest.Response recordTab = rest.get(null, "/camunda/app/cockpit/sunlight/record-tab.js");
+        assertThat(recordTab.status()).isEqualTo(200);
+        assertThat(recordTab.body()).contains("pluginPoint: 'cockpit.processInstance.runtime.tab'")
+                .contains("全过程记录").contains("/record/verify");
+    }
+
     // ------------------------------------------------------------------ evidence and record over REST
 
     Rest.Response upload(String user, String key, String taskId, String fileName, String contentType, byte[] body) {

@@ -28,12 +28,6 @@ interface ChainMapper {
     void updateHead(@Param("key") String key, @Param("seq") long seq, @Param("hash") String hash,
                     @Param("ms") long ms);
 
-    @Insert("<script>INSERT INTO sl_record_entry (chain_key, seq, table_name, row_id, row_digest, row_data, recorded_ms, "
-            + "entry_hash) VALUES <foreach collection='entries' item='e' separator=','>(#{e.chainKey}, #{e.seq}, "
-            + "#{e.tableName}, #{e.rowId}, #{e.rowDigest}, #{e.rowData}, #{e.recordedMs}, #{e.entryHash})</foreach>"
-            + "</script>")
-    void insertEntries(@Param("entries") List<ChainEntry> entries);
-
     record RowSeq(String tableName, String rowId, long firstSeq, long lastSeq) {
     }
 
