@@ -14,6 +14,10 @@ import java.util.stream.Collectors;
 final class RecordTables {
 
     record Spec(String table, String idColumn, String caseColumn, String labelZh) {
+        /** The name in SQL: Sunlight's tables are lower case, and MySQL table names are case-sensitive on Linux. */
+        String sqlName() {
+            return table.startsWith("SL_") ? table.toLowerCase(java.util.Locale.ROOT) : table;
+        }
     }
 
     static final String EVIDENCE = "SL_EVIDENCE";

@@ -68,7 +68,7 @@ class StoredRows {
 
     private List<Row> query(RecordTables.Spec spec, String where, Object... args) {
         List<Map<String, Object>> raw = new ArrayList<>();
-        jdbc.query("SELECT * FROM " + spec.table() + " WHERE " + where, (ResultSet rs) -> {
+        jdbc.query("SELECT * FROM " + spec.sqlName() + " WHERE " + where, (ResultSet rs) -> {
             raw.add(canonicalColumns(rs));
         }, args);
         if (raw.isEmpty()) {
