@@ -16,8 +16,8 @@
 //      document order) continues the row; other branches and boundary-event targets take the
 //      first row below whose cells the flow would run through are free.
 //   4. Each flow gets a route kind on the grid: straight, down/up (one vertical in a column
-//      gap), drop (boundary event: down, then right), or a lane below the rows for loops and
-//      detours.
+//      gap, where no other node's flows would meet it), drop (boundary event: down, then
+//      right), or a lane below the rows for loops and detours.
 //   5. Coordinates: column widths from the widest shape or label; each row is placed run by run
 //      just below what its columns already hold (a tall sub-process only pushes down what is
 //      under it), lanes go just below the columns they span.
@@ -68,7 +68,8 @@ function shapeSize(el, subSizes) {
   if (is(el, 'bpmn:SubProcess')) return subSizes.get(el);
   if (is(el, 'bpmn:Event')) return { w: 36, h: 36 };
   if (is(el, 'bpmn:Gateway')) return { w: 50, h: 50 };
-  return { w: 100, h: 80 };
+  // bpmn-js wraps a task name in three lines from about 14 CJK characters on, over the icon
+  return { w: textWidth(el.name || '') > 150 ? 130 : 100, h: 80 };
 }
 
 // ---------------------------------------------------------------- grid planning
@@ -77,11 +78,12 @@ class Grid {
   key(c, r) { return c + ':' + r; }
   get(c, r) { return this.cells.get(this.key(c, r)); }
   set(c, r, v) { this.cells.set(this.key(c, r), v); }
-  // true when no cell in columns [c1, c2] of row r is taken (by a node, or also an edge)
+  // A cell holds a node, 'edge' (a flow runs through it) or 'exit' (a flow turns down in the gap
+  // right of it). true when no cell in columns [c1, c2] of row r is taken (by a node, or anything)
   free(c1, c2, r, nodesOnly = false) {
     for (let c = c1; c <= c2; c++) {
       const v = this.get(c, r);
-      if (v && (!nodesOnly || v !== 'edge')) return false;
+      if (v && (!nodesOnly || typeof v === 'object')) return false;
     }
     return true;
   }
@@ -114,8 +116,8 @@ function layoutContainer(container, warn) {
     const inner = layoutContainer(sub, warn);
     subLayouts.set(sub, inner);
     subSizes.set(sub, {
-      w: Math.max(inner.width + SUB_PAD.left + SUB_PAD.right, 200),
-      h: Math.max(inner.height + SUB_PAD.top + SUB_PAD.bottom, 120)
+      w: Math.max(Math.ceil(inner.width) + SUB_PAD.left + SUB_PAD.right, 200), // whole: boundary
+      h: Math.max(Math.ceil(inner.height) + SUB_PAD.top + SUB_PAD.bottom, 120) // events stay on the edge
     });
   }
 
@@ -137,7 +139,9 @@ function layoutContainer(container, warn) {
   const outs = new Map();
   for (const n of nodes) {
     const own = (n.outgoing || []).filter((f) => flowSet.has(f));
-    const viaBoundary = boundariesOf.get(n).flatMap((b) => (b.outgoing || []).filter((f) => flowSet.has(f)));
+    // boundary events sit left to right in document order; the right one's flow is placed first,
+    // so it takes the upper row and the left one's drop does not cross it
+    const viaBoundary = boundariesOf.get(n).slice().reverse().flatMap((b) => (b.outgoing || []).filter((f) => flowSet.has(f)));
     outs.set(n, [...own, ...viaBoundary]);
   }
 
@@ -182,41 +186,61 @@ function layoutContainer(container, warn) {
     }
   }
 
-  // 3. rows, in DFS preorder
+  // 3. rows, in DFS preorder. A node takes the first row from its start row on where it and the
+  // flow into it fit. Rows below everything placed so far are empty, so a row always fits by
+  // then; not finding one is a bug in a fit test and fails instead of searching forever.
   const grid = new Grid();
   const row = new Map();
+  let rowsUsed = 0;
+  const firstRow = (r0, fits, what) => {
+    for (let r = r0; r <= Math.max(r0, rowsUsed); r++) if (fits(r)) return r;
+    throw new Error(`layout bug: no free row for ${what} in ${container.id}`);
+  };
   for (const n of preorder) {
     const c = layer.get(n);
     const f = parentEdge.get(n);
-    let r = 0;
-    let check = () => grid.free(c, c, r);
-    if (f) {
+    // a node without outgoing flows may stand beside another flow's way down
+    const fits = (r) => !grid.get(c, r) || (grid.get(c, r) === 'exit' && !outs.get(n).length);
+    let r;
+    if (!f) r = firstRow(0, fits, `${n.id} (not reached from a start event)`);
+    else {
       const src = hostOf(f.sourceRef);
       const cs = layer.get(src);
       const rs = row.get(src);
-      const continues = f === outs.get(src)[0] && src === f.sourceRef;
-      r = continues ? rs : rs + 1;
+      const rightOf = (r) => grid.free(cs + 1, c - 1, r) && fits(r);
       if (src !== f.sourceRef) {
-        // boundary flow: runs down through the host column, then right along row r
-        check = () => grid.colFree(cs, rs + 1, r, false) && grid.free(cs + 1, c, r);
+        // boundary flow: down the host column, then right along row r. The drop may pass the
+        // flows of the host's other boundary events, not a node; below a node it is a detour.
+        const drops = (r) => grid.colFree(cs, rs + 1, r);
+        r = firstRow(rs + 1, (r) => (!drops(r) || grid.free(cs, cs, r)) && rightOf(r),
+          `${n.id}, target of boundary event ${f.sourceRef.id} on ${src.id}`);
+        if (drops(r)) for (let rr = rs + 1; rr <= r; rr++) grid.set(cs, rr, 'edge');
       } else {
-        check = () => grid.free(cs + 1, c, r);
+        const continues = f === outs.get(src)[0];
+        r = firstRow(continues ? rs : rs + 1, rightOf, `${n.id}, target of ${f.id} from ${src.id}`);
+        // a branch to a lower row turns down in the gap right of its source: no node with
+        // outgoing flows may later take the source column beside that vertical (see 4a)
+        for (let rr = rs + 1; rr <= r; rr++) if (!grid.get(cs, rr)) grid.set(cs, rr, 'exit');
       }
-    }
-    while (!check()) r++;
-    if (f) {
-      const src = hostOf(f.sourceRef);
-      const cs = layer.get(src);
-      const rs = row.get(src);
-      if (src !== f.sourceRef) for (let rr = rs + 1; rr <= r; rr++) grid.set(cs, rr, 'edge');
       for (let cc = cs + 1; cc < c; cc++) grid.set(cc, r, 'edge');
     }
     grid.set(c, r, n);
     row.set(n, r);
+    rowsUsed = Math.max(rowsUsed, r + 1);
   }
 
   // 4a. route planning on the grid (which lane a loop or detour uses)
   const plans = new Map();
+  // true when no node in column c, rows r1..r2 (either order), has flows that would meet a
+  // vertical in the gap right of c (its outgoing flows) or left of c (incoming, but from s)
+  const beside = (c, r1, r2, s, right) => {
+    for (let r = Math.min(r1, r2); r <= Math.max(r1, r2); r++) {
+      const v = grid.get(c, r);
+      if (typeof v !== 'object') continue;
+      if (right ? outs.get(v).length : !outs.get(s).some((g) => g.targetRef === v)) return false;
+    }
+    return true;
+  };
   const laneUsers = new Map();
   for (const f of drawnFlows) {
     const s = hostOf(f.sourceRef), t = f.targetRef;
@@ -225,10 +249,13 @@ function layoutContainer(container, warn) {
     let type;
     if (back.has(f)) type = 'loop';
     else if (boundary) type = rt > rs && grid.colFree(cs, rs + 1, rt) && grid.free(cs + 1, ct - 1, rt, true) ? 'drop' : 'boundaryDetour';
+    // 'down' turns in the gap right of the source column, 'up' in the gap left of the target
+    // column; another node beside that vertical would meet it with its own flows (they would
+    // look joined), unless the flows come from the same source
     else if (rs === rt && grid.free(cs + 1, ct - 1, rs, true)) type = 'straight';
-    else if (rt > rs && grid.free(cs + 1, ct - 1, rt, true)) type = 'down';
-    else if (rt !== rs && grid.free(cs + 1, ct - 1, rs, true)) type = 'up';
-    else if (rt < rs && grid.free(cs + 1, ct - 1, rt, true)) type = 'down';
+    else if (rt > rs && beside(cs, rs + 1, rt, s, true) && grid.free(cs + 1, ct - 1, rt, true)) type = 'down';
+    else if (rt !== rs && beside(ct, rs, rt + Math.sign(rs - rt), s, false) && grid.free(cs + 1, ct - 1, rs, true)) type = 'up';
+    else if (rt < rs && beside(cs, rt, rs - 1, s, true) && grid.free(cs + 1, ct - 1, rt, true)) type = 'down';
     else type = 'detour';
     const plan = { type };
     plans.set(f, plan);
@@ -259,17 +286,26 @@ function layoutContainer(container, warn) {
   }
   for (const n of [...nodes, ...boundaries]) if (hasExternalLabel(n)) nodeLabel.set(n, labelSize(n.name));
   const hasLabel = (n) => nodeLabel.has(n) && nodeLabel.get(n).w > 0;
+  // boundary events sit along their host's bottom, each after the label of the one before it;
+  // a task with several is widened to hold them beside a loop's attachment
+  const offsetsOf = (list) => list.slice(0, -1).reduce((o, b) => [...o, o.at(-1) + Math.max(45, nodeLabel.get(b).w + 26)], [0]);
+  for (const [host, list] of boundariesOf) {
+    if (list.length > 1 && !subLayouts.has(host)) size.get(host).w = Math.max(size.get(host).w, offsetsOf(list).at(-1) + 100);
+  }
   const nCols = Math.max(0, ...nodes.map((n) => layer.get(n) + 1));
   const nRows = Math.max(0, ...nodes.map((n) => row.get(n) + 1), ...[...grid.cells.keys()].map((k) => +k.split(':')[1] + 1));
   const colW = Array(nCols).fill(0), gapX = Array(nCols).fill(GAP_X);
+  const coreW = Array(nCols).fill(0); // without expanded sub-processes
   for (const n of nodes) {
-    const c = layer.get(n), { w } = size.get(n);
-    colW[c] = Math.max(colW[c], w, nodeLabel.has(n) ? nodeLabel.get(n).w : 0);
+    const c = layer.get(n), w = Math.max(size.get(n).w, nodeLabel.has(n) ? nodeLabel.get(n).w : 0);
+    colW[c] = Math.max(colW[c], w);
+    if (!subLayouts.has(n)) coreW[c] = Math.max(coreW[c], w);
   }
   for (const f of drawnFlows) {
-    if (!f.name || plans.get(f).type === 'loop') continue;
-    const c = layer.get(hostOf(f.sourceRef));
-    gapX[c] = Math.max(gapX[c], labelSize(f.name).w + 2 * BEND + 10);
+    if (!f.name) continue;
+    const c = layer.get(hostOf(f.sourceRef)), { w } = labelSize(f.name);
+    // a loop's label hangs right of its start, at most 2/3 into the column (self-loops)
+    gapX[c] = Math.max(gapX[c], plans.get(f).type === 'loop' ? w + 16 - colW[c] / 3 : w + 2 * BEND + 10);
   }
   const colX = [];
   for (let c = 0, x = 0; c < nCols; c++) { colX[c] = x; x += colW[c] + gapX[c]; }
@@ -288,19 +324,21 @@ function layoutContainer(container, warn) {
     if (type === 'up') addSpan(rs, cs, ct - 1);
     if (type === 'drop') addSpan(rt, cs, ct);
   }
-  // horizontal positions: nodes centred in their column; boundary events along the bottom
-  // edge of their host from the left, or from the right when a loop attaches to the host's
-  // bottom (the loop then attaches on the left); labels below, moved aside from bottom flows
+  // horizontal positions: nodes centred in their column, but at the left of a column widened by
+  // a sub-process (next to their predecessors); boundary events along the bottom edge of their
+  // host from the left, or from the right (towards their targets) on a sub-process or when a
+  // loop attaches to the host's bottom (the loop then attaches on the left); labels below,
+  // moved aside from bottom flows
   const bounds = new Map(), labels = new Map();
   for (const n of nodes) {
     const { w, h } = size.get(n), c = layer.get(n);
-    bounds.set(n, { x: colX[c] + (colW[c] - w) / 2, y: 0, width: w, height: h });
+    const room = subLayouts.has(n) ? colW[c] : Math.min(colW[c], coreW[c]);
+    bounds.set(n, { x: colX[c] + (room - w) / 2, y: 0, width: w, height: h });
   }
   for (const [host, list] of boundariesOf) {
     const hb = bounds.get(host), inset = Math.min(hb.width / 4, 60);
-    const offsets = [0];
-    for (const b of list.slice(0, -1)) offsets.push(offsets[offsets.length - 1] + Math.max(45, nodeLabel.get(b).w + 26));
-    const first = bottomUsed.has(host) ? hb.width - inset - offsets[offsets.length - 1] : inset;
+    const offsets = offsetsOf(list);
+    const first = bottomUsed.has(host) || subLayouts.has(host) ? hb.width - inset - offsets.at(-1) : inset;
     list.forEach((b, i) => {
       const cx = Math.min(Math.max(hb.x + first + offsets[i], hb.x + 18), hb.x + hb.width - 18);
       bounds.set(b, { x: cx - 18, y: 0, width: 36, height: 36 });
@@ -398,7 +436,7 @@ function layoutContainer(container, warn) {
     switch (plan.type) {
       case 'straight': pts = [[sx, sy], [tx, ty]]; labelAt = 'first'; break;
       case 'down': pts = [[sx, sy], [xa, sy], [xa, ty], [tx, ty]]; labelAt = 'last'; break;
-      case 'up': pts = [[sx, sy], [xb, sy], [xb, ty], [tx, ty]]; labelAt = 'first'; break;
+      case 'up': pts = [[sx, sy], [xb, sy], [xb, ty], [tx, ty]]; labelAt = ty > sy ? 'below' : 'first'; break;
       case 'detour': {
         const ly = laneAt.get(f);
         pts = [[sx, sy], [xa, sy], [xa, ly], [xb, ly], [xb, ty], [tx, ty]]; labelAt = 'bend'; break;
@@ -422,7 +460,7 @@ function layoutContainer(container, warn) {
         if (plan.tgtAside) pts.push([gt, ly], [gt, laneAt.get(f.id + ':tgt')], [bx, laneAt.get(f.id + ':tgt')]);
         else pts.push([bx, ly]);
         pts.push([bx, tb.y + tb.height]);
-        labelAt = 'loop'; break;
+        labelAt = 'below'; break;
       }
     }
     const edge = { el: f, points: dedupe(pts) };
@@ -430,7 +468,7 @@ function layoutContainer(container, warn) {
       const { w, h } = labelSize(f.name);
       const p = edge.points;
       const [x0, y0] = labelAt === 'last' ? p[p.length - 2] : p[0];
-      edge.label = labelAt === 'loop' ? { x: x0 + 6, y: y0 + 4, width: w, height: h }
+      edge.label = labelAt === 'below' ? { x: x0 + 6, y: y0 + 4, width: w, height: h } // below the start
         : labelAt === 'bend' ? { x: p[1][0] + 6, y: y0 + 4, width: w, height: h } // right of the first vertical
         : labelAt === 'lane' ? { x: p[1][0] + 6, y: p[1][1] - h - 2, width: w, height: h } // above the lane
         : { x: x0 + 6, y: (labelAt === 'last' ? p[p.length - 1][1] : y0) - h - 2, width: w, height: h };
@@ -487,10 +525,21 @@ function allContainers(root) {
   return list;
 }
 
-/** Adds missing incoming/outgoing references of flow nodes; returns how many were added. */
+/**
+ * Makes incoming/outgoing references of flow nodes agree with the sequence flows: adds missing ones and drops stale
+ * ones (left behind when a flow is re-targeted by hand); returns how many were added or dropped.
+ */
 export function fillFlowNodeRefs(process) {
   let added = 0;
   for (const c of allContainers(process)) {
+    for (const node of (c.flowElements || []).filter((e) => !is(e, 'bpmn:SequenceFlow') && e.get)) {
+      for (const [prop, end] of [['incoming', 'targetRef'], ['outgoing', 'sourceRef']]) {
+        const refs = node.get(prop);
+        if (!Array.isArray(refs)) continue;
+        const kept = refs.filter((f) => f && f[end] === node);
+        if (kept.length !== refs.length) { added += refs.length - kept.length; refs.splice(0, refs.length, ...kept); }
+      }
+    }
     for (const f of (c.flowElements || []).filter((e) => is(e, 'bpmn:SequenceFlow'))) {
       if (!f.sourceRef || !f.targetRef) throw new Error(`sequence flow ${f.id}: sourceRef/targetRef missing or unresolved`);
       if (!f.sourceRef.get('outgoing').includes(f)) { f.sourceRef.get('outgoing').push(f); added++; }

@@ -131,6 +131,18 @@ export async function layoutChecks(xml) {
         }
       }
     },
+    'flows with another source and target meet only by crossing, never at a bend (a false join)'() {
+      const on = (p, a, b) => (a.x === b.x ? p.x === a.x && (p.y - a.y) * (p.y - b.y) <= 0 : p.y === a.y && (p.x - a.x) * (p.x - b.x) <= 0);
+      for (const a of flows) {
+        for (const b of flows) {
+          if (a === b || a.sourceRef === b.sourceRef || a.targetRef === b.targetRef) continue;
+          const wa = shapeOf(a).waypoint, wb = shapeOf(b).waypoint;
+          for (const p of wa.slice(1, -1)) {
+            for (let i = 1; i < wb.length; i++) assert.ok(!on(p, wb[i - 1], wb[i]), `${a.id} turns on ${b.id} at (${p.x},${p.y})`);
+          }
+        }
+      }
+    },
     'named events, gateways and flows have a label that covers no shape'() {
       for (const e of [...nodes, ...flows].filter((x) => x.name && !is(x, 'bpmn:Activity'))) {
         const label = shapeOf(e).label;

@@ -1,6 +1,6 @@
 // Lays out every sample in test/samples and checks the result geometrically and
 // semantically; also lints the results with bpmnlint and, where Chromium is installed,
-// imports them into bpmn-js.
+// imports them into bpmn-js. Every layout runs in a worker under a timeout (timed-layout.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir, writeFile, mkdtemp, copyFile } from 'node:fs/promises';
@@ -8,11 +8,13 @@ import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { layoutXml } from '../layout.mjs';
 import { layoutChecks, semantic } from './checks.mjs';
 import { randomProcess } from './random-process.mjs';
+import { layoutWithin, LAYOUT_TIMEOUT_MS } from './timed-layout.mjs';
+
+const layoutXml = async (xml) => (await layoutWithin([xml]))[0];
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,16 +36,19 @@ for (const name of samples) {
     });
 
     await t.test('output is deterministic and a second run changes nothing', async () => {
-      assert.equal((await layoutXml(input)).xml, xml);
-      assert.equal((await layoutXml(xml)).xml, xml);
+      const [again, second] = await layoutWithin([input, xml]);
+      assert.equal(again.xml, xml);
+      assert.equal(second.xml, xml);
     });
   });
 }
 
 test('random processes (seeded) keep the same invariants', async (t) => {
-  for (let seed = 1; seed <= 60; seed++) {
+  const seeds = Array.from({ length: 60 }, (_, i) => i + 1);
+  const results = await layoutWithin(seeds.map(randomProcess));
+  for (const seed of seeds) {
     const input = randomProcess(seed);
-    const { xml } = await layoutXml(input);
+    const { xml } = results[seed - 1];
     const checks = await layoutChecks(xml);
     await t.test(`seed ${seed}`, async () => {
       for (const check of Object.values(checks)) check();
@@ -81,33 +86,47 @@ test('CLI rewrites files in place, leaves a broken file untouched and exits 1', 
   await copyFile(join(samplesDir, 'call-activity.bpmn'), good);
   const badXml = '<?xml version="1.0" encoding="UTF-8"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><bpmn:collaboration id="c" /></bpmn:definitions>\n';
   await writeFile(bad, badXml);
-  const err = await run(process.execPath, [join(toolDir, 'layout.mjs'), good, bad]).catch((e) => e);
+  const err = await run(process.execPath, [join(toolDir, 'layout.mjs'), good, bad], { timeout: LAYOUT_TIMEOUT_MS }).catch((e) => e);
   assert.equal(err.code, 1);
   assert.match(err.stderr, /bad\.bpmn: NOT rewritten: collaborations/);
   assert.match(await readFile(good, 'utf8'), /<bpmndi:BPMNDiagram id="BPMNDiagram_1">/);
   assert.equal(await readFile(bad, 'utf8'), badXml);
 });
 
-test('bpmnlint (recommended + camunda-platform-7-24) finds no errors in the laid-out samples', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'bpmn-lint-'));
-  const files = [];
-  for (const name of samples) {
-    const file = join(dir, name);
-    await writeFile(file, (await layoutXml(await readFile(join(samplesDir, name), 'utf8'))).xml);
-    files.push(file);
-  }
+// bpmnlint's errors, as 'file: element rule'
+async function lintErrors(files) {
   const bin = join(toolDir, 'node_modules', 'bpmnlint', 'bin', 'bpmnlint.js');
   const result = await run(process.execPath, [bin, '--config', join(toolDir, '.bpmnlintrc'), ...files]).catch((e) => e);
-  assert.ok(!result.code, `bpmnlint failed:\n${result.stdout}${result.stderr}`);
-  assert.doesNotMatch(result.stdout, /\berror\b/);
+  assert.equal(result.stderr, '', 'bpmnlint ran');
+  const errors = new Set();
+  let file;
+  for (const line of result.stdout.split('\n')) {
+    if (line.startsWith('/')) file = basename(line.trim());
+    const m = line.match(/^\s+(\S+)\s+error\s.*\s(\S+)\s*$/);
+    if (m) errors.add(`${file}: ${m[1]} ${m[2]}`);
+  }
+  return errors;
+}
+
+// errors that come from what a sample models, not from the layout: penalty-general.bpmn is the
+// real procedure as written, where the gateway 情节复杂或重大违法？ also joins two flows
+const modelled = ['penalty-general.bpmn: Gateway_Serious no-gateway-join-fork'];
+
+test('bpmnlint (recommended + camunda-platform-7-24) finds no errors in the laid-out samples', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'bpmn-lint-'));
+  const files = samples.map((name) => join(dir, name));
+  const results = await layoutWithin(await Promise.all(samples.map((name) => readFile(join(samplesDir, name), 'utf8'))));
+  for (const [i, file] of files.entries()) await writeFile(file, results[i].xml);
+  assert.deepEqual([...await lintErrors(files)].filter((e) => !modelled.includes(e)), []);
 });
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 test('bpmn-js imports every laid-out sample without warnings', { skip: !existsSync(chromium) && `no ${chromium}` }, async () => {
   const { renderPng } = await import('../render.mjs');
   const dir = await mkdtemp(join(tmpdir(), 'bpmn-render-'));
-  for (const name of samples) {
-    const { xml } = await layoutXml(await readFile(join(samplesDir, name), 'utf8'));
+  const results = await layoutWithin(await Promise.all(samples.map((name) => readFile(join(samplesDir, name), 'utf8'))));
+  for (const [i, name] of samples.entries()) {
+    const { xml } = results[i];
     const warnings = await renderPng(xml, join(dir, name.replace('.bpmn', '.png')));
     assert.deepEqual(warnings, [], name);
   }
@@ -131,9 +150,9 @@ test('--check reports files whose diagram is not up to date and changes nothing'
   const fresh = join(dir, 'fresh.bpmn'), stale = join(dir, 'stale.bpmn');
   await writeFile(fresh, (await layoutXml(await readFile(join(samplesDir, 'loop.bpmn'), 'utf8'))).xml);
   await copyFile(join(samplesDir, 'loop.bpmn'), stale);
-  const ok = await run(process.execPath, [join(toolDir, 'layout.mjs'), '--check', fresh]);
+  const ok = await run(process.execPath, [join(toolDir, 'layout.mjs'), '--check', fresh], { timeout: LAYOUT_TIMEOUT_MS });
   assert.equal(ok.stderr, '');
-  const err = await run(process.execPath, [join(toolDir, 'layout.mjs'), '--check', fresh, stale]).catch((e) => e);
+  const err = await run(process.execPath, [join(toolDir, 'layout.mjs'), '--check', fresh, stale], { timeout: LAYOUT_TIMEOUT_MS }).catch((e) => e);
   assert.equal(err.code, 1);
   assert.match(err.stderr, /stale\.bpmn: diagram is not up to date/);
   assert.doesNotMatch(err.stderr, /fresh\.bpmn/);

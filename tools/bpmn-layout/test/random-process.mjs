@@ -1,6 +1,7 @@
 // Seeded generator of random but well-formed processes, to check the layout invariants on
 // shapes nobody wrote by hand: chains, exclusive splits that join later or end, loops back
-// to an earlier join, timer boundary events, and expanded sub-processes (nested once).
+// to an earlier join, timer boundary events (one or two per host, on tasks and sub-processes),
+// and expanded sub-processes (nested once).
 export function randomProcess(seed) {
   let state = seed >>> 0 || 1;
   const rand = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
@@ -26,12 +27,31 @@ export function randomProcess(seed) {
     lines.push(`<bpmn:startEvent id="${start}" name="开始" />`);
     let prev = start;
     const joins = [], tasks = []; // earlier joins and tasks a loop may go back to
+    // timer boundary events on a host, each to the last end event (a detour in a lane) or to a
+    // task and its own end; sometimes a second, non-interrupting one (a warning) on the same host
+    const timers = (host) => {
+      for (let k = 0; k === 0 || (k === 1 && rand() < 0.3); k++) {
+        const b = next('Boundary'), bt = next('Task');
+        const interrupting = k === 0 && rand() < 0.5;
+        lines.push(`<bpmn:boundaryEvent id="${b}" name="${k ? '预警' : '期限届满'}" attachedToRef="${host}"${interrupting ? '' : ' cancelActivity="false"'}><bpmn:timerEventDefinition id="${next('Timer')}"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P5D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`);
+        if (rand() < 0.3) {
+          flow(b, finalEnd, '超时');
+        } else {
+          lines.push(`<bpmn:userTask id="${bt}" name="${names[pick(names.length)]}" />`);
+          flow(b, bt, rand() < 0.5 ? '超期处理' : '');
+          const e = next('End');
+          lines.push(`<bpmn:endEvent id="${e}" name="超期结束" />`);
+          flow(bt, e);
+        }
+      }
+    };
     for (let i = 0; i < size; i++) {
       const r = rand();
       if (r < 0.15 && depth < 2) {
         const sub = next('Sub');
         lines.push(`<bpmn:subProcess id="${sub}" name="子流程${id}">${container(depth + 1, 2 + pick(3))}</bpmn:subProcess>`);
         flow(prev, sub);
+        if (rand() < 0.3) timers(sub);
         prev = sub;
       } else if (r < 0.35) {
         // split: one branch of a few tasks, then join, or an end
@@ -88,20 +108,7 @@ export function randomProcess(seed) {
         flow(prev, t);
         prev = t;
         tasks.push(t);
-        if (rand() < 0.25) {
-          const b = next('Boundary'), bt = next('Task');
-          const interrupting = rand() < 0.5;
-          lines.push(`<bpmn:boundaryEvent id="${b}" name="期限届满" attachedToRef="${t}"${interrupting ? '' : ' cancelActivity="false"'}><bpmn:timerEventDefinition id="${next('Timer')}"><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P5D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`);
-          if (rand() < 0.3) {
-            flow(b, finalEnd, '超时'); // straight to the last end event: a detour in a lane
-          } else {
-            lines.push(`<bpmn:userTask id="${bt}" name="${names[pick(names.length)]}" />`);
-            flow(b, bt, rand() < 0.5 ? '超期处理' : '');
-            const e = next('End');
-            lines.push(`<bpmn:endEvent id="${e}" name="超期结束" />`);
-            flow(bt, e);
-          }
-        }
+        if (rand() < 0.25) timers(t);
       }
     }
     lines.push(`<bpmn:endEvent id="${finalEnd}" name="结束" />`);

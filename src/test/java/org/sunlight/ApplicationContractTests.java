@@ -264,22 +264,8 @@ abstract class ApplicationContractTests {
         assertThat(webappLogin("sunqi", "cockpit")).isEqualTo(200);
     }
 
-    private int webappLogin(String user, String app) {
-        java.net.CookieManager cookies = new java.net.CookieManager();
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
-        try {
-            client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-                    + "/camunda/app/tasklist/default/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-            String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .findFirst().orElseThrow().getValue();
-            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
-                            + "/camunda/api/admin/auth/user/default/login/" + app))
-                    .header("X-XSRF-TOKEN", token).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    int webappLogin(String user, String app) {
+        return rest.webappLogin(user, app);
     }
 
     @Test
@@ -357,5 +343,42 @@ abstract class ApplicationContractTests {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("messageZh").asText()).contains("字段无效");
         assertThat(rest.post("zhangsan", "/api/admin/organization/officers", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void twoOfficersCompletingTheSameTaskAtOnceOneWinsTheOtherIsToldOfTheConflict() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String key = startCase("zhangsan", registration());
+            submit("zhaoliu", key, "Task_FilingApproval", Map.of("filingDecision", "file", "lifeSafetyHarm", false));
+            String id = taskId("zhangsan", key, "Task_Investigation");
+            Map<String, Object> body = Rest.variables(Map.of("officer1Credential", "21010020230001",
+                    "officer2Credential", "21010020230002", "credentialsShown", true, "inquiryRecordNo", "询问1号",
+                    "evidenceSummary", "询问笔录"));
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<Rest.Response>> results = new ArrayList<>();
+            for (String user : List.of("zhangsan", "lisi")) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return rest.post(user, "/engine-rest/task/" + id + "/submit-form", body);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            String conflictMessage = null;
+            for (java.util.concurrent.Future<Rest.Response> result : results) {
+                Rest.Response response = result.get();
+                statuses.add(response.status());
+                if (response.status() == 409) {
+                    conflictMessage = response.json().get("message").asText();
+                }
+            }
+            pool.shutdown();
+            assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+            assertThat(conflictMessage).contains("已由他人办理");
+            assertThat(rest.get("zhaoliu", "/engine-rest/history/task?taskId=" + id).json()).hasSize(1);
+            assertThat(rest.get("zhaoliu", "/engine-rest/history/task?processInstanceBusinessKey=" + key
+                    + "&taskDefinitionKey=Task_InvestigationReport").json()).hasSize(1);
+        }
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class MariaDbApplicationTests extends ApplicationContractTests {
 
     static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
-    static final String OPTIONS = "?createDatabaseIfNotExist=true&sendFractionalSeconds=false&characterEncoding=UTF-8"
+    static final String OPTIONS = "?createDatabaseIfNotExist=true&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8"
             + "&useSSL=false&allowPublicKeyRetrieval=true";
 
     /** SUNLIGHT_TEST_DB names the database, so that several checkouts can test on one server at the same time. */

@@ -11,7 +11,23 @@ public final class PartyChecks {
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
+    /**
+     * What a party's name may contain: Chinese characters, Latin letters, digits, spaces and the punctuation of company
+     * names (括号, 间隔号, 顿号, 点, 连字符, &). Markup and quoting characters are refused: a name is printed on decisions and
+     * published on the portal. The party forms use the same pattern.
+     */
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(
+            "[\\u3400-\\u4dbf\\u4e00-\\u9fffA-Za-z0-9 ·•．.、（）()&\\-]{1,200}");
+
     private PartyChecks() {
+    }
+
+    public static String requireName(String name) {
+        if (name == null || !NAME.matcher(name).matches() || name.isBlank()) {
+            throw new RuleViolation("invalid-party-name", "当事人名称只能包含汉字、字母、数字、空格和括号、间隔号、顿号、连字符等，最多200字",
+                    "A party name may contain Chinese characters, letters, digits, spaces and ()·、.-& only, 200 at most");
+        }
+        return name.trim();
     }
 
     public static boolean isResidentId(String id) {

@@ -485,10 +485,7 @@ public class PenaltyRules {
 
     private void checkParty(VariableScope scope) {
         String type = Vars.requireOneOf(scope, "partyType", "当事人类型", PARTY_TYPES);
-        String name = Vars.requireText(scope, "partyName", "当事人名称或姓名");
-        if (name.length() > 200) {
-            throw new RuleViolation("party-name-too-long", "当事人名称过长（最多200字）", "partyName is too long (200 characters at most)");
-        }
+        PartyChecks.requireName(Vars.requireText(scope, "partyName", "当事人名称或姓名"));
         String number = PartyChecks.requireIdentity(type, Vars.requireText(scope, "partyIdNumber",
                 "individual".equals(type) ? "公民身份号码" : "统一社会信用代码"));
         scope.setVariable("partyIdNumber", number);

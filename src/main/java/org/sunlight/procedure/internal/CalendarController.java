@@ -50,6 +50,10 @@ class CalendarController {
     @PutMapping(value = "/{year}", consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml",
             "text/plain"})
     Map<String, Object> load(@PathVariable int year, @RequestBody String body) {
+        if (year < 2000 || year > 2100) {
+            throw org.sunlight.organization.ApiException.badRequest("year-out-of-range", "年份须在 2000 至 2100 之间",
+                    "The year must be between 2000 and 2100");
+        }
         HolidaySchedule schedule = HolidaySchedule.parseOne(year, body);
         calendar.replace(schedule, StaffUser.require().userId());
         return year(year);

@@ -121,7 +121,10 @@ class FormContract extends CommandInterceptor {
             }
         }
         for (FormSchema.Field field : schema.fields().values()) {
-            Object value = raw(values.get(field.key()));
+            // a VariableMap unwraps values on get(): read the typed value, so that a serialized Object is refused, not
+            // deserialized
+            Object value = raw(values instanceof org.camunda.bpm.engine.variable.VariableMap map
+                    ? map.getValueTyped(field.key()) : values.get(field.key()));
             boolean empty = value == null || (value instanceof String s && s.isBlank())
                     || (value instanceof Collection<?> c && c.isEmpty());
             if (empty) {
@@ -206,8 +209,17 @@ class FormContract extends CommandInterceptor {
         }
     }
 
+    /** Value types a Camunda Form submits; anything else (Object, Bytes, File) is not form input. */
+    static final java.util.Set<String> FORM_VALUE_TYPES = java.util.Set.of("string", "boolean", "integer", "long",
+            "short", "double", "date", "null", "json");
+
     /** Typed values from REST and Json (Spin) lists to plain Java values. */
     static Object raw(Object value) {
+        if (value instanceof TypedValue typed && typed.getType() != null
+                && !FORM_VALUE_TYPES.contains(typed.getType().getName())) {
+            throw new RuleViolation("invalid-value-type", "表单不接受“" + typed.getType().getName() + "”类型的值",
+                    "Forms do not take values of type " + typed.getType().getName());
+        }
         Object v = value instanceof TypedValue typed ? typed.getValue() : value;
         if (v instanceof SpinJsonNode node) {
             if (node.isArray()) {
@@ -227,7 +239,7 @@ class FormContract extends CommandInterceptor {
     }
 
     @SuppressWarnings("unchecked")
-    private static <V> V field(Object command, String name) {
+    static <V> V field(Object command, String name) {
         Class<?> type = command.getClass();
         while (type != null) {
             try {

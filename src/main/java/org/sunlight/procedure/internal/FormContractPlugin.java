@@ -8,14 +8,16 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
-/** Installs {@link RuleViolationUnwrapping} and {@link FormContract} in front of every engine command. */
+/** Installs {@link CommandErrors}, {@link FormContract} and {@link DeploymentContract} in front of every engine command. */
 @Component
 class FormContractPlugin extends AbstractProcessEnginePlugin {
 
     private final FormContract contract;
+    private final DeploymentContract deployments;
 
     FormContractPlugin(ObjectMapper mapper) {
         this.contract = new FormContract(mapper);
+        this.deployments = new DeploymentContract(mapper);
     }
 
     @Override
@@ -23,8 +25,9 @@ class FormContractPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new RuleViolationUnwrapping());
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandErrors());
         configuration.getCustomPreCommandInterceptorsTxRequired().add(contract);
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(deployments);
     }
 
     @Override

@@ -1,0 +1,151 @@
+package org.sunlight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Who may do what: every role against Sunlight's endpoints and the relevant Camunda REST and webapp APIs. The table
+ * below is the specification (README "Who may do what" shows the same); a cell is
+ * <ul>
+ * <li>{@code A} allowed (not 401/403/404; a 400 for an incomplete body still means the door is open),</li>
+ * <li>{@code D} denied (401 anonymous, 403, or 404 where existence itself is hidden),</li>
+ * <li>{@code V}/{@code H} for queries: the case is visible / hidden in the result.</li>
+ * </ul>
+ * Roles: anonymous, officer of department A (zhangsan, the case's department), officer of department B (zhouba),
+ * legal reviewer (wangwu), leader (zhaoliu), supervisor (sunqi), administrator (admin).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+class AuthorizationMatrixTests {
+
+    @LocalServerPort int port;
+    Rest rest;
+
+    static final String MATRIX_PROBE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions "
+            + "xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" "
+            + "targetNamespace=\"t\"><process id=\"matrix-probe\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+            + "<startEvent id=\"s\"/></process></definitions>";
+
+    static final List<String> ROLES = List.of("anonymous", "zhangsan", "zhouba", "wangwu", "zhaoliu", "sunqi", "admin");
+
+    record Row(String what, String expected, Function<String, Integer> request) {
+    }
+
+    String caseKey;
+    String instanceId;
+    String taskId;
+
+    @BeforeEach
+    void aCaseOfDepartmentA() {
+        rest = new Rest(port);
+        Rest.Response started = rest.post("zhangsan", "/engine-rest/process-definition/key/penalty-general/submit-form",
+                Rest.variables(ApplicationContractTests.registration()));
+        caseKey = started.json().get("businessKey").asText();
+        instanceId = started.json().get("id").asText();
+        String filing = rest.get("zhaoliu", "/engine-rest/task?processInstanceBusinessKey=" + caseKey).json().get(0).get("id").asText();
+        rest.post("zhaoliu", "/engine-rest/task/" + filing + "/submit-form",
+                Rest.variables(Map.of("filingDecision", "file", "lifeSafetyHarm", false)));
+        taskId = rest.get("zhangsan", "/engine-rest/task?processInstanceBusinessKey=" + caseKey).json().get(0).get("id").asText();
+    }
+
+    static final Map<String, Object> INVESTIGATION = Map.of("officer1Credential", "21010020230001",
+            "officer2Credential", "21010020230002", "credentialsShown", true, "inquiryRecordNo", "询问1号",
+            "evidenceSummary", "询问笔录");
+
+    /** A new case of department A waiting at its investigation, so that each role tries a task nobody has worked. */
+    private String freshInvestigationTask() {
+        String key = rest.post("zhangsan", "/engine-rest/process-definition/key/penalty-general/submit-form",
+                Rest.variables(ApplicationContractTests.registration())).json().get("businessKey").asText();
+        String filing = rest.get("zhaoliu", "/engine-rest/task?processInstanceBusinessKey=" + key).json().get(0).get("id").asText();
+        rest.post("zhaoliu", "/engine-rest/task/" + filing + "/submit-form",
+                Rest.variables(Map.of("filingDecision", "file", "lifeSafetyHarm", false)));
+        return rest.get("zhangsan", "/engine-rest/task?processInstanceBusinessKey=" + key).json().get(0).get("id").asText();
+    }
+
+    private String user(String role) {
+        return "anonymous".equals(role) ? null : role;
+    }
+
+    private int visible(String path, String role) {
+        Rest.Response response = rest.get(user(role), path);
+        if (response.status() != 200) {
+            return response.status();
+        }
+        return response.json().size() > 0 ? 1 : 0;
+    }
+
+    List<Row> matrix() {
+        List<Row> rows = new ArrayList<>();
+        //                                                       anon  A    B    rev  lead sup  admin
+        rows.add(new Row("list process definitions",            "D    A    A    A    A    A    A", r -> rest.get(user(r), "/engine-rest/process-definition").status()));
+        rows.add(new Row("start a penalty case",                "D    A    A    D    D    D    A", r -> rest.post(user(r),
+                "/engine-rest/process-definition/key/penalty-general/submit-form",
+                Rest.variables(ApplicationContractTests.registration())).status()));
+        rows.add(new Row("see the case's task in the task list", "D    V    H    H    V    V    V", r -> visible(
+                "/engine-rest/task?processInstanceBusinessKey=" + caseKey, r)));
+        rows.add(new Row("read the task",                       "D    A    D    D    A    A    A", r -> rest.get(user(r), "/engine-rest/task/" + taskId).status()));
+        rows.add(new Row("work the task (submit its form)",     "D    A    D    D    D    D    A", r -> rest.post(user(r),
+                "/engine-rest/task/" + freshInvestigationTask() + "/submit-form", Rest.variables(INVESTIGATION)).status()));
+        rows.add(new Row("see the case in history",             "D    V    H    V    V    V    V", r -> visible(
+                "/engine-rest/history/process-instance?processDefinitionKey=penalty-general&processInstanceBusinessKey=" + caseKey, r)));
+        rows.add(new Row("see the running case",                "D    V    H    H    V    V    V", r -> visible(
+                "/engine-rest/process-instance?businessKey=" + caseKey, r)));
+        rows.add(new Row("change a case variable",              "D    D    D    D    D    D    A", r -> rest.put(user(r),
+                "/engine-rest/process-instance/" + instanceId + "/variables/matrixProbe", "application/json", "{\"value\":\"x\"}").status()));
+        rows.add(new Row("suspend the case",                    "D    D    D    D    D    D    A", r -> rest.put(user(r),
+                "/engine-rest/process-instance/" + instanceId + "/suspended", "application/json", "{\"suspended\":false}").status()));
+        rows.add(new Row("deploy a procedure",                  "D    D    D    D    D    D    A", r -> rest.deploy(user(r),
+                "matrix-probe.bpmn", MATRIX_PROBE).status()));
+        rows.add(new Row("create a Camunda user",               "D    D    D    D    D    D    A", r -> rest.post(user(r),
+                "/engine-rest/user/create", Map.of("profile", Map.of("id", "matrix" + Math.abs(r.hashCode() % 1000)),
+                        "credentials", Map.of("password", "Matrix-Pass-1"))).status()));
+        rows.add(new Row("read the holiday calendar admin API", "D    D    D    D    D    D    A", r -> rest.get(user(r), "/api/admin/calendar").status()));
+        rows.add(new Row("load a holiday schedule",             "D    D    D    D    D    D    A", r -> rest.put(user(r),
+                "/api/admin/calendar/2035", "application/yaml", "source: 测试\nholidays: ['2035-01-01']\n").status()));
+        rows.add(new Row("list officers and credentials",       "D    D    D    D    D    D    A", r -> rest.get(user(r), "/api/admin/organization/officers").status()));
+        rows.add(new Row("log in to Tasklist",                  "D    A    A    A    A    A    A", r -> webappLoginStatus(r, "tasklist")));
+        rows.add(new Row("log in to Cockpit",                   "D    D    D    D    A    A    A", r -> webappLoginStatus(r, "cockpit")));
+        rows.add(new Row("log in to Admin",                     "D    D    D    D    D    D    A", r -> webappLoginStatus(r, "admin")));
+        return rows;
+    }
+
+    private int webappLoginStatus(String role, String app) {
+        if ("anonymous".equals(role)) {
+            return rest.get(null, "/camunda/api/engine/engine/default/process-definition").status();
+        }
+        return rest.webappLogin(role, app);
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatTheMatrixSays() {
+        Map<String, String> mismatches = new LinkedHashMap<>();
+        for (Row row : matrix()) {
+            String[] expected = row.expected().trim().split("\\s+");
+            for (int i = 0; i < ROLES.size(); i++) {
+                String role = ROLES.get(i);
+                int status = row.request().apply(role);
+                String actual = switch (expected[i]) {
+                    case "V", "H" -> status == 1 ? "V" : status == 0 ? "H" : (status == 401 || status == 403) ? "D" : "?" + status;
+                    default -> (status == 401 || status == 403 || status == 404) ? "D" : (status >= 500 ? "?" + status : "A");
+                };
+                if (!actual.equals(expected[i])) {
+                    mismatches.put(row.what() + " / " + role, "expected " + expected[i] + " but got " + actual + " (" + status + ")");
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+}

@@ -1,0 +1,81 @@
+package org.sunlight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Passwords stay secret, failed logins slow the attacker down, and every surface sends security headers. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@ExtendWith(OutputCaptureExtension.class)
+class SecurityTests {
+
+    @LocalServerPort int port;
+
+    private Rest.Response basic(String user, String password, String path) {
+        return new Rest(port).send(null, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes())));
+    }
+
+    @Test
+    void passwordsNeverAppearInResponsesOrLogs(CapturedOutput output) {
+        Rest rest = new Rest(port);
+        String id = "secret" + System.nanoTime() % 1_000_000;
+        String password = "Pw-" + System.nanoTime() + "-xyz";
+        Rest.Response created = rest.post("admin", "/api/admin/organization/officers", Map.of("userId", id, "name", "保密测试",
+                "departmentId", "zhifa", "title", "", "lawQualified", false, "password", password, "roles", List.of("officer")));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body()).doesNotContain(password);
+        assertThat(rest.get("admin", "/api/admin/organization/officers").body()).doesNotContain(password);
+        assertThat(rest.get("admin", "/engine-rest/user/" + id + "/profile").body()).doesNotContain(password);
+        assertThat(basic(id, password, "/engine-rest/task").status()).isEqualTo(200);
+        assertThat(basic(id, password + "-wrong", "/api/admin/calendar").body()).doesNotContain(password);
+        assertThat(output.getAll()).doesNotContain(password).doesNotContain("Using generated security password");
+    }
+
+    @Test
+    void repeatedFailedLoginsLockTheAccountForAWhile() {
+        Rest rest = new Rest(port);
+        String id = "locked" + System.nanoTime() % 1_000_000;
+        rest.post("admin", "/api/admin/organization/officers", Map.of("userId", id, "name", "锁定测试", "departmentId", "zhifa",
+                "title", "", "lawQualified", false, "password", "Right-Pass-1", "roles", List.of("officer")));
+        assertThat(basic(id, "Right-Pass-1", "/engine-rest/task").status()).isEqualTo(200);
+        for (int i = 0; i < 3; i++) {
+            assertThat(basic(id, "wrong-" + i, "/engine-rest/task").status()).isEqualTo(401);
+        }
+        // Camunda delays further logins after failures (login-delay-base/factor; locked after login-max-attempts):
+        // even the right password is refused at once, on every surface
+        assertThat(basic(id, "Right-Pass-1", "/engine-rest/task").status()).isEqualTo(401);
+        assertThat(basic(id, "Right-Pass-1", "/api/cases/none/record").status()).isEqualTo(401);
+    }
+
+    @Test
+    void everySurfaceSendsSecurityHeaders() {
+        Rest rest = new Rest(port);
+        Rest.Response api = rest.get("admin", "/api/admin/calendar");
+        assertThat(api.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(api.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(api.header("Cache-Control")).contains("no-store");
+        Rest.Response engine = rest.get("zhangsan", "/engine-rest/process-definition");
+        assertThat(engine.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        Rest.Response webapp = rest.get(null, "/camunda/app/tasklist/default/");
+        assertThat(webapp.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(webapp.header("Content-Security-Policy")).contains("frame-ancestors");
+        Rest.Response health = rest.get(null, "/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.header("Content-Security-Policy")).contains("default-src 'self'");
+        assertThat(health.body()).doesNotContain("db").doesNotContain("diskSpace");
+    }
+}
