@@ -174,6 +174,10 @@ abstract class RecordContractTests {
         assertThat(investigationTask.get("details").get("credentialNo").asText()).isEqualTo("21010020230001");
         assertThat(investigationTask.get("details").get("completed").isNull()).isFalse();
         assertThat(investigationTask.get("stageZh").asText()).isEqualTo("调查");
+        JsonNode filing = items(record, "task").stream()
+                .filter(t -> t.get("details").get("taskKey").asText().equals("Task_FilingApproval")).findFirst().orElseThrow();
+        assertThat(filing.get("userId").asText()).as("the leader who completed the unclaimed task").isEqualTo("zhaoliu");
+        assertThat(filing.get("details").get("completedBy").asText()).isEqualTo("zhaoliu");
         JsonNode review = items(record, "task").stream()
                 .filter(t -> t.get("details").get("taskKey").asText().equals("Task_LegalReview")).findFirst().orElseThrow();
         assertThat(review.get("details").get("processName").asText()).isEqualTo("重大执法决定法制审核");
@@ -351,12 +355,16 @@ abstract class RecordContractTests {
 
     /** A step marked avAction=seizure (mandatory recording) and one marked on-site-inspection (as needed). */
     String startAvCase() {
+        return startAvCase(Map.of());
+    }
+
+    String startAvCase(Map<String, Object> variables) {
         if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("record-av-test").count() == 0) {
             repositoryService.createDeployment().name("record-av-test")
                     .addClasspathResource("record/record-av-test.bpmn").deploy();
         }
         Rest.Response started = rest.post("zhangsan", "/engine-rest/process-definition/key/record-av-test/start",
-                Map.of());
+                Rest.variables(variables));
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         return started.json().get("businessKey").asText();
     }
@@ -398,6 +406,21 @@ abstract class RecordContractTests {
         assertThat(checks).hasSizeGreaterThanOrEqualTo(2);
         assertThat(checks.get(checks.size() - 1).get("details").get("outputs").toString()).contains("as-needed");
         assertThat(verify("zhangsan", key).get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theRecordNamesTheCasesACaseIsLinkedTo() {
+        String penalty = startCase("zhangsan");
+        String coercion = startAvCase(Map.of("linkedCase", penalty, "linkRelation", "coercive-measure"));
+
+        JsonNode links = record("zhangsan", penalty).get("links");
+        assertThat(links).hasSize(1);
+        assertThat(links.get(0).get("businessKey").asText()).isEqualTo(coercion);
+        assertThat(links.get(0).get("relation").asText()).isEqualTo("coercive-measure");
+        assertThat(links.get(0).get("descriptionZh").asText()).isEqualTo("本案引出的案件");
+        JsonNode back = record("zhangsan", coercion).get("links");
+        assertThat(back.get(0).get("businessKey").asText()).isEqualTo(penalty);
+        assertThat(back.get(0).get("descriptionZh").asText()).isEqualTo("本案由该案件引出");
     }
 
     // ------------------------------------------------------------------ evidence uploads

@@ -221,6 +221,15 @@ class RecordTimeline {
         Map<String, String> userOfOperation = new HashMap<>();
         operations.forEach((id, entries) -> userOfOperation.put(id, entries.get(0).getUserId()));
 
+        // who completed each task (a candidate may complete an unclaimed task: the op log names them)
+        Map<String, String> completedBy = new HashMap<>();
+        operations.values().forEach(entries -> {
+            UserOperationLogEntry first = entries.get(0);
+            if ("Complete".equals(first.getOperationType()) && first.getTaskId() != null) {
+                completedBy.put(first.getTaskId(), first.getUserId());
+            }
+        });
+
         // tasks
         Map<String, HistoricTaskInstance> tasks = new HashMap<>();
         for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(pi).list()) {
@@ -234,7 +243,10 @@ class RecordTimeline {
                 details.put("claimed", claim.getTime());
                 details.put("claimedBy", claim.getUserId());
             }
-            details.put("credentialNo", credentialOf(task.getAssignee(), task.getEndTime() != null ? task.getEndTime()
+            String worker = task.getAssignee() != null ? task.getAssignee() : completedBy.get(task.getId());
+            details.put("completedBy", completedBy.get(task.getId()));
+            details.put("completedByName", name(completedBy.get(task.getId()), userNames));
+            details.put("credentialNo", credentialOf(worker, task.getEndTime() != null ? task.getEndTime()
                     : task.getStartTime(), info.category()));
             if (task.getDueDate() != null) {
                 Date actual = task.getEndTime() != null ? task.getEndTime() : clock.now();
@@ -246,7 +258,7 @@ class RecordTimeline {
             boolean completed = "completed".equals(task.getDeleteReason());
             items.add(new Sortable(task.getStartTime(), 2, order.getOrDefault(task.getActivityInstanceId(), 0),
                     definitionId, "task", "任务", task.getName() + (task.getEndTime() == null ? "（办理中）"
-                    : completed ? "" : "（未完成：" + task.getDeleteReason() + "）"), task.getAssignee(), pi,
+                    : completed ? "" : "（未完成：" + task.getDeleteReason() + "）"), worker, pi,
                     task.getTaskDefinitionKey(), details).named(task.getName()).row("ACT_HI_TASKINST", task.getId()));
         }
 
