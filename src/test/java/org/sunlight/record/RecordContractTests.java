@@ -430,7 +430,7 @@ abstract class RecordContractTests {
         String key = startCase("zhangsan");
         fileCase(key);
         String task = taskId("zhangsan", key, "Task_Investigation");
-        byte[] photo = jpeg(5);
+        byte[] photo = jpeg((int) System.nanoTime());
         Rest.Response first = upload("zhangsan", key, task, "照片.jpg", "image/jpeg", photo);
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().get("contentAlreadyStored").asBoolean()).isFalse();
