@@ -946,6 +946,14 @@ abstract class ApplicationContractTests {
         onSite.putAll(Map.of("decisionDocumentNo", "市建强封〔2026〕1号", "propertyList", "某小区3号楼施工现场",
                 "listDelivered", true, "measureDays", 30));
         String id = taskId("zhangsan", key, "Task_OnSiteSealing");
+        // the sealing is recorded on video (国办发〔2018〕118号三(八)), attached in the task's evidence tab
+        byte[] video = new byte[4096];
+        new java.util.Random(key.hashCode()).nextBytes(video);
+        System.arraycopy(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm'}, 0, video, 0, 12);
+        Rest.Response recorded = rest.send("zhangsan", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/api/cases/" + key + "/evidence?taskId=" + id + "&fileName=seal.mp4&capturedAt=2026-03-02T09:00:00"))
+                .header("Content-Type", "video/mp4").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(video)));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
         Rest.Response refused = rest.post("zhangsan", "/engine-rest/task/" + id + "/submit-form", Rest.variables(onSite));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("message").asText()).contains("陈述和申辩").contains("第十八条第六项");

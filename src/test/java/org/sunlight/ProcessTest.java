@@ -43,6 +43,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 public abstract class ProcessTest {
 
     @Autowired protected ApplicationEvents events;
+    @Autowired protected org.springframework.context.ApplicationContext applicationContext;
 
     protected static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -118,6 +119,15 @@ public abstract class ProcessTest {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /**
+     * Attaches a video to the case's open task at the given activity, as an officer does in the "证据材料" tab: steps
+     * marked avAction (seizure, sealing, forced execution) cannot be completed without one (国办发〔2018〕118号三(八)).
+     */
+    public void attachVideo(String user, ProcessInstance case_, String taskDefinitionKey) {
+        org.sunlight.record.internal.Recordings.attachVideo(applicationContext, user, case_.getBusinessKey(),
+                task(case_, taskDefinitionKey).getId());
     }
 
     /** The timer job of a boundary or catch event, asserted to be due at the given instant, then fired. */

@@ -26,6 +26,19 @@ import org.sunlight.procedure.RuleViolation;
  */
 class CoerciveExecutionProcessTests extends ProcessTest {
 
+    /** Steps that must be recorded on audio/video (avAction; 国办发〔2018〕118号三(八)): the officer attaches the recording first. */
+    static final java.util.Set<String> RECORDED_STEPS = java.util.Set.of("Task_OnSiteSeizure", "Task_OnSiteSealing",
+            "Task_OnSiteExecution", "Task_OnSiteDemolition");
+
+    @Override
+    public void submit(String user, org.camunda.bpm.engine.runtime.ProcessInstance c, String taskKey,
+                       java.util.Map<String, Object> variables) {
+        if (RECORDED_STEPS.contains(taskKey)) {
+            attachVideo(user, c, taskKey);
+        }
+        super.submit(user, c, taskKey, variables);
+    }
+
     @Autowired Cases cases;
 
     /** A case past its demand period: served 2026-03-02, performance due 2026-03-09, the timer has fired. */

@@ -27,6 +27,19 @@ import org.sunlight.procedure.RuleViolation;
  */
 class CoerciveMeasureProcessTests extends ProcessTest {
 
+    /** Steps that must be recorded on audio/video (avAction; 国办发〔2018〕118号三(八)): the officer attaches the recording first. */
+    static final java.util.Set<String> RECORDED_STEPS = java.util.Set.of("Task_OnSiteSeizure", "Task_OnSiteSealing",
+            "Task_OnSiteExecution", "Task_OnSiteDemolition");
+
+    @Override
+    public void submit(String user, org.camunda.bpm.engine.runtime.ProcessInstance c, String taskKey,
+                       java.util.Map<String, Object> variables) {
+        if (RECORDED_STEPS.contains(taskKey)) {
+            attachVideo(user, c, taskKey);
+        }
+        super.submit(user, c, taskKey, variables);
+    }
+
     @Autowired CaseClocks caseClocks;
     @Autowired Cases cases;
 
@@ -270,5 +283,18 @@ class CoerciveMeasureProcessTests extends ProcessTest {
         return Map.of("caseSource", "inspection", "partyType", "organization", "partyName", COMPANY,
                 "partyIdNumber", COMPANY_CODE, "partyAddress", "沈阳市和平区南京北街1号", "violationCode", "quality-64",
                 "violationDate", "2026-02-20", "discoveredDate", "2026-02-27", "caseSummary", "使用不合格钢筋");
+    }
+
+    @Test
+    void theOnSiteSealingCannotBeCompletedWithoutItsRecording() {
+        ProcessInstance c = start("zhangsan", "coercive-measure", measureRequest("sealing", "approval"));
+        at(LocalDateTime.of(2026, 3, 2, 10, 0));
+        submit("zhaoliu", c, "Task_LeaderApproval", approval("approve"));
+        at(LocalDateTime.of(2026, 3, 2, 11, 0));
+        assertThatThrownBy(() -> super.submit("zhangsan", c, "Task_OnSiteSealing", onSite("2026-03-02T10:30")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("音频或视频").hasMessageContaining("118号");
+        attachVideo("zhangsan", c, "Task_OnSiteSealing");
+        super.submit("zhangsan", c, "Task_OnSiteSealing", onSite("2026-03-02T10:30"));
+        assertThat(c).hasPassed("Task_OnSiteSealing");
     }
 }

@@ -23,6 +23,13 @@ class CommandErrors extends CommandInterceptor {
 
     static final String CONFLICT = "task-conflict";
 
+    private org.camunda.bpm.engine.impl.interceptor.CommandExecutor commands;
+
+    /** After the engine is built: to look up, without authorization, whether a task was just completed. */
+    void connect(org.camunda.bpm.engine.impl.interceptor.CommandExecutor commands) {
+        this.commands = commands;
+    }
+
     @Override
     public <T> T execute(Command<T> command) {
         try {
@@ -36,12 +43,44 @@ class CommandErrors extends CommandInterceptor {
             boolean taskCommand = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
                     || command instanceof ClaimTaskCmd;
             if (taskCommand && (e instanceof OptimisticLockingException
-                    || (e instanceof NullValueException && String.valueOf(e.getMessage()).contains("Cannot find task")))) {
+                    || (e instanceof NullValueException && String.valueOf(e.getMessage()).contains("Cannot find task"))
+                    // the winner's commit also removed the loser's right to the task
+                    || (e instanceof org.camunda.bpm.engine.AuthorizationException && justCompleted(command)))) {
                 String taskId = FormContract.field(command, "taskId");
                 throw new RuleViolation(CONFLICT, "任务 " + taskId + " 刚刚已由他人办理或修改（或不存在），请刷新后查看最新状态",
                         "Task " + taskId + " was completed or changed by someone else at the same moment (or does not exist); reload");
             }
             throw e;
         }
+    }
+
+    private boolean justCompleted(Command<?> command) {
+        if (commands == null) {
+            return false;
+        }
+        String taskId = FormContract.field(command, "taskId");
+        return commands.execute(context -> context.runWithoutAuthorization(() -> {
+            org.camunda.bpm.engine.history.HistoricTaskInstance task = context.getHistoricTaskInstanceManager()
+                    .findHistoricTaskInstanceById(taskId);
+            if (task == null || task.getEndTime() == null) {
+                return false;
+            }
+            // only someone the task was offered to learns that it was just done; others keep their 403
+            org.camunda.bpm.engine.impl.identity.Authentication current = context.getAuthentication();
+            if (current == null || current.getUserId() == null) {
+                return false;
+            }
+            if (current.getUserId().equals(task.getAssignee())) {
+                return true;
+            }
+            org.camunda.bpm.engine.impl.HistoricIdentityLinkLogQueryImpl links =
+                    new org.camunda.bpm.engine.impl.HistoricIdentityLinkLogQueryImpl();
+            links.taskId(taskId);
+            return context.getHistoricIdentityLinkManager()
+                    .findHistoricIdentityLinkLogByQueryCriteria(links, null).stream()
+                    .anyMatch(l -> current.getUserId().equals(l.getUserId())
+                            || (l.getGroupId() != null && current.getGroupIds() != null
+                            && current.getGroupIds().contains(l.getGroupId())));
+        }));
     }
 }

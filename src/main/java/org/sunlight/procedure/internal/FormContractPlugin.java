@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 class FormContractPlugin extends AbstractProcessEnginePlugin {
 
     private final FormContract contract;
+    private final CommandErrors errors = new CommandErrors();
     private final DeploymentContract deployments;
     private final DeploymentFormCheck deploymentFormCheck;
 
@@ -30,7 +31,7 @@ class FormContractPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(new CommandErrors());
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(errors);
         configuration.getCustomPreCommandInterceptorsTxRequired().add(contract);
         configuration.getCustomPreCommandInterceptorsTxRequired().add(deployments);
         if (configuration.getCustomPreDeployers() == null) {
@@ -42,5 +43,7 @@ class FormContractPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         contract.connect(engine.getTaskService(), engine.getFormService(), engine.getRepositoryService());
+        errors.connect(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired());
     }
 }

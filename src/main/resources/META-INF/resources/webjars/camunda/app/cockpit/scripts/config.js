@@ -28,6 +28,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: chinese ? 'zh' : 'en'
   },
+  // Sunlight (record): the "全过程记录" tab of a process instance (cockpit/sunlight/record-tab.js, an ES module plugin).
+  customScripts: ['sunlight/record-tab'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

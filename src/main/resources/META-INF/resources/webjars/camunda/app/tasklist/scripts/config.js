@@ -28,8 +28,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: chinese ? 'zh' : 'en'
   },
-  // Sunlight: Chinese for the English texts form-js and its date picker write themselves (sunlight/chinese-forms.js).
-  customScripts: ['sunlight/chinese-forms'],
+  // Sunlight: Chinese for the English texts form-js and its date picker write themselves (sunlight/chinese-forms.js),
+  // and the "证据材料" tab of a task (record: sunlight/evidence-tab.js, an ES module plugin).
+  customScripts: ['sunlight/chinese-forms', 'sunlight/evidence-tab'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
