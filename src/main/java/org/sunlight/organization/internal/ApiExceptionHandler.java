@@ -98,15 +98,12 @@ class ApiExceptionHandler {
         return respond(ApiError.of(415, "unsupported-media-type", "不支持该内容类型", "Unsupported content type"));
     }
 
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<ApiError> databaseDown(Exception e) {
-        LOG.warn("Database unavailable: {}", e.getMessage());
-        return respond(ApiError.of(503, "database-unavailable", "数据库暂时不可用，请稍后重试",
-                "The database is unavailable; try again shortly"));
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.warn("Database unavailable: {}", e.getMessage());
+            return respond(ApiError.of(503, "database-unavailable", DatabaseUnavailable.ZH, DatabaseUnavailable.EN));
+        }
         LOG.error("Unexpected error", e);
         return respond(ApiError.of(500, "internal-error", "系统内部错误，请联系管理员",
                 "Internal error; contact the administrator"));

@@ -49,12 +49,9 @@ class EngineRestErrors {
             if (cause instanceof FormFieldValidationException v && CONFLICT_CODE.equals(String.valueOf((Object) v.getDetail()))) {
                 return json(409, "Conflict", v.getMessage());
             }
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof SQLTransientConnectionException
-                    || (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
-                return json(503, "DatabaseUnavailable",
-                        "数据库暂时不可用，请稍后重试 / The database is unavailable; try again shortly");
-            }
+        }
+        if (DatabaseUnavailable.isCause(e)) {
+            return json(503, "DatabaseUnavailable", DatabaseUnavailable.ZH + " / " + DatabaseUnavailable.EN);
         }
         return ExceptionHandlerHelper.getInstance().getResponse(e);
     }

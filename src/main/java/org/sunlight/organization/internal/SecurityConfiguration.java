@@ -124,6 +124,16 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Before everything else, Spring Security included: a database outage anywhere below answers 503. */
+    @Bean
+    FilterRegistrationBean<DatabaseUnavailable.Filter> databaseUnavailable(ApiErrorWriter errors) {
+        FilterRegistrationBean<DatabaseUnavailable.Filter> registration = new FilterRegistrationBean<>(
+                new DatabaseUnavailable.Filter(errors));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/public/*");
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
