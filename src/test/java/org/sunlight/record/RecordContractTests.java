@@ -461,8 +461,9 @@ abstract class RecordContractTests {
         assertThat(tooLarge.json().get("messageZh").asText()).contains("超过上限");
 
         Rest.Response traversal = upload("zhangsan", key, task, "../../etc/passwd.jpg", "image/jpeg", jpeg(7));
-        assertThat(traversal.status()).isEqualTo(201);
-        assertThat(traversal.json().get("item").get("fileName").asText()).isEqualTo("passwd.jpg");
+        assertThat(traversal.status()).isEqualTo(400);
+        assertThat(traversal.json().get("messageZh").asText()).contains("路径");
+        assertThat(upload("zhangsan", key, task, "..\\windows\\win.ini", "image/jpeg", jpeg(15)).status()).isEqualTo(400);
         assertThat(upload("zhangsan", key, task, "a\u0000b.jpg", "image/jpeg", jpeg(8)).status()).isEqualTo(400);
         assertThat(upload("zhangsan", key, task, "x".repeat(300) + ".jpg", "image/jpeg", jpeg(9)).status())
                 .isEqualTo(400);
@@ -494,7 +495,7 @@ abstract class RecordContractTests {
         }
         Thread.sleep(300);
         assertThat(incomingFiles()).as("temporary files of refused or broken uploads").isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_evidence", Integer.class)).isEqualTo(rows + 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_evidence", Integer.class)).as("every upload here was refused").isEqualTo(rows);
     }
 
 

@@ -257,7 +257,11 @@ class EvidenceService {
                 throw ApiException.badRequest("invalid-file-name", "文件名含有控制字符", "The file name contains control characters");
             }
         }
-        String name = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1).strip();
+        // a browser sends the file's own name; a path in it is a probe, refused rather than trimmed
+        if (raw.indexOf('/') >= 0 || raw.indexOf('\\') >= 0) {
+            throw ApiException.badRequest("invalid-file-name", "文件名不能包含路径（/ 或 \\）", "The file name must not contain a path");
+        }
+        String name = raw.strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             throw ApiException.badRequest("invalid-file-name", "文件名无效", "Invalid file name");
         }
