@@ -35,7 +35,8 @@ class HostileInputTests {
             "ACT_HI_PROCINST", "ACT_HI_TASKINST", "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_DECINST", "ACT_RE_DEPLOYMENT",
             "ACT_RE_PROCDEF", "ACT_RE_DECISION_DEF", "ACT_RE_CAMFORMDEF", "ACT_ID_USER", "ACT_ID_MEMBERSHIP",
             "sl_case", "sl_case_sequence", "sl_calendar_year", "sl_calendar_day", "sl_officer", "sl_credential",
-            "sl_department"};
+            "sl_department", "sl_evidence", "sl_record_entry", "sl_record_head", "sl_inspection_item",
+            "sl_regulated_entity", "sl_inspection_conflict", "sl_inspection_draw", "sl_publication", "sl_outbox"};
 
     @LocalServerPort int port;
     @Autowired DataSource dataSource;
@@ -103,6 +104,17 @@ class HostileInputTests {
 
     private Rest.Response calendar(String year, String yaml) {
         return raw("admin", "PUT", "/api/admin/calendar/" + year, "application/yaml", yaml);
+    }
+
+    private Rest.Response evidence(String query, String contentType, byte[] body) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/api/cases/" + caseKey + "/evidence?" + query))
+                .header("Content-Type", contentType).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        return rest.send("zhangsan", request);
+    }
+
+    private static String q(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private Rest.Response deploy(String file, String content) {
@@ -213,6 +225,44 @@ class HostileInputTests {
         c.add(new Hostile("credential status unknown number", () -> admin("PUT", credentials + "/00000000/status", "{\"status\":\"suspended\"}")));
         c.add(new Hostile("unknown API path", () -> rest.get("admin", "/api/admin/nothing-here")));
         c.add(new Hostile("wrong method", () -> admin("DELETE", "/api/admin/calendar", "")));
+
+        // ---- evidence uploads (the file is the body; every refusal must leave no row and no file)
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4};
+        String when = "&capturedAt=2026-03-02T08:00:00";
+        c.add(new Hostile("evidence traversal name", () -> evidence("fileName=" + q("../../etc/passwd") + when, "image/jpeg", jpeg)));
+        c.add(new Hostile("evidence windows path", () -> evidence("fileName=" + q("C:\\Windows\\win.ini") + when, "image/jpeg", jpeg)));
+        c.add(new Hostile("evidence NUL in name", () -> evidence("fileName=" + q("a\u0000.jpg") + when, "image/jpeg", jpeg)));
+        c.add(new Hostile("evidence name ..", () -> evidence("fileName=..".concat(when), "image/jpeg", jpeg)));
+        c.add(new Hostile("evidence without name", () -> evidence(when.substring(1), "image/jpeg", jpeg)));
+        c.add(new Hostile("evidence capturedAt text", () -> evidence("fileName=a.jpg&capturedAt=yesterday", "image/jpeg", jpeg)));
+        c.add(new Hostile("evidence capturedAt future", () -> evidence("fileName=a.jpg&capturedAt=2099-01-01T00:00:00", "image/jpeg", jpeg)));
+        c.add(new Hostile("evidence capturedAt impossible", () -> evidence("fileName=a.jpg&capturedAt=2026-02-30T08:00:00", "image/jpeg", jpeg)));
+        c.add(new Hostile("evidence empty body", () -> evidence("fileName=a.jpg" + when, "image/jpeg", new byte[0])));
+        c.add(new Hostile("evidence video that is text", () -> evidence("fileName=a.mp4" + when, "video/mp4",
+                "<script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        c.add(new Hostile("evidence multipart form", () -> evidence("fileName=a.jpg" + when, "multipart/form-data; boundary=x", jpeg)));
+        c.add(new Hostile("evidence unknown task", () -> evidence("fileName=a.jpg&taskId=" + q("' OR 1=1 --") + when, "image/jpeg", jpeg)));
+        c.add(new Hostile("evidence unknown case", () -> rest.send("zhangsan", java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/cases/" + q("CF-2026-<x>") + "/evidence?fileName=a.jpg" + when))
+                .header("Content-Type", "image/jpeg").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(jpeg)))));
+        c.add(new Hostile("evidence id text", () -> rest.get("zhangsan", "/api/cases/" + caseKey + "/evidence/abc")));
+        c.add(new Hostile("record verify seq text", () -> rest.get("zhangsan", "/api/cases/" + caseKey + "/record/verify?seq=x")));
+
+        // ---- the public portal and its API (anonymous readers)
+        c.add(new Hostile("portal page -1", () -> rest.get(null, "/api/public/decisions?page=-1")));
+        c.add(new Hostile("portal size 100000", () -> rest.get(null, "/api/public/decisions?size=100000")));
+        c.add(new Hostile("portal impossible date", () -> rest.get(null, "/api/public/decisions?from=2026-02-30")));
+        c.add(new Hostile("portal from after to", () -> rest.get(null, "/api/public/decisions?from=2026-05-01&to=2026-01-01")));
+        c.add(new Hostile("portal category script", () -> rest.get(null, "/api/public/decisions?category=" + q("<script>"))));
+        c.add(new Hostile("portal items category SQL", () -> rest.get(null, "/api/public/items?category=" + q("' OR 1=1 --"))));
+        c.add(new Hostile("portal decision unknown", () -> rest.get(null, "/api/public/decisions/" + q("../../etc/passwd"))));
+        c.add(new Hostile("portal statistics year text", () -> rest.get(null, "/api/public/statistics/abcd")));
+        c.add(new Hostile("portal officer script", () -> rest.get(null, "/api/public/officers/" + q("<script>alert(1)</script>"))));
+        c.add(new Hostile("portal guide unknown", () -> rest.get(null, "/api/public/guides/" + q("${7*7}"))));
+        c.add(new Hostile("draw verify text", () -> rest.get(null, "/api/inspections/draws/abc/verify")));
+        c.add(new Hostile("draw verify unknown", () -> rest.get(null, "/api/inspections/draws/999999999/verify")));
+        c.add(new Hostile("inspection item wrong types", () -> admin("PUT", "/api/admin/inspections/items/" + q("../x"),
+                "{\"name\":5,\"legalBasis\":[],\"targetKinds\":\"all\"}")));
 
         // ---- deployments (only administrators deploy; running cases must not notice a refused one)
         c.add(new Hostile("BPMN not XML", () -> deploy("broken.bpmn", "this is not xml")));
