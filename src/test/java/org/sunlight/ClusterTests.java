@@ -164,6 +164,10 @@ class ClusterTests {
             JsonNode history = node1.get("zhaoliu", "/engine-rest/history/task?processInstanceBusinessKey=" + key).json();
             assertThat(history).extracting(t -> t.get("taskDefinitionKey").asText())
                     .containsExactlyInAnyOrder("Task_FilingApproval", "Task_Investigation", "Task_InvestigationReport");
+            // the record chain, written by both nodes and across the kill, has no gap and no fork
+            JsonNode chain = node1.get("zhangsan", "/api/cases/" + key + "/record/verify").json();
+            assertThat(chain.get("intact").asBoolean()).as("record chain of %s: %s", key, chain).isTrue();
+            assertThat(chain.get("entries").asLong()).as("record entries of %s", key).isGreaterThanOrEqualTo(3);
         }
     }
 
