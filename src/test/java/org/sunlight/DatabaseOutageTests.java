@@ -148,5 +148,13 @@ class DatabaseOutageTests {
         // every case that passed its filing has its investigation task, and no case has two
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM (SELECT PROC_INST_ID_ FROM ACT_RU_TASK GROUP BY PROC_INST_ID_ "
                 + "HAVING COUNT(*) > 1) d", Long.class)).isZero();
+        // and every case's record chain is whole: no entry of a rolled-back transaction, none missing
+        List<String> keys = jdbc.queryForList("SELECT business_key FROM sl_case", String.class);
+        assertThat(keys).isNotEmpty();
+        for (String key : keys) {
+            com.fasterxml.jackson.databind.JsonNode chain = rest.get("admin", "/api/cases/" + key + "/record/verify").json();
+            assertThat(chain.get("intact").asBoolean()).as("record chain of %s: %s", key, chain).isTrue();
+            assertThat(chain.get("entries").asLong()).as("record entries of %s", key).isPositive();
+        }
     }
 }
