@@ -59,7 +59,8 @@ class FormCatalogueTests {
     static final Pattern DECISION_REF = Pattern.compile("camunda:decisionRef=\"([^\"]+)\"");
     static final Pattern DMN_INPUT = Pattern.compile("<inputExpression[^>]*>\\s*<text>(.*?)</text>", Pattern.DOTALL);
     static final Pattern DMN_OUTPUT = Pattern.compile("<output [^>]*name=\"([^\"]+)\"");
-    static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** Unrolled and possessive so a long literal cannot overflow the matcher's stack; a literal ends at its line. */
+    static final Pattern STRING_LITERAL = Pattern.compile("\"([^\"\\\\\\n]*+(?:\\\\.[^\"\\\\\\n]*+)*+)\"");
     static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
     static final ObjectMapper JSON = new ObjectMapper();
