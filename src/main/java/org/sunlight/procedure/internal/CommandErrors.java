@@ -16,7 +16,9 @@ import org.sunlight.procedure.RuleViolation;
  * <li>the engine wraps whatever a listener expression throws into a generic ProcessEngineException (JuelExpression),
  * which REST answers with 500: the {@link RuleViolation} itself is handed to the caller (400 and its Chinese message);</li>
  * <li>two officers completing or claiming the same task at the same moment: the loser's optimistic-locking failure, or a
- * task that has just been completed by someone else, becomes a {@link #CONFLICT} violation ("refresh and look").</li>
+ * task that has just been completed by someone else, becomes a {@link #CONFLICT} violation ("refresh and look"). On
+ * MySQL/MariaDB the loser may instead be the victim of a deadlock between the two completions (both insert variables
+ * and history rows of the same execution): the database rolled it back, so it is the same conflict.</li>
  * </ul>
  */
 class CommandErrors extends CommandInterceptor {
@@ -43,6 +45,7 @@ class CommandErrors extends CommandInterceptor {
             boolean taskCommand = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
                     || command instanceof ClaimTaskCmd;
             if (taskCommand && (e instanceof OptimisticLockingException
+                    || deadlockVictim(e)
                     || (e instanceof NullValueException && String.valueOf(e.getMessage()).contains("Cannot find task"))
                     // the winner's commit also removed the loser's right to the task
                     || (e instanceof org.camunda.bpm.engine.AuthorizationException && justCompleted(command)))) {
@@ -52,6 +55,16 @@ class CommandErrors extends CommandInterceptor {
             }
             throw e;
         }
+    }
+
+    private static boolean deadlockVictim(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransactionRollbackException
+                    || (cause instanceof java.sql.SQLException sql && "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean justCompleted(Command<?> command) {
