@@ -1,6 +1,7 @@
 package org.sunlight.procedure.internal;
 
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -97,12 +98,24 @@ public class CaseLifecycle implements Cases {
      * decisionDocumentNo, decisionMatter, decisionResult, legalBasis, containsSecrets and the party's.
      */
     public void decided(DelegateExecution execution, String kind) {
+        decided(execution, kind, clock.now());
+    }
+
+    /**
+     * A decision whose publication period runs from an earlier day than its hand-over: an inspection's result is
+     * published within 20 working days of the end of the inspection (RULES 5.5, 国发〔2019〕5号), not of the day the
+     * result was confirmed or its timer handed it over.
+     */
+    public void decided(DelegateExecution execution, String kind, Date periodStart) {
+        if (periodStart == null) {
+            throw new IllegalStateException("No start of the publication period for " + kind);
+        }
         CaseInfo info = mapper.findByProcessInstance(execution.getProcessInstanceId());
         if (info == null) {
             throw new IllegalStateException("No case for process instance " + execution.getProcessInstanceId());
         }
         events.publishEvent(new CaseDecided(info.businessKey(), info.caseNumber(), info.processInstanceId(),
-                info.category(), kind, clock.now(), Vars.text(execution, "decisionDocumentNo"),
+                info.category(), kind, periodStart, Vars.text(execution, "decisionDocumentNo"),
                 Vars.text(execution, "partyType"), Vars.text(execution, "partyName"),
                 Vars.text(execution, "partyIdNumber"), Vars.flag(execution, "partyIsMinor"),
                 Vars.flag(execution, "containsSecrets"), Vars.text(execution, "decisionMatter"),

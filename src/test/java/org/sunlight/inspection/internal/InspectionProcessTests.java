@@ -187,6 +187,9 @@ class InspectionProcessTests extends ProcessTest {
         assertThat(events.stream(CaseDecided.class).filter(e -> e.businessKey().equals(c.getBusinessKey())))
                 .singleElement().satisfies(e -> {
                     assertThat(e.kind()).isEqualTo("inspection-result");
+                    // the 20 working days run from the inspection's end, whenever the result is handed over
+                    assertThat(e.decidedAt()).isEqualTo(Date.from(LocalDateTime.of(2026, 3, 3, 11, 0)
+                            .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
                     assertThat(e.category()).isEqualTo("inspection");
                     assertThat(e.partyName()).isEqualTo(name);
                     assertThat(e.partyIdNumber()).isEqualTo(compliant.id());
