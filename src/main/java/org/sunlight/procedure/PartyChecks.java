@@ -52,6 +52,19 @@ public final class PartyChecks {
         return name.trim();
     }
 
+    /**
+     * Whether the holder of a resident identity number is under 18 on the given day, read from the birth date the number
+     * carries (GB 11643: digits 7–14). A number that is not a valid resident identity number says nothing.
+     */
+    public static boolean minorOn(String id, java.time.LocalDate day) {
+        if (!isResidentId(id)) {
+            return false;
+        }
+        java.time.LocalDate born = java.time.LocalDate.parse(id.substring(6, 10) + "-" + id.substring(10, 12) + "-"
+                + id.substring(12, 14));
+        return day.isBefore(born.plusYears(18));
+    }
+
     public static boolean isResidentId(String id) {
         if (id == null || !id.matches("\\d{17}[\\dXx]")) {
             return false;

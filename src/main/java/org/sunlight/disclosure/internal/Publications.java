@@ -28,6 +28,7 @@ import org.sunlight.organization.Organization;
 import org.sunlight.organization.Roles;
 import org.sunlight.organization.StaffUser;
 import org.sunlight.procedure.CaseDecided;
+import org.sunlight.procedure.PartyChecks;
 import org.sunlight.procedure.CaseInfo;
 import org.sunlight.procedure.Cases;
 import org.sunlight.procedure.RuleViolation;
@@ -128,7 +129,10 @@ class Publications {
         row.revision = 1;
         row.createdAt = now;
         row.updatedAt = now;
-        if (decided.partyIsMinor()) {
+        // the handler's flag, or the birth date in a person's identity number: an unticked box must not publish a child
+        boolean minor = decided.partyIsMinor() || ("individual".equals(decided.partyType())
+                && PartyChecks.minorOn(decided.partyIdNumber(), clock.toDate(decided.decidedAt())));
+        if (minor) {
             row.status = PublicationRow.WITHHELD;
             row.withheldReason = "当事人为未成年人，不予公开（RULES 1.8：地方行政处罚结果信息公开办法，当事人为未成年人的不公开）";
         } else if (decided.confidential()) {

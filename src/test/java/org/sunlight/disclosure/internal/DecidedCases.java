@@ -49,9 +49,12 @@ final class DecidedCases {
 
     /** An on-the-spot penalty (当场处罚) of an individual, whose case summary names other people. */
     static ProcessInstance onSpotDecided(ProcessTest t, String partyName, boolean minor, String caseSummary) {
+        return onSpotDecided(t, partyName, minor ? "210103201205060010" : "210102198707120051", minor, caseSummary);
+    }
+
+    static ProcessInstance onSpotDecided(ProcessTest t, String partyName, String idNumber, boolean minor, String caseSummary) {
         Map<String, Object> start = new HashMap<>(Map.of(
-                "partyType", "individual", "partyName", partyName, "partyIdNumber", minor ? "210103201205060010"
-                        : "210102198707120051",
+                "partyType", "individual", "partyName", partyName, "partyIdNumber", idNumber,
                 "caseSummary", caseSummary, "legalBasisText", "《建设工程安全生产管理条例》第六十四条",
                 "violationDate", "2026-03-02", "place", "和平区某工地", "penaltyKind", "fine", "fineAmount", 100,
                 "factsConclusive", true));

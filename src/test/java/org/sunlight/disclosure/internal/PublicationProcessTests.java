@@ -178,6 +178,20 @@ class PublicationProcessTests extends ProcessTest {
     }
 
     @Test
+    void aMinorIsKnownByTheBirthDateInTheIdNumberEvenWhenTheBoxIsLeftUnticked() {
+        // decided on 2026-03-02: born 2008-03-03 is 17 that day, born 2008-03-01 turned 18 the day before
+        ProcessInstance child = DecidedCases.onSpotDecided(this, "李小华", "210103200803030036", false, "在施工现场攀爬塔吊");
+        PublicationRow withheld = publicationOf(child);
+        assertThat(withheld.status).isEqualTo("withheld");
+        assertThat(withheld.withheldReason).contains("未成年人");
+        assertThat(service.view(withheld)).isNull();
+        assertThat(outboxOf(withheld)).isEmpty();
+
+        ProcessInstance adult = DecidedCases.onSpotDecided(this, "李大华", "210103200803010035", false, "在施工现场攀爬塔吊");
+        assertThat(publicationOf(adult).status).isEqualTo("pending");
+    }
+
+    @Test
     void secretsFlaggedInTheDecisionBlockPublication() {
         ProcessInstance c = DecidedCases.generalDecided(this, Map.of("containsSecrets", true));
 
