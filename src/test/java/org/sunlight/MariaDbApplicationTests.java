@@ -18,8 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class MariaDbApplicationTests extends ApplicationContractTests {
 
     static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
-    static final String OPTIONS = "?createDatabaseIfNotExist=true&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8"
-            + "&useSSL=false&allowPublicKeyRetrieval=true";
+    /** What an operator would write; the settings Camunda needs come from the mysql profile, not from this URL. */
+    static final String OPTIONS = "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
 
     /** SUNLIGHT_TEST_DB names the database, so that several checkouts can test on one server at the same time. */
     static final String DATABASE = System.getenv().getOrDefault("SUNLIGHT_TEST_DB", "sunlight_test");
@@ -34,5 +34,20 @@ class MariaDbApplicationTests extends ApplicationContractTests {
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
         }
         registry.add("spring.datasource.url", () -> SERVER + DATABASE + OPTIONS);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource dataSource;
+
+    @org.junit.jupiter.api.Test
+    void theMysqlProfileGivesEveryConnectionWhatCamundaNeedsWhateverTheUrlSays() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            com.mysql.cj.conf.PropertySet properties = connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).getPropertySet();
+            org.assertj.core.api.Assertions.assertThat(properties.getBooleanProperty(
+                    com.mysql.cj.conf.PropertyKey.sendFractionalSeconds).getValue()).as("sendFractionalSeconds").isFalse();
+            org.assertj.core.api.Assertions.assertThat(properties.getBooleanProperty(
+                    com.mysql.cj.conf.PropertyKey.nullDatabaseMeansCurrent).getValue()).as("nullCatalogMeansCurrent").isTrue();
+            org.assertj.core.api.Assertions.assertThat(connection.getTransactionIsolation())
+                    .isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+        }
     }
 }
