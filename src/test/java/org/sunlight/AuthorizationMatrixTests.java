@@ -37,7 +37,7 @@ class AuthorizationMatrixTests {
 
     static final String MATRIX_PROBE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions "
             + "xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" "
-            + "targetNamespace=\"t\"><process id=\"matrix-probe\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\">"
+            + "targetNamespace=\"t\"><process id=\"matrix-probe\" isExecutable=\"true\" camunda:historyTimeToLive=\"10958\">"
             + "<startEvent id=\"s\"/></process></definitions>";
 
     static final List<String> ROLES = List.of("anonymous", "zhangsan", "zhouba", "wangwu", "zhaoliu", "sunqi", "admin");

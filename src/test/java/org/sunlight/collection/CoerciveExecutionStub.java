@@ -18,7 +18,7 @@ final class CoerciveExecutionStub {
     }
 
     static String deploy(RepositoryService repository) {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("coercive-execution").camundaHistoryTimeToLive(1)
+        BpmnModelInstance model = Bpmn.createExecutableProcess("coercive-execution").camundaHistoryTimeToLive(10958)
                 .startEvent().userTask(TASK).endEvent().done();
         return repository.createDeployment().name("coercive-execution test stub")
                 .addModelInstance("coercive-execution-stub.bpmn", model).deploy().getId();

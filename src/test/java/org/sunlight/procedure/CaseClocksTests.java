@@ -25,7 +25,7 @@ class CaseClocksTests extends ProcessTest {
         if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("clock-test").count() > 0) {
             return;
         }
-        BpmnModelInstance model = Bpmn.createExecutableProcess("clock-test").camundaHistoryTimeToLive(1)
+        BpmnModelInstance model = Bpmn.createExecutableProcess("clock-test").camundaHistoryTimeToLive(10958)
                 .startEvent()
                 .userTask("Task_Decide").camundaDueDate("${caseClocks.workingDaysDue(execution, 'decision', acceptedAt, 20)}")
                 .serviceTask("Task_Pause").camundaExpression("${caseClocks.pause(execution, 'decision', '举行听证')}")

@@ -654,6 +654,36 @@ abstract class RecordContractTests {
                 .as("no scheduled history cleanup").isEmpty();
     }
 
+    @Test
+    void aDeploymentThatWouldKeepItsHistoryShorterThanTheRetentionIsRefused() {
+        var repository = processEngine.getRepositoryService();
+        long deployments = repository.createDeploymentQuery().count();
+        String process = "<?xml version=\"1.0\"?><definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+                + "xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" targetNamespace=\"t\"><process id=\"retention-probe\" "
+                + "isExecutable=\"true\"%s><startEvent id=\"s\"/></process></definitions>";
+        // what Camunda Modeler proposes for a new diagram
+        Rest.Response modelerDefault = rest.deploy("admin", "retention-probe.bpmn",
+                process.formatted(" camunda:historyTimeToLive=\"180\""));
+        assertThat(modelerDefault.status()).isEqualTo(400);
+        assertThat(modelerDefault.body()).contains("法定保存期限").contains("retention-probe=180");
+        String decision = "<?xml version=\"1.0\"?><definitions xmlns=\"https://www.omg.org/spec/DMN/20191111/MODEL/\" "
+                + "xmlns:camunda=\"http://camunda.org/schema/1.0/dmn\" id=\"d\" name=\"d\" namespace=\"t\"><decision "
+                + "id=\"retention-probe\" name=\"p\" camunda:historyTimeToLive=\"P30D\"><decisionTable id=\"t\"><output "
+                + "id=\"o\" name=\"x\" typeRef=\"string\"/></decisionTable></decision></definitions>";
+        Rest.Response shortDecision = rest.deploy("admin", "retention-probe.dmn", decision);
+        assertThat(shortDecision.status()).isEqualTo(400);
+        assertThat(shortDecision.body()).contains("retention-probe=P30D");
+        assertThat(repository.createDeploymentQuery().count()).as("nothing deployed").isEqualTo(deployments);
+
+        // no time-to-live: the retention applies
+        Rest.Response plain = rest.deploy("admin", "retention-probe.bpmn", process.formatted(""));
+        assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("retention-probe").singleResult()
+                .getHistoryTimeToLive()).isEqualTo(10958);
+        repository.deleteDeployment(repository.createProcessDefinitionQuery().processDefinitionKey("retention-probe")
+                .singleResult().getDeploymentId(), true);
+    }
+
 
     // ------------------------------------------------------------------ the webapp plugins
 

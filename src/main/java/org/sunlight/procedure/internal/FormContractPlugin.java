@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Installs {@link CommandErrors}, {@link FormContract} and {@link DeploymentContract} in front of every engine command,
- * and {@link DeploymentFormCheck} before the engine's deployers.
+ * and {@link DeploymentFormCheck} and {@link DeploymentRetentionCheck} before the engine's deployers.
  */
 @Component
 class FormContractPlugin extends AbstractProcessEnginePlugin {
@@ -19,11 +20,13 @@ class FormContractPlugin extends AbstractProcessEnginePlugin {
     private final CommandErrors errors = new CommandErrors();
     private final DeploymentContract deployments;
     private final DeploymentFormCheck deploymentFormCheck;
+    private final DeploymentRetentionCheck retentionCheck;
 
-    FormContractPlugin(ObjectMapper mapper) {
+    FormContractPlugin(ObjectMapper mapper, @Value("${sunlight.retention}") String retention) {
         this.contract = new FormContract(mapper);
         this.deployments = new DeploymentContract(mapper);
         this.deploymentFormCheck = new DeploymentFormCheck(mapper);
+        this.retentionCheck = new DeploymentRetentionCheck(DeploymentRetentionCheck.days(retention));
     }
 
     @Override
@@ -38,6 +41,7 @@ class FormContractPlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPreDeployers(new ArrayList<>());
         }
         configuration.getCustomPreDeployers().add(deploymentFormCheck);
+        configuration.getCustomPreDeployers().add(retentionCheck);
     }
 
     @Override
