@@ -625,6 +625,16 @@ abstract class RecordContractTests {
         JsonNode end = items(record, "case-end").get(0);
         assertThat(end.get("details").get("stateZh").asText()).isEqualTo("被撤销（外部终止）");
         assertThat(verify("zhangsan", key).get("intact").asBoolean()).isTrue();
+
+        // an administrator annotates the cancellation afterwards (Cockpit's operation log): a note, not tampering
+        String operationId = jdbc.queryForObject("SELECT OPERATION_ID_ FROM ACT_HI_OP_LOG WHERE ROOT_PROC_INST_ID_ = ? "
+                + "AND OPERATION_TYPE_ = 'Delete'", String.class, root);
+        Rest.Response annotated = rest.send("admin", HttpRequest.newBuilder(URI.create(base
+                + "/engine-rest/history/user-operation/" + operationId + "/set-annotation"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"annotation\":\"经局务会研究撤销\"}")));
+        assertThat(annotated.status()).as(annotated.body()).isEqualTo(204);
+        assertThat(verify("zhangsan", key).get("intact").asBoolean()).isTrue();
     }
 
     // ------------------------------------------------------------------ retention

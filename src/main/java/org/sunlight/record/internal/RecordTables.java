@@ -54,9 +54,11 @@ final class RecordTables {
     /**
      * Not part of the digest: the engine writes REMOVAL_TIME_ into every history row of a case in bulk when the case
      * ends (removal-time strategy "end", FACTS §6) — no history event announces it. It is derived from the end time
-     * and the retention period, not a fact of the case.
+     * and the retention period, not a fact of the case. ANNOTATION_ of the operation log: an administrator's note on an
+     * operation, editable afterwards by design (Cockpit, {@code set-annotation}) without a history event; the engine
+     * logs the annotating itself as an operation.
      */
-    static final Set<String> EXCLUDED_COLUMNS = Set.of("REMOVAL_TIME_");
+    static final Set<String> EXCLUDED_COLUMNS = Set.of("REMOVAL_TIME_", "ANNOTATION_");
 
     private RecordTables() {
     }
