@@ -968,6 +968,27 @@ abstract class ApplicationContractTests {
     }
 
     @Test
+    void aCoerciveExecutionWorkedThroughRestEndsWhenThePartyPerformsAfterTheWrittenDemand() {
+        Map<String, Object> request = new HashMap<>(Map.of("executionBasis", "penalty", "decisionDocumentNo",
+                "市建罚决〔2025〕88号", "partyType", "organization", "partyName", "沈阳某某置业有限公司", "partyIdNumber",
+                "91210100MA0Y6XQ12A", "partyAddress", "沈阳市沈河区某街2号", "obligation", "缴纳罚款人民币50000元",
+                "principal", 50000, "surcharge", 1500));
+        String key = startCase("zhangsan", "coercive-execution", request);
+        assertThat(key).startsWith("QZ-");
+        // the written demand first (行政强制法第三十五条), served directly (第三十八条)
+        Map<String, Object> demand = new HashMap<>(Map.of("obligationType", "payment", "basisDeliveredDate", "2026-02-02",
+                "demandDocumentNo", "市建强催〔2026〕3号", "performanceDeadline", "2026-03-12", "performanceMethod",
+                "缴入指定银行账户", "paymentMethod", "通过非税收入缴款系统缴纳", "statementRightsNotified", true,
+                "demandServiceMethod", "direct", "demandServedDate", "2026-03-02"));
+        submit("zhangsan", key, "Task_Demand", demand);
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        submit("zhangsan", key, "Task_DemandPeriod", Map.of("responseType", "performed", "performedDate", "2026-03-10",
+                "performanceProof", "非税缴款书〔2026〕301号"));
+        assertThat(path("zhaoliu", "coercive-execution", key)).containsSubsequence("Task_Demand", "Task_DemandPeriod",
+                "EndEvent_Performed").doesNotContain("Task_ExecutionProposal");
+    }
+
+    @Test
     void anInspectionPlanDrawnAndVerifiedByAnyoneThenInspectedThroughRest() {
         Rest.Response items = rest.get(null, "/api/public/inspection-items");
         assertThat(items.status()).isEqualTo(200);

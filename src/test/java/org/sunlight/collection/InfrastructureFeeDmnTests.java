@@ -46,6 +46,25 @@ class InfrastructureFeeDmnTests {
         assertThat(TABLE.evaluate("projectType", null, "floorArea", 100.0).isEmpty()).isTrue();
     }
 
+    /**
+     * Each row names its rate twice (the rate shown on the notice and the rate inside its fee expression): a local rate
+     * changed in one place and not the other would charge a party something else than the notice says.
+     */
+    @Test
+    void everyRowChargesTheRateItShows() {
+        var model = DecisionTableFixture.readModel("infrastructure-fee");
+        for (org.camunda.bpm.model.dmn.instance.Rule rule : model.getModelElementsByType(
+                org.camunda.bpm.model.dmn.instance.Rule.class)) {
+            String projectType = rule.getInputEntries().iterator().next().getText().getTextContent().replace("\"", "");
+            for (double area : new double[] {1, 1234.567}) {
+                Map<String, Object> row = TABLE.evaluate("projectType", projectType, "floorArea", area).row();
+                double expected = java.math.BigDecimal.valueOf((Double) row.get("rate") * area)
+                        .setScale(2, java.math.RoundingMode.HALF_EVEN).doubleValue();
+                assertThat((Double) row.get("fee")).as("%s, %s m²", rule.getId(), area).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void everyRuleIsExercised() {
