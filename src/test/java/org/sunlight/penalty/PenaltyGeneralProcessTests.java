@@ -146,6 +146,20 @@ class PenaltyGeneralProcessTests extends ProcessTest {
     }
 
     @Test
+    void aHearingRequestedAfterTheFiveWorkingDaysIsRefusedAndOneOnTheFifthDayIsHeard() {
+        ProcessInstance c = untilPriorNotice(this, 90000, "serious", false, false);
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        // delivered Monday 2026-03-02: the five working days end on Monday 2026-03-09 (Art. 64(1))
+        at(LocalDateTime.of(2026, 3, 10, 10, 0));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "hearingRequest",
+                "responseReceivedDate", "2026-03-10"))).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("五个工作日").hasMessageContaining("第六十四条第一项");
+        assertThat(c).isWaitingAt("Task_PartyResponse");
+        submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "hearingRequest", "responseReceivedDate", "2026-03-09"));
+        assertThat(c).isWaitingAt("Task_ScheduleHearing");
+    }
+
+    @Test
     void hearingRequestedNotifiedSevenWorkingDaysAheadThenHeldAndReviewed() {
         ProcessInstance c = untilPriorNotice(this, 90000, "serious", false, false);
         submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
