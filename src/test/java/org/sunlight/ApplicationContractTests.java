@@ -676,6 +676,35 @@ abstract class ApplicationContractTests {
                 .doesNotContain("camunda:", "${", "penaltyRules", "candidateGroups", "formRef");
     }
 
+    /** What a screen reader needs of every portal page (WCAG 2.1: 3.1.1 language, 1.3.1 headings and labels, 1.1.1 alt). */
+    @Test
+    void everyPortalPageDeclaresItsLanguageHasOneHeadingAndLabelsEveryField() {
+        for (String page : List.of("/public/", "/public/decisions", "/public/catalogue", "/public/guides",
+                "/public/guides/penalty-general", "/public/benchmarks", "/public/officers", "/public/officers/21010020230001",
+                "/public/statistics", "/public/decisions/no-such-decision")) {
+            Rest.Response response = rest.get(null, page);
+            assertThat(response.status()).as(page).isIn(200, 404);
+            String html = response.body();
+            assertThat(html).as("%s: language", page).contains("<html lang=\"zh-CN\"");
+            assertThat(html.split("<h1[ >]", -1).length - 1).as("%s: one h1", page).isEqualTo(1);
+            assertThat(html).as("%s: a title", page).containsPattern("<title>[^<]*\\p{IsHan}[^<]*</title>");
+            java.util.regex.Matcher field = java.util.regex.Pattern.compile("<(?:input|select|textarea)\\b[^>]*>").matcher(html);
+            while (field.find()) {
+                String tag = field.group();
+                if (tag.matches("(?s).*type=\"(?:hidden|submit|button)\".*")) {
+                    continue;
+                }
+                java.util.regex.Matcher id = java.util.regex.Pattern.compile("\\bid=\"([^\"]+)\"").matcher(tag);
+                assertThat(id.find() && html.contains("for=\"" + id.group(1) + "\"") || tag.contains("aria-label="))
+                        .as("%s: %s has a label", page, tag).isTrue();
+            }
+            java.util.regex.Matcher image = java.util.regex.Pattern.compile("<img\\b[^>]*>").matcher(html);
+            while (image.find()) {
+                assertThat(image.group()).as("%s: image text", page).contains("alt=");
+            }
+        }
+    }
+
     @Test
     void scriptInAPartyNameIsShownAsTextAndThePortalSendsSecurityHeaders() {
         // markup never enters through a case (the party name is refused), ...
