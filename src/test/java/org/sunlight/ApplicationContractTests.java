@@ -370,6 +370,14 @@ abstract class ApplicationContractTests {
         Rest.Response suspended = rest.put("admin", "/api/admin/organization/credentials/" + credential + "/status",
                 "application/json", "{\"status\":\"suspended\",\"reason\":\"年审未通过\"}");
         assertThat(suspended.json().get("status").asText()).isEqualTo("suspended");
+        // from now on the suspended credential cannot make up an investigating team (行政处罚法第42条、第55条)
+        String key = startCase("zhangsan", registration());
+        submit("zhaoliu", key, "Task_FilingApproval", Map.of("filingDecision", "file", "lifeSafetyHarm", false));
+        Rest.Response refused = rest.post("zhangsan", "/engine-rest/task/" + taskId("zhangsan", key, "Task_Investigation")
+                + "/submit-form", Rest.variables(Map.of("officer1Credential", "21010020230001", "officer2Credential",
+                credential, "credentialsShown", true, "inquiryRecordNo", "询问1号", "evidenceSummary", "询问笔录")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains(credential).contains("暂扣").contains("第55条");
 
         Rest.Response invalid = rest.post("admin", "/api/admin/organization/officers", Map.of("userId", "bad-id!",
                 "name", "", "departmentId", "zhifa", "password", "x", "roles", List.of("officer")));
