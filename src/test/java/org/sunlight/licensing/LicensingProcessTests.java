@@ -306,6 +306,21 @@ class LicensingProcessTests extends ProcessTest {
     }
 
     @Test
+    void interestedPartiesSilentForFiveWorkingDaysTheReviewGoesOnWithoutAHearing() {
+        ProcessInstance c = start("zhangsan", "licensing", generalApplication("2026-03-02"));
+        submit("zhangsan", c, "Task_AcceptanceReview", accept());
+        at(LocalDateTime.of(2026, 3, 3, 10, 0));
+        submit("zhangsan", c, "Task_SubstantiveReview", reviewDone(false, true, false));
+        submit("zhangsan", c, "Task_NotifyParties", Map.of("interestedPartyList", "相邻单位：沈阳某某小学", "partyNoticeNo",
+                "市建许告〔2026〕3号", "partyNoticeDeliveredDate", "2026-03-03"));
+        // five working days from the notice on Tuesday 2026-03-03 (第四十七条): Tuesday 2026-03-10
+        assertThat(task(c, "Task_PartyResponse").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 10)));
+        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 10)));
+        assertThat(c).isWaitingAt("Task_ReviewOpinion").hasPassed("Event_ResponseWindowExpired")
+                .hasNotPassed("Task_ScheduleHearing");
+    }
+
+    @Test
     void aRefusalStatesItsReasonsAndTheRightsToReconsiderationAndLitigation() {
         ProcessInstance c = start("zhangsan", "licensing", permitApplication(projectCode(), 50_000_000, 12000, "2026-03-02"));
         submit("zhangsan", c, "Task_AcceptanceReview", accept());
