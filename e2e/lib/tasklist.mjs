@@ -176,6 +176,41 @@ export class Tasklist {
     }
   }
 
+  /** Opens Sunlight's 证据材料 tab of the open task; returns the tab once it has loaded the case's list. */
+  async evidenceTab() {
+    const { page } = this;
+    await page.locator('.task-card .nav-tabs a', { hasText: '证据材料' }).click();
+    const tab = page.locator('.sunlight-evidence');
+    await tab.locator('table, p', { hasText: /编号|本任务尚无证据材料/ }).first().waitFor();
+    return tab;
+  }
+
+  /** Back to the task's form tab (表单). */
+  async formTab() {
+    await this.page.locator('.task-card .nav-tabs a', { hasText: '表单' }).click();
+    await this.page.locator('[cam-tasklist-form] .fjs-form').waitFor();
+  }
+
+  /**
+   * In the open evidence tab: chooses the file ({ name, mimeType, buffer }), types the capture time (yyyy-mm-ddThh:mm,
+   * the browser's local time) and clicks 上传证据; returns the message the tab shows once the upload has finished.
+   */
+  async uploadEvidence(file, capturedAt, deviceNote = '') {
+    const tab = this.page.locator('.sunlight-evidence');
+    await tab.locator('input[type=file]').setInputFiles(file);
+    await tab.locator('input[type=datetime-local]').fill(capturedAt);
+    if (deviceNote) await tab.getByPlaceholder('设备说明').fill(deviceNote);
+    const button = tab.getByRole('button', { name: '上传证据' });
+    await button.click();
+    // the tab disables the button while it uploads and reloads the list, and shows the outcome below (its last div)
+    await this.page.waitForFunction((el) => {
+      const b = el.querySelector('button');
+      const s = [...el.querySelectorAll(':scope > div')].pop();
+      return !b.disabled && s && s.textContent && !s.textContent.startsWith('正在上传');
+    }, await tab.elementHandle());
+    return (await tab.locator(':scope > div').last().innerText()).trim();
+  }
+
   /** Completes the open task and fails if the page shows an error instead. */
   async completeOk() {
     const error = await this.complete();
