@@ -5,16 +5,20 @@
 // The officer attaches a site photo in the evidence tab during the investigation and delivers the decision; the case
 // then waits for the fine. The stories after it find the case by t.state.caseNumber: 30-cockpit reads its record while
 // it runs, 40-closure-and-portal settles the fine, closes the case and finds the published decision on the portal.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { fieldValue, fillForm, pickDate, selectOptions } from '../lib/formjs.mjs';
 
 const PARTY = '沈阳市浑南区某某房地产开发有限公司'; // no other test uses this party: its tasks are found by it
 
-/** A site photo as a camera writes it (a JPEG's first bytes are enough: photos are stored as they come). */
+/**
+ * A site photo as a camera writes it (a JPEG's first bytes are enough: photos are stored as they come). Its bytes are
+ * new on every run: the evidence store outlives the test database, and known bytes are stored only once.
+ */
 const PHOTO = {
   name: '现场照片-档案室.jpg',
   mimeType: 'image/jpeg',
-  buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF 现场照片 2026-03-02 08:30'), Buffer.from([0xff, 0xd9])]),
+  buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`JFIF 现场照片 ${randomUUID()}`),
+    Buffer.from([0xff, 0xd9])]),
 };
 const PHOTO_SHA256 = createHash('sha256').update(PHOTO.buffer).digest('hex');
 

@@ -160,6 +160,9 @@ abstract class RecordContractTests {
 
         JsonNode record = record("zhangsan", key);
         assertThat(record.get("caseInfo").get("caseNumber").asText()).startsWith("市建罚〔2026〕");
+        // decided, not yet delivered: the record tab names the status in Chinese
+        assertThat(record.get("caseInfo").get("status").asText()).isEqualTo("open");
+        assertThat(record.get("caseInfo").get("statusZh").asText()).isEqualTo("办理中");
         List<String> kinds = new ArrayList<>();
         record.get("items").forEach(item -> kinds.add(item.get("kind").asText()));
         assertThat(kinds.get(0)).isEqualTo("case-start");

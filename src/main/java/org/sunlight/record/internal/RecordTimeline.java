@@ -166,6 +166,7 @@ class RecordTimeline {
                 "departmentName", organization.department(info.departmentId()).map(d -> d.name()).orElse(null),
                 "handlerId", info.handlerId(), "handlerName", name(info.handlerId(), userNames),
                 "partyName", info.partyName(), "partyType", info.partyType(), "status", info.status(),
+                "statusZh", caseStatusZh(info.status()),
                 "startedAt", info.startedAt(), "endedAt", info.endedAt(), "rootProcessInstanceId", root);
         return new Timeline(caseInfo, processes, links, timeline, evidence.ofCase(info.businessKey()));
     }
@@ -410,6 +411,19 @@ class RecordTimeline {
             return LocalDateTime.ofInstant(date.toInstant(), ZONE).toString();
         }
         return value.toString();
+    }
+
+    /** The case's status (sl_case.status) as the record tab shows it: an administrator reads Chinese, not codes. */
+    static String caseStatusZh(String status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case "open" -> "办理中";
+            case "closed" -> "已结案";
+            case "cancelled" -> "已撤销";
+            default -> status;
+        };
     }
 
     static String stateZh(String state) {

@@ -69,7 +69,7 @@ export default {
           v.intact ? `完整性校验：完整（哈希链 ${v.entries} 条记录，链头 ${v.headSeq}:${(v.headHash || '').substring(0, 16)}…）`
             : `完整性校验：发现改动 — ${v.firstBroken ? v.firstBroken.messageZh : ''}（共 ${(v.findings || []).length} 处）`),
         el('div', { style: 'margin-bottom: 8px;' },
-          el('strong', {}, `${info.caseNumber}　${info.partyName || ''}`), `　承办：${info.departmentName || ''} ${info.handlerName || ''}　状态：${info.status}　`,
+          el('strong', {}, `${info.caseNumber}　${info.partyName || ''}`), `　承办：${info.departmentName || ''} ${info.handlerName || ''}　状态：${info.statusZh || info.status}　`,
           el('a', { href: `${base}/case-file.pdf` }, '导出案卷（PDF）'), '　', el('a', { href: `${base}/case-file.zip` }, '导出案卷（ZIP）')));
       if ((record.body.links || []).length) {
         root.append(el('div', { style: 'margin-bottom: 8px;' }, '关联案件：',
