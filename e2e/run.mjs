@@ -5,7 +5,7 @@
 //
 // Runs each story of e2e/stories/ (all, in name order, unless named) and exits 1 if one fails. `--today` is the
 // application's date (the tests fix the engine clock), for the dates an officer types. Screenshots of every step go
-// to <out>/<story>/. Chromium runs headless with a fresh temporary profile (Playwright's own --user-data-dir,
+// to <out>/<story>/. Chromium runs headless in Chinese with a fresh temporary profile (Playwright's own --user-data-dir,
 // removed on close), no sandbox (CI runs as root), no GPU and no background network traffic.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -37,7 +37,10 @@ try {
     executablePath,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=zh-CN'],
+    // the browser's own widgets (file chooser, date-time fields) in Chinese, as a Chinese officer's Chromium draws
+    // them: Chromium on Linux takes its UI language from LANGUAGE; the pages' locale is set per context
+    env: { ...process.env, LANGUAGE: 'zh_CN:zh' },
   });
 } catch (err) {
   console.error(`cannot start Chromium at ${executablePath} (apt-get install chromium fonts-noto-cjk; .ci/run does):\n${err.message}`);

@@ -134,7 +134,7 @@ export default async function penaltyGeneral(t) {
     t.equal(cells[2], 'image/jpeg', 'the media type listed');
     t.equal(cells[3], `${PHOTO.buffer.length} 字节`, 'the size listed');
     t.equal(cells[4], `${today} 08:30:00`, 'the capture time listed');
-    t.equal(cells[5], 'zhangsan', 'the uploader listed');
+    t.equal(cells[5], '张三', 'the uploader listed, by name');
     t.equal(cells[7], `${PHOTO_SHA256.slice(0, 16)}…`, 'the SHA-256 listed');
     t.equal(await row.locator('td[title]').getAttribute('title'), PHOTO_SHA256, 'the full SHA-256 on the row');
     t.state.evidenceSha256 = PHOTO_SHA256;

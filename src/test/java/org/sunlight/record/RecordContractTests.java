@@ -449,7 +449,12 @@ abstract class RecordContractTests {
         assertThat(forCase.json().get("contentAlreadyStored").asBoolean()).isTrue();
         assertThat(forCase.json().get("sameContentAs").get(0).asLong()).isEqualTo(first.json().get("item").get("id").asLong());
         assertThat(rest.get("zhangsan", "/api/cases/" + key + "/evidence").json()).hasSize(2);
-        assertThat(rest.get("zhangsan", "/api/cases/" + key + "/evidence?taskId=" + task).json()).hasSize(1);
+        JsonNode ofTask = rest.get("zhangsan", "/api/cases/" + key + "/evidence?taskId=" + task).json();
+        assertThat(ofTask).hasSize(1);
+        // the evidence tab names the uploader as officers know each other, beside the account
+        assertThat(ofTask.get(0).get("uploaderId").asText()).isEqualTo("zhangsan");
+        assertThat(ofTask.get(0).get("uploaderName").asText()).isEqualTo("张三");
+        assertThat(ofTask.get(0).get("sha256").asText()).hasSize(64);
     }
 
     @Test
