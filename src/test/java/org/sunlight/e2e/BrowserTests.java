@@ -2,6 +2,7 @@ package org.sunlight.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,9 +44,10 @@ class BrowserTests {
     void storiesPassInChromium() {
         // the webapps find the engine by name in a JVM-wide registry: this context's (see ApplicationContractTests)
         ProcessEngines.registerProcessEngine(processEngine);
-        ClockUtil.setCurrentTime(Date.from(TODAY.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        Instant now = TODAY.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        ClockUtil.setCurrentTime(Date.from(now));
         List<String> args = new ArrayList<>(List.of("--base=http://localhost:" + port,
-                "--out=" + Node.ROOT.resolve("target/e2e"), "--today=" + TODAY));
+                "--out=" + Node.ROOT.resolve("target/e2e"), "--today=" + TODAY, "--now=" + now));
         // -De2e.stories=10-penalty-general,30-cockpit runs only those (in name order), e.g. while writing a story
         String only = System.getProperty("e2e.stories", "");
         if (!only.isBlank()) {
