@@ -64,7 +64,10 @@ export default async function cockpit(t) {
     t.equal(evidence[3], '上传证据：现场照片-档案室.jpg', 'the evidence entry');
     t.includes(evidence[5], `SHA-256 ${t.state.evidenceSha256}`, 'the evidence hash in the record');
     t.ok(rows.some((r) => r[2] === '决策表评估'), 'the discretion benchmark evaluation in the record');
-    t.ok(rows.some((r) => r[2] === '表单提交' && r[5].includes('80000')), 'the fine as submitted in a form');
+    // form submissions read as the forms showed them: the field's label, the option chosen
+    t.ok(rows.some((r) => r[2] === '表单提交' && r[5].includes('案件来源：（无） → 投诉、举报')), 'the case source as registered');
+    t.ok(rows.some((r) => r[2] === '表单提交' && r[5].includes('罚款金额：（无） → 80000')), 'the fine as proposed');
+    t.ok(rows.some((r) => r[2] === '表单提交' && r[5].includes('发现日期：（无） → ')), 'a date field by its label');
     // every column a person reads to find an entry is Chinese (the details hold values as entered)
     for (const r of rows) {
       t.ok(/[\u4e00-\u9fa5]/.test(r[1]) && /[\u4e00-\u9fa5]/.test(r[2]), `stage and kind in Chinese: ${r.slice(0, 4).join(' | ')}`);

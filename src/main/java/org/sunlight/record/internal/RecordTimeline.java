@@ -73,11 +73,13 @@ class RecordTimeline {
     private final Organization organization;
     private final StatutoryClock clock;
     private final ChainMapper chain;
+    private final FormLabels formLabels;
 
     RecordTimeline(Cases cases, EngineAccess engine, HistoryService history, TaskService taskService,
                    RepositoryService repository, EvidenceMapper evidence, Organization organization,
-                   StatutoryClock clock, ChainMapper chain) {
+                   StatutoryClock clock, ChainMapper chain, FormLabels formLabels) {
         this.chain = chain;
+        this.formLabels = formLabels;
         this.cases = cases;
         this.engine = engine;
         this.history = history;
@@ -294,8 +296,13 @@ class RecordTimeline {
             Object old = lastValue.put(update.getVariableInstanceId(), value);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> changes = (List<Map<String, Object>>) submission.details.get("changes");
+            // as the officer read it on the form: its label, an option's label (null: the value as it is)
+            HistoricActivityInstance at = byId.get(update.getActivityInstanceId());
+            FormLabels.Field field = formLabels.field(definitionId, task != null ? task.getTaskDefinitionKey()
+                    : at != null ? at.getActivityId() : null, update.getVariableName());
             changes.add(map("variable", update.getVariableName(), "type", update.getTypeName(), "old", old,
-                    "new", value));
+                    "new", value, "label", field == null ? null : field.label(),
+                    "oldZh", field == null ? null : field.show(old), "newZh", field == null ? null : field.show(value)));
         }
 
         // DMN evaluations
