@@ -50,6 +50,9 @@ class FormLabels {
 
     private final RepositoryService repository;
     private final Map<String, Deployed> byDeployment = new ConcurrentHashMap<>();
+    /** Per process definition (immutable too): its deployment and the form of each activity, "" for none. */
+    private final Map<String, String> deploymentOf = new ConcurrentHashMap<>();
+    private final Map<String, String> formOf = new ConcurrentHashMap<>();
 
     FormLabels(RepositoryService repository) {
         this.repository = repository;
@@ -63,10 +66,12 @@ class FormLabels {
         if (processDefinitionId == null || variable == null) {
             return null;
         }
-        Deployed deployed = byDeployment.computeIfAbsent(
-                repository.getProcessDefinition(processDefinitionId).getDeploymentId(), this::read);
-        String formRef = formRef(processDefinitionId, activityId);
-        Field field = formRef == null ? null : deployed.forms().getOrDefault(formRef, Map.of()).get(variable);
+        // a record reads hundreds of values: the engine is asked once per definition and activity, not per value
+        Deployed deployed = byDeployment.computeIfAbsent(deploymentOf.computeIfAbsent(processDefinitionId,
+                id -> repository.getProcessDefinition(id).getDeploymentId()), this::read);
+        String formRef = formOf.computeIfAbsent(processDefinitionId + "#" + (activityId == null ? "" : activityId),
+                k -> java.util.Objects.requireNonNullElse(formRef(processDefinitionId, activityId), ""));
+        Field field = formRef.isEmpty() ? null : deployed.forms().getOrDefault(formRef, Map.of()).get(variable);
         return field != null ? field : deployed.any().get(variable);
     }
 
