@@ -5,6 +5,8 @@ import { fillForm, fieldValue, hasValue } from './formjs.mjs';
 /** Logs in through a Camunda webapp's own login form, which a Chinese browser sees in Chinese. */
 export async function login(page, base, app, user) {
   await page.goto(`${base}/camunda/app/${app}/default/`);
+  // a webapp's first load (its bundles, a cold server) may take long on a busy CI machine: wait for the form itself
+  await page.getByPlaceholder('用户名').waitFor({ timeout: 60000 });
   await page.getByPlaceholder('用户名').fill(user);
   await page.getByPlaceholder('密码').fill(user);
   await page.getByRole('button', { name: '登录' }).click();
