@@ -9,11 +9,13 @@ import { login, Tasklist } from './tasklist.mjs';
 const NAMES = { zhangsan: '张三', lisi: '李四', wangwu: '王五', zhaoliu: '赵六', sunqi: '孙七', admin: '系统管理员' };
 
 export class Harness {
-  constructor({ browser, base, out, today, story, state }) {
+  constructor({ browser, base, out, today, now, story, state }) {
     this.browser = browser;
     this.base = base;
     this.out = out;
     this.today = today;
+    /** The application's instant when the run started (ISO), or null: the pages' clocks start there. */
+    this.now = now;
     this.story = story;
     this.names = NAMES;
     /** Shared by the stories of one run, in order: e.g. the case number a later story looks up. */
@@ -46,6 +48,10 @@ export class Harness {
       timezoneId: 'Asia/Shanghai',
       viewport: { width: 1400, height: 1000 },
     });
+    if (this.now) {
+      // the page's Date starts at the application's clock and ticks on (Playwright's clock, not paused)
+      await context.clock.install({ time: new Date(this.now) });
+    }
     const page = await context.newPage();
     page.setDefaultTimeout(15000);
     page.on('pageerror', (err) => console.log(`  [page error] ${err.message}`));

@@ -5,6 +5,8 @@ import { fillForm, fieldValue, hasValue } from './formjs.mjs';
 /** Logs in through a Camunda webapp's own login form, which a Chinese browser sees in Chinese. */
 export async function login(page, base, app, user) {
   await page.goto(`${base}/camunda/app/${app}/default/`);
+  // a webapp's first load (its bundles, a cold server) may take long on a busy CI machine: wait for the form itself
+  await page.getByPlaceholder('用户名').waitFor({ timeout: 60000 });
   await page.getByPlaceholder('用户名').fill(user);
   await page.getByPlaceholder('密码').fill(user);
   await page.getByRole('button', { name: '登录' }).click();
@@ -174,6 +176,41 @@ export class Tasklist {
       if (Date.now() > deadline) throw new Error(`${this.user} clicked 完成: the page shows neither an error nor the next task`);
       await page.waitForTimeout(200);
     }
+  }
+
+  /** Opens Sunlight's 证据材料 tab of the open task; returns the tab once it has loaded the case's list. */
+  async evidenceTab() {
+    const { page } = this;
+    await page.locator('.task-card .nav-tabs a', { hasText: '证据材料' }).click();
+    const tab = page.locator('.sunlight-evidence');
+    await tab.locator('table, p', { hasText: /编号|本任务尚无证据材料/ }).first().waitFor();
+    return tab;
+  }
+
+  /** Back to the task's form tab (表单). */
+  async formTab() {
+    await this.page.locator('.task-card .nav-tabs a', { hasText: '表单' }).click();
+    await this.page.locator('[cam-tasklist-form] .fjs-form').waitFor();
+  }
+
+  /**
+   * In the open evidence tab: chooses the file ({ name, mimeType, buffer }), types the capture time (yyyy-mm-ddThh:mm,
+   * the browser's local time) and clicks 上传证据; returns the message the tab shows once the upload has finished.
+   */
+  async uploadEvidence(file, capturedAt, deviceNote = '') {
+    const tab = this.page.locator('.sunlight-evidence');
+    await tab.locator('input[type=file]').setInputFiles(file);
+    await tab.locator('input[type=datetime-local]').fill(capturedAt);
+    if (deviceNote) await tab.getByPlaceholder('设备说明').fill(deviceNote);
+    const button = tab.getByRole('button', { name: '上传证据' });
+    await button.click();
+    // the tab disables the button while it uploads and reloads the list, and shows the outcome below (its last div)
+    await this.page.waitForFunction((el) => {
+      const b = el.querySelector('button');
+      const s = [...el.querySelectorAll(':scope > div')].pop();
+      return !b.disabled && s && s.textContent && !s.textContent.startsWith('正在上传');
+    }, await tab.elementHandle());
+    return (await tab.locator(':scope > div').last().innerText()).trim();
   }
 
   /** Completes the open task and fails if the page shows an error instead. */

@@ -2,12 +2,25 @@
 // the officer 张三 registers it and investigates, the leader 赵六 approves the filing, the legal reviewer 王五 reviews
 // (a fine of 80 000 yuan is in the review catalogue), the leader decides. Each person uses their own browser.
 //
-// Later steps of issue 7 add to this story: evidence in the evidence tab (after the investigation); the Cockpit
-// record tab and the public portal (after the decision) can also be stories of their own that find the case by
-// t.state.caseNumber, which this story sets for the stories after it.
+// The officer attaches a site photo in the evidence tab during the investigation and delivers the decision; the case
+// then waits for the fine. The stories after it find the case by t.state.caseNumber: 30-cockpit reads its record while
+// it runs, 40-closure-and-portal settles the fine, closes the case and finds the published decision on the portal.
+import { createHash, randomUUID } from 'node:crypto';
 import { fieldValue, fillForm, pickDate, selectOptions } from '../lib/formjs.mjs';
 
 const PARTY = '沈阳市浑南区某某房地产开发有限公司'; // no other test uses this party: its tasks are found by it
+
+/**
+ * A site photo as a camera writes it (a JPEG's first bytes are enough: photos are stored as they come). Its bytes are
+ * new on every run: the evidence store outlives the test database, and known bytes are stored only once.
+ */
+const PHOTO = {
+  name: '现场照片-档案室.jpg',
+  mimeType: 'image/jpeg',
+  buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`JFIF 现场照片 ${randomUUID()}`),
+    Buffer.from([0xff, 0xd9])]),
+};
+const PHOTO_SHA256 = createHash('sha256').update(PHOTO.buffer).digest('hex');
 
 function daysBefore(iso, days) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -102,6 +115,33 @@ export default async function penaltyGeneral(t) {
     await leader.completeOk();
   });
 
+  await t.step('张三 attaches a site photo in the evidence tab of 调查取证 and sees it with its SHA-256', async () => {
+    await officer.page.reload();
+    await officer.openTask('我的待办', '调查取证', { '案号': caseNumber });
+    const tab = await officer.evidenceTab();
+    t.includes(await tab.innerText(), '本任务尚无证据材料。', 'the evidence tab before any upload');
+    // a "video" that is not one: refused in Chinese, nothing stored
+    const refusal = await officer.uploadEvidence({ name: '现场录像.mp4', mimeType: 'video/mp4',
+      buffer: Buffer.from('这不是视频文件') }, `${today}T08:20`);
+    t.includes(refusal, '文件内容不是可识别的音频或视频格式', 'the refusal the evidence tab shows');
+    t.includes(await tab.innerText(), '本任务尚无证据材料。', 'the evidence list after the refused upload');
+    await t.shot(officer.page, 'evidence-refused');
+    const shown = await officer.uploadEvidence(PHOTO, `${today}T08:30`);
+    t.includes(shown, `已上传：${PHOTO.name}（SHA-256 ${PHOTO_SHA256.slice(0, 16)}…）`, 'the upload confirmation');
+    const row = tab.locator('tbody tr', { hasText: PHOTO.name });
+    await t.visible(row, 'the uploaded photo in the evidence list');
+    const cells = (await row.locator('td').allInnerTexts()).map((c) => c.trim());
+    t.equal(cells[2], 'image/jpeg', 'the media type listed');
+    t.equal(cells[3], `${PHOTO.buffer.length} 字节`, 'the size listed');
+    t.equal(cells[4], `${today} 08:30:00`, 'the capture time listed');
+    t.equal(cells[5], '张三', 'the uploader listed, by name');
+    t.equal(cells[7], `${PHOTO_SHA256.slice(0, 16)}…`, 'the SHA-256 listed');
+    t.equal(await row.locator('td[title]').getAttribute('title'), PHOTO_SHA256, 'the full SHA-256 on the row');
+    t.state.evidenceSha256 = PHOTO_SHA256;
+    await t.shot(officer.page, 'evidence-attached');
+    await officer.formTab();
+  });
+
   await t.step('张三 investigates: without showing credentials the step is refused (Art. 55)', async () => {
     await officer.page.reload();
     const form = await officer.openTask('我的待办', '调查取证', { '案号': caseNumber });
@@ -193,10 +233,15 @@ export default async function penaltyGeneral(t) {
     await leader.completeOk();
   });
 
-  await t.step('the decided case is back with 张三 for delivery of the decision', async () => {
+  await t.step('the decided case is back with 张三, who delivers the decision; the fine is now due', async () => {
     await officer.page.reload();
     const form = await officer.openTask('我的待办', '送达处罚决定书', { '案号': caseNumber });
-    t.ok(await form.isVisible(), 'the delivery form');
-    await t.shot(officer.page, 'delivery-waiting');
+    t.equal(await fieldValue(form, '决定书文号'), '市建罚决〔2026〕1号', 'the decision delivered');
+    await officer.fill({ '送达方式': '直接送达', '送达日期': today, '送达回证编号': '送达〔2026〕1号' });
+    await t.shot(officer.page, 'delivery');
+    await officer.completeOk();
+    const payment = await officer.openTask('我的待办', '确认罚款缴纳', { '案号': caseNumber });
+    t.equal(await fieldValue(payment, '应缴罚款'), '80000', 'the fine due shown on the payment task');
+    await t.shot(officer.page, 'payment-waiting');
   });
 }

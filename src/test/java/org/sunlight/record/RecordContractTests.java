@@ -160,6 +160,9 @@ abstract class RecordContractTests {
 
         JsonNode record = record("zhangsan", key);
         assertThat(record.get("caseInfo").get("caseNumber").asText()).startsWith("市建罚〔2026〕");
+        // decided, not yet delivered: the record tab names the status in Chinese
+        assertThat(record.get("caseInfo").get("status").asText()).isEqualTo("open");
+        assertThat(record.get("caseInfo").get("statusZh").asText()).isEqualTo("办理中");
         List<String> kinds = new ArrayList<>();
         record.get("items").forEach(item -> kinds.add(item.get("kind").asText()));
         assertThat(kinds.get(0)).isEqualTo("case-start");
@@ -200,6 +203,22 @@ abstract class RecordContractTests {
         assertThat(violation).as("violationCode re-submitted in the report").isNotNull();
         assertThat(violation.get("old").asText()).isEqualTo("quality-59");
         assertThat(violation.get("new").asText()).isEqualTo("quality-59");
+        // as the officer read it on the form: the field's label and the option's label, beside the stored value
+        assertThat(violation.get("label").asText()).isEqualTo("违法行为");
+        assertThat(violation.get("newZh").asText()).isEqualTo("竣工验收后未移交建设项目档案（质量条例第59条）");
+        JsonNode start = items(record, "form").get(0);
+        JsonNode source = null;
+        for (JsonNode change : start.get("details").get("changes")) {
+            if (change.get("variable").asText().equals("caseSource")) {
+                source = change;
+            }
+        }
+        assertThat(source).as("caseSource in the start form's submission: %s", start).isNotNull();
+        assertThat(source.get("label").asText()).isEqualTo("案件来源");
+        assertThat(source.get("newZh").asText()).isEqualTo("投诉、举报");
+        List<String> labels = new ArrayList<>();
+        start.get("details").get("changes").forEach(change -> labels.add(change.path("label").asText()));
+        assertThat(labels).as("a date field by its dateLabel").contains("违法行为发生（或终了）日期");
 
         // DMN evaluations with inputs, outputs and the decision's version
         JsonNode benchmark = items(record, "decision").stream()
@@ -446,7 +465,12 @@ abstract class RecordContractTests {
         assertThat(forCase.json().get("contentAlreadyStored").asBoolean()).isTrue();
         assertThat(forCase.json().get("sameContentAs").get(0).asLong()).isEqualTo(first.json().get("item").get("id").asLong());
         assertThat(rest.get("zhangsan", "/api/cases/" + key + "/evidence").json()).hasSize(2);
-        assertThat(rest.get("zhangsan", "/api/cases/" + key + "/evidence?taskId=" + task).json()).hasSize(1);
+        JsonNode ofTask = rest.get("zhangsan", "/api/cases/" + key + "/evidence?taskId=" + task).json();
+        assertThat(ofTask).hasSize(1);
+        // the evidence tab names the uploader as officers know each other, beside the account
+        assertThat(ofTask.get(0).get("uploaderId").asText()).isEqualTo("zhangsan");
+        assertThat(ofTask.get(0).get("uploaderName").asText()).isEqualTo("张三");
+        assertThat(ofTask.get(0).get("sha256").asText()).hasSize(64);
     }
 
     @Test
@@ -517,7 +541,9 @@ abstract class RecordContractTests {
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
             assertThat(text).contains("行政执法案卷").contains("目录").contains("市建罚〔2026〕")
-                    .contains("沈阳某某置业有限公司").contains("第 1 页 / 共 " + document.getNumberOfPages() + " 页");
+                    .contains("沈阳某某置业有限公司").contains("第 1 页 / 共 " + document.getNumberOfPages() + " 页")
+                    // form values as the form showed them (caseSource = complaint)
+                    .contains("投诉、举报");
             // the standard order, each stage after the contents
             int contents = text.indexOf("卷内备考表");
             int previous = text.indexOf("卷内备考表", contents + 1);

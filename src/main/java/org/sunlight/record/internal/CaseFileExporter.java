@@ -240,9 +240,12 @@ class CaseFileExporter {
                 if (changes instanceof List<?> list) {
                     for (Object c : list) {
                         if (c instanceof Map<?, ?> change) {
-                            s.append("<br/>").append(e(change.get("variable"))).append("：")
-                                    .append(change.get("old") == null ? "（无）" : e(change.get("old"))).append(" → ")
-                                    .append(e(change.get("new")));
+                            // as the form showed it: the field's label, an option's label
+                            Object label = change.get("label") != null ? change.get("label") : change.get("variable");
+                            Object old = change.get("oldZh") != null ? change.get("oldZh") : change.get("old");
+                            Object now = change.get("newZh") != null ? change.get("newZh") : change.get("new");
+                            s.append("<br/>").append(e(label)).append("：")
+                                    .append(old == null ? "（无）" : e(old)).append(" → ").append(e(now));
                         }
                     }
                 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunlight.organization.ApiException;
+import org.sunlight.organization.Officer;
+import org.sunlight.organization.Organization;
 import org.sunlight.organization.StaffUser;
 
 /**
@@ -36,15 +41,25 @@ class EvidenceController {
 
     private final EvidenceService evidence;
     private final EvidenceStore store;
+    private final Organization organization;
 
-    EvidenceController(EvidenceService evidence, EvidenceStore store) {
+    EvidenceController(EvidenceService evidence, EvidenceStore store, Organization organization) {
         this.evidence = evidence;
         this.store = store;
+        this.organization = organization;
+    }
+
+    /** An evidence item as the evidence tab lists it: who uploaded it by name, as officers know each other. */
+    record Listed(@JsonUnwrapped EvidenceItem item, String uploaderName) {
     }
 
     @GetMapping
-    List<EvidenceItem> list(@PathVariable String businessKey, @RequestParam(required = false) String taskId) {
-        return evidence.list(businessKey, taskId, StaffUser.require());
+    List<Listed> list(@PathVariable String businessKey, @RequestParam(required = false) String taskId) {
+        Map<String, String> names = new HashMap<>();
+        return evidence.list(businessKey, taskId, StaffUser.require()).stream()
+                .map(item -> new Listed(item, names.computeIfAbsent(item.uploaderId(),
+                        id -> organization.officer(id).map(Officer::name).orElse(id))))
+                .toList();
     }
 
     @PostMapping

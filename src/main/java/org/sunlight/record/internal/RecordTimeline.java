@@ -73,11 +73,13 @@ class RecordTimeline {
     private final Organization organization;
     private final StatutoryClock clock;
     private final ChainMapper chain;
+    private final FormLabels formLabels;
 
     RecordTimeline(Cases cases, EngineAccess engine, HistoryService history, TaskService taskService,
                    RepositoryService repository, EvidenceMapper evidence, Organization organization,
-                   StatutoryClock clock, ChainMapper chain) {
+                   StatutoryClock clock, ChainMapper chain, FormLabels formLabels) {
         this.chain = chain;
+        this.formLabels = formLabels;
         this.cases = cases;
         this.engine = engine;
         this.history = history;
@@ -166,6 +168,7 @@ class RecordTimeline {
                 "departmentName", organization.department(info.departmentId()).map(d -> d.name()).orElse(null),
                 "handlerId", info.handlerId(), "handlerName", name(info.handlerId(), userNames),
                 "partyName", info.partyName(), "partyType", info.partyType(), "status", info.status(),
+                "statusZh", caseStatusZh(info.status()),
                 "startedAt", info.startedAt(), "endedAt", info.endedAt(), "rootProcessInstanceId", root);
         return new Timeline(caseInfo, processes, links, timeline, evidence.ofCase(info.businessKey()));
     }
@@ -293,8 +296,13 @@ class RecordTimeline {
             Object old = lastValue.put(update.getVariableInstanceId(), value);
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> changes = (List<Map<String, Object>>) submission.details.get("changes");
+            // as the officer read it on the form: its label, an option's label (null: the value as it is)
+            HistoricActivityInstance at = byId.get(update.getActivityInstanceId());
+            FormLabels.Field field = formLabels.field(definitionId, task != null ? task.getTaskDefinitionKey()
+                    : at != null ? at.getActivityId() : null, update.getVariableName());
             changes.add(map("variable", update.getVariableName(), "type", update.getTypeName(), "old", old,
-                    "new", value));
+                    "new", value, "label", field == null ? null : field.label(),
+                    "oldZh", field == null ? null : field.show(old), "newZh", field == null ? null : field.show(value)));
         }
 
         // DMN evaluations
@@ -410,6 +418,19 @@ class RecordTimeline {
             return LocalDateTime.ofInstant(date.toInstant(), ZONE).toString();
         }
         return value.toString();
+    }
+
+    /** The case's status (sl_case.status) as the record tab shows it: an administrator reads Chinese, not codes. */
+    static String caseStatusZh(String status) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case "open" -> "办理中";
+            case "closed" -> "已结案";
+            case "cancelled" -> "已撤销";
+            default -> status;
+        };
     }
 
     static String stateZh(String state) {

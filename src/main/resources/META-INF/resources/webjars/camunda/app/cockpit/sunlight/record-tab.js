@@ -29,7 +29,8 @@ function describe(item) {
         `完成 ${d.completed ? time(d.completed) : '未完成'}`, d.due ? `期限 ${time(d.due)}（${d.timelinessZh}）` : null,
         d.credentialNo ? `执法证 ${d.credentialNo}` : null].filter(Boolean).join('；');
     case 'form': case 'variables':
-      return (d.changes || []).map(c => `${c.variable}：${show(c.old)} → ${show(c.new)}`).join('\n');
+      // the field's label and the option's label as the form showed them, where a form showed the value
+      return (d.changes || []).map(c => `${c.label || c.variable}：${c.oldZh != null ? c.oldZh : show(c.old)} → ${c.newZh != null ? c.newZh : show(c.new)}`).join('\n');
     case 'decision':
       return `第 ${d.version} 版；输入 ` + (d.inputs || []).map(i => `${i.clause}=${show(i.value)}`).join('，')
         + '；输出 ' + (d.outputs || []).map(o => `${o.variable}=${show(o.value)}`).join('，');
@@ -69,7 +70,7 @@ export default {
           v.intact ? `完整性校验：完整（哈希链 ${v.entries} 条记录，链头 ${v.headSeq}:${(v.headHash || '').substring(0, 16)}…）`
             : `完整性校验：发现改动 — ${v.firstBroken ? v.firstBroken.messageZh : ''}（共 ${(v.findings || []).length} 处）`),
         el('div', { style: 'margin-bottom: 8px;' },
-          el('strong', {}, `${info.caseNumber}　${info.partyName || ''}`), `　承办：${info.departmentName || ''} ${info.handlerName || ''}　状态：${info.status}　`,
+          el('strong', {}, `${info.caseNumber}　${info.partyName || ''}`), `　承办：${info.departmentName || ''} ${info.handlerName || ''}　状态：${info.statusZh || info.status}　`,
           el('a', { href: `${base}/case-file.pdf` }, '导出案卷（PDF）'), '　', el('a', { href: `${base}/case-file.zip` }, '导出案卷（ZIP）')));
       if ((record.body.links || []).length) {
         root.append(el('div', { style: 'margin-bottom: 8px;' }, '关联案件：',

@@ -68,7 +68,7 @@ export default {
       const body = el('tbody');
       items.forEach(item => body.appendChild(el('tr', {},
         el('td', {}, item.id), el('td', {}, item.fileName), el('td', {}, item.mediaType), el('td', {}, size(item.sizeBytes)),
-        el('td', {}, (item.capturedAt || '').replace('T', ' ')), el('td', {}, item.uploaderId), el('td', {}, item.credentialNo || ''),
+        el('td', {}, (item.capturedAt || '').replace('T', ' ')), el('td', {}, item.uploaderName || item.uploaderId), el('td', {}, item.credentialNo || ''),
         el('td', { title: item.sha256, style: 'font-family: monospace;' }, item.sha256.substring(0, 16) + '…'),
         el('td', {}, el('a', { href: `/api/cases/${encodeURIComponent(businessKey)}/evidence/${item.id}/content` }, '下载')))));
       table.appendChild(body);
