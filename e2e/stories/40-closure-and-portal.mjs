@@ -43,6 +43,38 @@ export default async function closureAndPortal(t) {
     t.equal((await left.json()).length, 0, 'running instances of the closed case');
   });
 
+  await t.step('the supervisor 孙七 reads the closed case\'s whole-process record from Cockpit\'s dashboard', async () => {
+    // Cockpit CE lists running instances only: the dashboard's lookup opens the record of a closed case by its number
+    const page = await t.webapp('cockpit', 'sunqi');
+    const found = await page.request.get(`${t.base}/camunda/api/engine/engine/default/history/process-instance`, {
+      params: { processDefinitionKey: 'penalty-general', finished: 'true' },
+    });
+    const closed = (await found.json()).filter((i) => i.state === 'COMPLETED');
+    t.ok(closed.length >= 1, 'closed penalty cases in history');
+    const lookup = page.locator('.sunlight-record-lookup');
+    await t.visible(lookup.getByText('案件全过程记录（含已结案件）'), 'the lookup on the dashboard');
+    let businessKey;
+    for (const instance of closed) {
+      const vars = await page.request.get(`${t.base}/camunda/api/engine/engine/default/history/variable-instance`, {
+        params: { processInstanceId: instance.id, variableName: 'caseNumber' },
+      });
+      if ((await vars.json()).some((v) => v.value === caseNumber)) businessKey = instance.businessKey;
+    }
+    t.ok(businessKey, `the closed case numbered ${caseNumber}`);
+    await lookup.getByLabel('案件编号').fill(businessKey);
+    await lookup.getByRole('button', { name: '查看全过程记录' }).click();
+    const record = lookup.locator('.sunlight-record');
+    await t.visible(record.locator('table'), 'the record table of the closed case');
+    const banner = (await record.locator(':scope > div').first().innerText()).trim();
+    t.ok(/^完整性校验：完整（哈希链 \d+ 条记录/.test(banner), `the chain verified: “${banner}”`);
+    const heading = await record.locator(':scope > div').nth(1).innerText();
+    t.includes(heading, caseNumber, 'the case named in the record');
+    t.includes(heading, '状态：已结案', 'the case closed');
+    const titles = await record.locator('tbody tr td:nth-child(4)').allInnerTexts();
+    t.ok(titles.includes('结案审批'), 'the closure approval in the record');
+    await t.shot(page, 'cockpit-closed-case-record');
+  });
+
   let publicMatter;
   await t.step('张三 reviews the publication: personal data typed into the public text is masked again', async () => {
     const form = await officer.openTask('我的待办', '公示审查', { '决定书文号': DECISION_NO });

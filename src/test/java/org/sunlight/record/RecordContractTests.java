@@ -733,7 +733,10 @@ abstract class RecordContractTests {
         assertThat(evidenceTab.body()).contains("pluginPoint: 'tasklist.task.detail'").contains("证据材料")
                 .contains("/evidence?");
         Rest.Response cockpit = rest.get(null, "/camunda/app/cockpit/scripts/config.js");
-        assertThat(cockpit.body()).contains("customScripts: ['sunlight/record-tab']");
+        assertThat(cockpit.body()).contains("customScripts: ['sunlight/record-tab', 'sunlight/record-lookup']");
+        Rest.Response lookup = rest.get(null, "/camunda/app/cockpit/sunlight/record-lookup.js");
+        assertThat(lookup.status()).isEqualTo(200);
+        assertThat(lookup.body()).contains("pluginPoint: 'cockpit.dashboard'").contains("import { renderRecord } from './record-tab.js'");
         Rest.Response recordTab = rest.get(null, "/camunda/app/cockpit/sunlight/record-tab.js");
         assertThat(recordTab.status()).isEqualTo(200);
         assertThat(recordTab.body()).contains("pluginPoint: 'cockpit.processInstance.runtime.tab'")

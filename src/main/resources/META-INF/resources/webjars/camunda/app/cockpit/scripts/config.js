@@ -29,7 +29,7 @@ export default {
     fallbackLocale: chinese ? 'zh' : 'en'
   },
   // Sunlight (record): the "全过程记录" tab of a process instance (cockpit/sunlight/record-tab.js, an ES module plugin).
-  customScripts: ['sunlight/record-tab'],
+  customScripts: ['sunlight/record-tab', 'sunlight/record-lookup'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',

@@ -42,6 +42,46 @@ function describe(item) {
   }
 }
 
+/**
+ * Renders the whole-process record of the case with this business key into root: the chain's verification, the case,
+ * its links and the timeline. Shared by the process-instance tab and the dashboard's lookup of closed cases.
+ */
+export async function renderRecord(root, key) {
+  const get = url => fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(async r => ({ ok: r.ok, body: await r.json().catch(() => ({})) }));
+  try {
+    const base = `/api/cases/${encodeURIComponent(key)}/record`;
+    const [record, verify] = await Promise.all([get(base), get(`${base}/verify`)]);
+    root.innerHTML = '';
+    if (!record.ok) { root.textContent = record.body.messageZh || '无权查看该案件的全过程记录'; return; }
+    const info = record.body.caseInfo;
+    const v = verify.body;
+    root.append(
+      el('div', { style: `padding: 8px 12px; margin-bottom: 10px; border-radius: 4px; color: #fff; background: ${v.intact ? '#2e7d32' : '#c62828'};` },
+        v.intact ? `完整性校验：完整（哈希链 ${v.entries} 条记录，链头 ${v.headSeq}:${(v.headHash || '').substring(0, 16)}…）`
+          : `完整性校验：发现改动 — ${v.firstBroken ? v.firstBroken.messageZh : ''}（共 ${(v.findings || []).length} 处）`),
+      el('div', { style: 'margin-bottom: 8px;' },
+        el('strong', {}, `${info.caseNumber}　${info.partyName || ''}`), `　承办：${info.departmentName || ''} ${info.handlerName || ''}　状态：${info.statusZh || info.status}　`,
+        el('a', { href: `${base}/case-file.pdf` }, '导出案卷（PDF）'), '　', el('a', { href: `${base}/case-file.zip` }, '导出案卷（ZIP）')));
+    if ((record.body.links || []).length) {
+      root.append(el('div', { style: 'margin-bottom: 8px;' }, '关联案件：',
+        record.body.links.map(l => `${l.caseNumber || l.businessKey}（${l.descriptionZh}）`).join('；')));
+    }
+    const table = el('table', { class: 'cam-table', style: 'width: 100%;' },
+      el('thead', {}, el('tr', {}, ['时间', '环节', '类别', '事项', '办理人', '详情'].map(h => el('th', { style: 'white-space: nowrap;' }, h)))));
+    const body = el('tbody');
+    (record.body.items || []).forEach(item => body.appendChild(el('tr', {},
+      el('td', { style: 'white-space: nowrap;' }, time(item.time)), el('td', { style: 'white-space: nowrap;' }, item.stageZh),
+      el('td', { style: 'white-space: nowrap;' }, item.kindZh),
+      el('td', {}, item.title), el('td', {}, item.userName || ''),
+      el('td', { style: 'white-space: pre-line; word-break: break-all;' }, describe(item)))));
+    table.appendChild(body);
+    root.appendChild(table);
+  } catch (e) {
+    root.textContent = '无法读取全过程记录';
+  }
+}
+
 export default {
   id: 'sunlight-record',
   pluginPoint: 'cockpit.processInstance.runtime.tab',
@@ -53,39 +93,10 @@ export default {
     node.innerHTML = '';
     const root = el('div', { class: 'sunlight-record', style: 'padding: 10px; font-size: 13px;' }, '正在读取全过程记录…');
     node.appendChild(root);
-    const get = url => fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(async r => ({ ok: r.ok, body: await r.json().catch(() => ({})) }));
-
-    get(`${api.engineApi}/process-instance/${processInstanceId}`).then(async ({ body: instance }) => {
-      const key = instance.businessKey;
-      if (!key) { root.textContent = '该流程实例不属于任何案件。'; return; }
-      const base = `/api/cases/${encodeURIComponent(key)}/record`;
-      const [record, verify] = await Promise.all([get(base), get(`${base}/verify`)]);
-      root.innerHTML = '';
-      if (!record.ok) { root.textContent = record.body.messageZh || '无权查看该案件的全过程记录'; return; }
-      const info = record.body.caseInfo;
-      const v = verify.body;
-      root.append(
-        el('div', { style: `padding: 8px 12px; margin-bottom: 10px; border-radius: 4px; color: #fff; background: ${v.intact ? '#2e7d32' : '#c62828'};` },
-          v.intact ? `完整性校验：完整（哈希链 ${v.entries} 条记录，链头 ${v.headSeq}:${(v.headHash || '').substring(0, 16)}…）`
-            : `完整性校验：发现改动 — ${v.firstBroken ? v.firstBroken.messageZh : ''}（共 ${(v.findings || []).length} 处）`),
-        el('div', { style: 'margin-bottom: 8px;' },
-          el('strong', {}, `${info.caseNumber}　${info.partyName || ''}`), `　承办：${info.departmentName || ''} ${info.handlerName || ''}　状态：${info.statusZh || info.status}　`,
-          el('a', { href: `${base}/case-file.pdf` }, '导出案卷（PDF）'), '　', el('a', { href: `${base}/case-file.zip` }, '导出案卷（ZIP）')));
-      if ((record.body.links || []).length) {
-        root.append(el('div', { style: 'margin-bottom: 8px;' }, '关联案件：',
-          record.body.links.map(l => `${l.caseNumber || l.businessKey}（${l.descriptionZh}）`).join('；')));
-      }
-      const table = el('table', { class: 'cam-table', style: 'width: 100%;' },
-        el('thead', {}, el('tr', {}, ['时间', '环节', '类别', '事项', '办理人', '详情'].map(h => el('th', { style: 'white-space: nowrap;' }, h)))));
-      const body = el('tbody');
-      (record.body.items || []).forEach(item => body.appendChild(el('tr', {},
-        el('td', { style: 'white-space: nowrap;' }, time(item.time)), el('td', { style: 'white-space: nowrap;' }, item.stageZh),
-        el('td', { style: 'white-space: nowrap;' }, item.kindZh),
-        el('td', {}, item.title), el('td', {}, item.userName || ''),
-        el('td', { style: 'white-space: pre-line; word-break: break-all;' }, describe(item)))));
-      table.appendChild(body);
-      root.appendChild(table);
-    }).catch(() => { root.textContent = '无法读取全过程记录'; });
+    fetch(`${api.engineApi}/process-instance/${processInstanceId}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(r => r.json()).then(instance => {
+        if (!instance.businessKey) { root.textContent = '该流程实例不属于任何案件。'; return; }
+        return renderRecord(root, instance.businessKey);
+      }).catch(() => { root.textContent = '无法读取全过程记录'; });
   }
 };
