@@ -26,6 +26,10 @@ class BareBaselineTests {
     @Test
     void theSameCasesCloseWithSunlightsAdditionsOff() {
         PenaltyLoadTests.Gained gained = PenaltyLoadTests.run(port, jdbc);
+        // this context's database is fresh: two concurrent first starts of the year got numbers 1 and 2
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        assertThat(jdbc.queryForList("SELECT business_key FROM sl_case", String.class))
+                .containsExactlyInAnyOrder("CF-" + year + "-00001", "CF-" + year + "-00002");
         assertThat(gained.evidence()).as("the evidence upload is part of the procedure").isEqualTo(2);
         assertThat(gained.recordEntries()).isZero();
         assertThat(gained.publications()).isZero();

@@ -86,9 +86,21 @@ class PenaltyBenchmark {
                 default -> throw new IllegalArgumentException("unknown target " + target + " (h2, mariadb, cluster, profile, all)");
             }
         }
+        List<String> failed = new ArrayList<>();
         for (int i = 0; i < configs.size(); i++) {
-            measure(configs.get(i), i);
+            try {
+                measure(configs.get(i), i);
+            } catch (Exception | AssertionError e) {
+                // the other configurations still run; the report says what failed, and the run fails at the end
+                failed.add(configs.get(i).name());
+                notes.append("- **").append(configs.get(i).name()).append(" failed:** ")
+                        .append(abbreviate(String.valueOf(e.getMessage()))).append('\n');
+                e.printStackTrace();
+            }
             write();
+        }
+        if (!failed.isEmpty()) {
+            throw new AssertionError("configurations failed: " + failed + " (see target/bench/penalty.md)");
         }
     }
 
@@ -110,7 +122,7 @@ class PenaltyBenchmark {
             profiles = "demo";
             Path h2 = DIR.resolve(slug + "-h2").toAbsolutePath();
             deleteRecursively(h2);
-            common.add("--spring.datasource.url=jdbc:h2:file:" + h2 + "/sunlight;DB_CLOSE_ON_EXIT=FALSE");
+            common.add("--spring.datasource.url=jdbc:h2:file:" + h2 + "/sunlight;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
         }
         common.addAll(config.args());
         List<Process> nodes = new ArrayList<>();
@@ -259,6 +271,11 @@ class PenaltyBenchmark {
         out.append(notes);
         Files.writeString(Path.of("target", "bench", "penalty.md"), out);
         System.out.println(out);
+    }
+
+    private static String abbreviate(String message) {
+        String first = message.lines().findFirst().orElse("");
+        return first.length() > 400 ? first.substring(0, 400) + "…" : first;
     }
 
     private static String loadAverage() {
