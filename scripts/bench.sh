@@ -15,5 +15,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGETS=${1:-all}
 mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-exec mvn -q -B -ntp -Pbench test -Dtest=PenaltyBenchmark -Dbench.targets="$TARGETS" \
+exec mvn -q -B -ntp -Pbench test -Dtest=PenaltyBenchmark -Dbench.targets="$TARGETS" -Dsurefire.exitTimeout=300 \
   -Dbench.cases="${BENCH_CASES:-250}" -Dbench.warmup="${BENCH_WARMUP:-30}" -Dbench.clients="${BENCH_CLIENTS:-4}"
