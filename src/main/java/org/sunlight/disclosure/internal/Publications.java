@@ -70,10 +70,17 @@ class Publications {
     private final DecisionService decisionService;
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final Outbox outbox;
+    /**
+     * {@code sunlight.bench.bare}: the bare-Camunda baseline of the penalty benchmark (BENCHMARKS.md) — a decision
+     * starts no publication and writes no outbox event. For benchmarking only; the prod profile refuses it.
+     */
+    private final boolean bare;
 
     Publications(PublicationMapper mapper, MaskingRules masking, StatutoryClock clock, Cases cases,
                  Organization organization, RuntimeService runtimeService, DecisionService decisionService,
-                 ProcessEngineConfiguration engineConfiguration, Outbox outbox) {
+                 ProcessEngineConfiguration engineConfiguration, Outbox outbox,
+                 @org.springframework.beans.factory.annotation.Value("${sunlight.bench.bare:false}") boolean bare) {
+        this.bare = bare;
         this.mapper = mapper;
         this.masking = masking;
         this.clock = clock;
@@ -90,6 +97,9 @@ class Publications {
     /** Runs inside the deciding step's transaction: if anything here fails, the decision is not made either. */
     @EventListener
     void onDecided(CaseDecided decided) {
+        if (bare) {
+            return;
+        }
         Map<String, Object> deadline = privileged(() -> {
             DmnDecisionResult result = decisionService.evaluateDecisionByKey(DEADLINE_DECISION)
                     .variables(Map.of("kind", decided.kind())).evaluate();

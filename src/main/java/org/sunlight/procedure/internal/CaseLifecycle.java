@@ -44,10 +44,14 @@ public class CaseLifecycle implements Cases {
     private final StatutoryClock clock;
     private final AuthorizationService authorizationService;
     private final ApplicationEventPublisher events;
+    private final org.springframework.transaction.support.TransactionTemplate newTransaction;
 
     CaseLifecycle(CaseMapper mapper, CaseNumbering numbering, Organization organization, StatutoryClock clock,
-                  AuthorizationService authorizationService, ApplicationEventPublisher events) {
+                  AuthorizationService authorizationService, ApplicationEventPublisher events,
+                  org.springframework.transaction.PlatformTransactionManager transactions) {
         this.events = events;
+        this.newTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.mapper = mapper;
         this.numbering = numbering;
         this.organization = organization;
@@ -144,11 +148,16 @@ public class CaseLifecycle implements Cases {
 
     private long next(String prefix, int year) {
         if (mapper.increment(prefix, year) == 0) {
+            // The year's first case: the counter row is created in its own short transaction, then incremented here.
+            // Inserting it in the start's transaction deadlocked concurrent first starts on MariaDB: the losers of the
+            // duplicate key hold a shared lock on the new row and then all want the exclusive one (penalty benchmark).
             try {
-                mapper.insertSequence(prefix, year);
-                return 1;
-            } catch (DuplicateKeyException e) {
-                mapper.increment(prefix, year);
+                newTransaction.executeWithoutResult(status -> mapper.insertSequence(prefix, year));
+            } catch (DuplicateKeyException createdByAnotherStart) {
+                // fine: it exists now
+            }
+            if (mapper.increment(prefix, year) != 1) {
+                throw new IllegalStateException("No case number counter for " + prefix + " " + year);
             }
         }
         return mapper.current(prefix, year);

@@ -34,7 +34,8 @@ interface CaseMapper {
     @Update("UPDATE sl_case_sequence SET next_value = next_value + 1 WHERE prefix = #{prefix} AND seq_year = #{year}")
     int increment(@Param("prefix") String prefix, @Param("year") int year);
 
-    @Insert("INSERT INTO sl_case_sequence (prefix, seq_year, next_value) VALUES (#{prefix}, #{year}, 2)")
+    /** A new year's counter: nothing issued yet (the first {@link #increment} makes it 1). */
+    @Insert("INSERT INTO sl_case_sequence (prefix, seq_year, next_value) VALUES (#{prefix}, #{year}, 1)")
     void insertSequence(@Param("prefix") String prefix, @Param("year") int year);
 
     @Select("SELECT next_value - 1 FROM sl_case_sequence WHERE prefix = #{prefix} AND seq_year = #{year}")

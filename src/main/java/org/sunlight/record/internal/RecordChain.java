@@ -29,17 +29,32 @@ class RecordChain {
     private final StoredRows rows;
     private final RecordProperties properties;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    /**
+     * {@code sunlight.bench.bare}: the bare-Camunda baseline of the penalty benchmark (BENCHMARKS.md) — the chain, its
+     * history handler and comment tap write nothing. For benchmarking only; the prod profile refuses to start with it.
+     */
+    private final boolean bare;
 
     RecordChain(ChainMapper mapper, StoredRows rows, RecordProperties properties,
-                org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                org.springframework.jdbc.core.JdbcTemplate jdbc,
+                @org.springframework.beans.factory.annotation.Value("${sunlight.bench.bare:false}") boolean bare) {
         this.jdbc = jdbc;
+        this.bare = bare;
+        if (bare) {
+            LOG.warn("sunlight.bench.bare=true: the whole-process record is OFF (benchmark baseline, never in production)");
+        }
         this.mapper = mapper;
         this.rows = rows;
         this.properties = properties;
     }
 
     boolean enabled() {
-        return properties.getChain().isEnabled();
+        return !bare && properties.getChain().isEnabled();
+    }
+
+    /** The benchmark's bare-Camunda baseline: Sunlight's engine listeners are not even installed. */
+    boolean bare() {
+        return bare;
     }
 
     /** Collects a row for the chain of the current transaction. */

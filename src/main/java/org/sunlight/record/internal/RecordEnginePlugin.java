@@ -34,6 +34,9 @@ class RecordEnginePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (chain.bare()) {
+            return; // benchmark baseline (sunlight.bench.bare): neither the audio/video rule nor the comment tap
+        }
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<BpmnParseListener>());
         }

@@ -84,4 +84,13 @@ class ProductionGuardTests {
         // the check compares hashes: no failed login attempts are counted against the account
         assertThat(identity.checkPassword("root2", "root2")).isTrue();
     }
+
+    @Test
+    void refusesTheBenchmarksBareBaseline() {
+        user("sysadmin", "Ch4nge-Me-N0w!", Roles.ADMIN);
+        assertThatCode(() -> guard().check()).doesNotThrowAnyException();
+        environment.setProperty("sunlight.bench.bare", "true");
+        assertThatThrownBy(() -> guard().check()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sunlight.bench.bare").hasMessageContaining("仅用于性能基准测试");
+    }
 }

@@ -1,0 +1,288 @@
+package org.sunlight.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * End-to-end penalty benchmark (issue 6), run by {@code scripts/bench.sh [h2|mariadb|cluster|profile|all]} (which runs
+ * {@code mvn -Pbench test -Dtest=PenaltyBenchmark}). Each configuration gets fresh Sunlight JVMs, started the way
+ * scripts/cluster.sh starts them, on a fresh database; {@link PenaltyLoad} works warm-up cases, then the measured
+ * cases, with a few concurrent clients over HTTP. Figures go to target/bench/penalty.md (rewritten after every
+ * configuration, so that a run cut short keeps what it measured) and, by hand, to BENCHMARKS.md.
+ * <ul>
+ * <li>{@code h2}, {@code mariadb}: Sunlight with everything on against the bare-Camunda baseline
+ * ({@code sunlight.bench.bare=true}: the same procedures on the same engine, record chain, publication and outbox
+ * off).</li>
+ * <li>{@code cluster}: one node against two nodes on one MariaDB database, the same clients in total (spread over the
+ * nodes), everything on.</li>
+ * <li>{@code profile}: on MariaDB, everything on, the record chain off ({@code sunlight.record.chain.enabled=false}),
+ * and bare: where the overhead goes.</li>
+ * </ul>
+ * Not a test: it asserts nothing but that every case closed; the numbers are the result.
+ */
+class PenaltyBenchmark {
+
+    private static final String TARGETS = System.getProperty("bench.targets", "h2,mariadb,cluster");
+    private static final int CASES = Integer.getInteger("bench.cases", 250);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 30);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+    private static final String DB_PREFIX = System.getenv().getOrDefault("SUNLIGHT_TEST_DB", "sunlight_test") + "_bench";
+    private static final String MARIADB = System.getProperty("bench.mariadb", "127.0.0.1:3306");
+    private static final Path DIR = Path.of("target", "bench", "penalty");
+
+    record Config(String target, String name, boolean mariadb, int nodes, List<String> args) {
+    }
+
+    record Row(Config config, PenaltyLoad.Result result, String loadBefore, String loadAfter) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+    private final StringBuilder notes = new StringBuilder();
+
+    @Test
+    void benchmark() throws Exception {
+        Files.createDirectories(DIR);
+        List<Config> configs = new ArrayList<>();
+        for (String target : TARGETS.equals("all") ? List.of("h2", "mariadb", "cluster") : List.of(TARGETS.split(","))) {
+            switch (target.trim()) {
+                case "h2" -> {
+                    configs.add(new Config("h2", "H2, everything on", false, 1, List.of()));
+                    configs.add(new Config("h2", "H2, bare baseline", false, 1, List.of("--sunlight.bench.bare=true")));
+                }
+                case "mariadb" -> {
+                    configs.add(new Config("mariadb", "MariaDB, everything on", true, 1, List.of()));
+                    configs.add(new Config("mariadb", "MariaDB, bare baseline", true, 1, List.of("--sunlight.bench.bare=true")));
+                }
+                case "cluster" -> {
+                    configs.add(new Config("cluster", "MariaDB, one node", true, 1, List.of()));
+                    configs.add(new Config("cluster", "MariaDB, two nodes", true, 2, List.of()));
+                }
+                case "profile" -> {
+                    configs.add(new Config("profile", "MariaDB, everything on", true, 1, List.of()));
+                    configs.add(new Config("profile", "MariaDB, record chain off", true, 1,
+                            List.of("--sunlight.record.chain.enabled=false")));
+                    configs.add(new Config("profile", "MariaDB, bare baseline", true, 1, List.of("--sunlight.bench.bare=true")));
+                }
+                default -> throw new IllegalArgumentException("unknown target " + target + " (h2, mariadb, cluster, profile, all)");
+            }
+        }
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            try {
+                measure(configs.get(i), i);
+            } catch (Exception | AssertionError e) {
+                // the other configurations still run; the report says what failed, and the run fails at the end
+                failed.add(configs.get(i).name());
+                notes.append("- **").append(configs.get(i).name()).append(" failed:** ")
+                        .append(abbreviate(String.valueOf(e.getMessage()))).append('\n');
+                e.printStackTrace();
+            }
+            write();
+        }
+        if (!failed.isEmpty()) {
+            throw new AssertionError("configurations failed: " + failed + " (see target/bench/penalty.md)");
+        }
+    }
+
+    private void measure(Config config, int index) throws Exception {
+        String slug = config.target() + "-" + index;
+        String database = DB_PREFIX + "_" + index;
+        List<String> common = new ArrayList<>(List.of("--sunlight.record.evidence-store=" + DIR.resolve(slug + "-evidence")));
+        String profiles;
+        if (config.mariadb()) {
+            try (Connection c = DriverManager.getConnection("jdbc:mysql://" + MARIADB + "/?useSSL=false&allowPublicKeyRetrieval=true", "root", "");
+                 Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS `" + database + "`");
+            }
+            profiles = "mysql,demo";
+            common.add("--spring.datasource.url=jdbc:mysql://" + MARIADB + "/" + database + "?createDatabaseIfNotExist=true"
+                    + "&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8&useSSL=false"
+                    + "&allowPublicKeyRetrieval=true");
+        } else {
+            profiles = "demo";
+            Path h2 = DIR.resolve(slug + "-h2").toAbsolutePath();
+            deleteRecursively(h2);
+            common.add("--spring.datasource.url=jdbc:h2:file:" + h2 + "/sunlight;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+        }
+        common.addAll(config.args());
+        List<Process> nodes = new ArrayList<>();
+        List<Integer> ports = new ArrayList<>();
+        try {
+            for (int n = 1; n <= config.nodes(); n++) {
+                int port = freePort();
+                List<String> args = new ArrayList<>(common);
+                args.add("--camunda.bpm.generic-properties.properties.hostname=node-" + n);
+                nodes.add(start(slug + "-node-" + n, port, profiles, args));
+                ports.add(port);
+            }
+            System.out.printf("%n== %s: %d warm-up cases%n", config.name(), WARMUP);
+            PenaltyLoad load = new PenaltyLoad(ports, CLIENTS);
+            load.run(WARMUP);
+            String before = loadAverage();
+            System.out.printf("== %s: %d measured cases, %d clients, load %s%n", config.name(), CASES, CLIENTS, before);
+            PenaltyLoad.Result result = load.run(CASES);
+            Row row = new Row(config, result, before, loadAverage());
+            closedCheck(ports.get(0), result);
+            rows.add(row);
+            System.out.println(line(row));
+        } finally {
+            for (Process node : nodes) {
+                stop(node);
+            }
+        }
+    }
+
+    /** Every measured case reached closure (a benchmark of failing cases would measure nothing). */
+    private static void closedCheck(int port, PenaltyLoad.Result result) {
+        org.sunlight.Rest rest = new org.sunlight.Rest(port);
+        for (String key : result.businessKeys()) {
+            var history = rest.get("zhaoliu", "/engine-rest/history/process-instance?processDefinitionKey=penalty-general"
+                    + "&processInstanceBusinessKey=" + key).json();
+            if (history.size() != 1 || !"COMPLETED".equals(history.get(0).get("state").asText())) {
+                throw new IllegalStateException("case " + key + " did not close: " + history);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ nodes: JVMs as scripts/cluster.sh starts them
+
+    private static Process start(String name, int port, String profiles, List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-Dsunlight.node=" + name, "-cp", classpath(), "org.sunlight.SunlightApplication",
+                "--camunda.bpm.job-execution.wait-time-in-millis=1000", "--camunda.bpm.job-execution.max-wait=2000"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(DIR.resolve(name + ".log").toFile());
+        builder.environment().put("SPRING_PROFILES_ACTIVE", profiles);
+        builder.environment().put("PORT", String.valueOf(port));
+        Process process = builder.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " died; see " + DIR.resolve(name + ".log"));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    System.out.println(name + " ready on port " + port);
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(1000);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " not ready after 5 minutes; see " + DIR.resolve(name + ".log"));
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** target/classes and the dependencies, as scripts/cluster.sh builds them. */
+    private static String classpath() throws Exception {
+        Path file = Path.of("target", "classpath.txt");
+        if (!Files.exists(file) || Files.getLastModifiedTime(Path.of("pom.xml")).compareTo(Files.getLastModifiedTime(file)) > 0) {
+            Process mvn = new ProcessBuilder("mvn", "-q", "-B", "-ntp", "dependency:build-classpath",
+                    "-Dmdep.outputFile=target/classpath.txt").inheritIO().start();
+            if (mvn.waitFor() != 0) {
+                throw new IllegalStateException("mvn dependency:build-classpath failed");
+            }
+        }
+        return Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator + Files.readString(file).trim();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var walk = Files.walk(path)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ report
+
+    private static String line(Row row) {
+        PenaltyLoad.Result r = row.result();
+        return String.format(Locale.ROOT, "| %s | %d | %d × %d | %.1f | **%.2f** | %.0f | %.0f | %.0f | %.0f | %s → %s |",
+                row.config().name(), r.cases(), CLIENTS, row.config().nodes(), r.seconds(), r.casesPerSecond(),
+                r.percentileMillis(50), r.percentileMillis(95), r.percentileMillis(99), r.completions().getMaxValue() / 1e3,
+                row.loadBefore(), row.loadAfter());
+    }
+
+    private void write() throws IOException {
+        StringBuilder out = new StringBuilder("# Penalty benchmark\n\n");
+        out.append(String.format(Locale.ROOT, "- %s UTC, %d cores visible to the JVM, Java %s; %d warm-up + %d measured "
+                        + "cases per configuration, %d clients in total; load average = 1-minute load before → after%n%n",
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), WARMUP, CASES, CLIENTS));
+        out.append("| configuration | cases | clients × nodes | s | cases/s | p50 ms | p95 ms | p99 ms | max ms | load |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            out.append(line(row)).append('\n');
+        }
+        Map<String, List<Row>> byTarget = new LinkedHashMap<>();
+        rows.forEach(r -> byTarget.computeIfAbsent(r.config().target(), t -> new ArrayList<>()).add(r));
+        out.append('\n');
+        byTarget.forEach((target, list) -> {
+            if (list.size() < 2) {
+                return;
+            }
+            Row first = list.get(0);
+            for (Row other : list.subList(1, list.size())) {
+                out.append(String.format(Locale.ROOT, "- %s against %s: throughput %+.1f %%, p50 %+.1f %%, p95 %+.1f %%%n",
+                        first.config().name(), other.config().name(),
+                        (first.result().casesPerSecond() / other.result().casesPerSecond() - 1) * 100,
+                        (first.result().percentileMillis(50) / other.result().percentileMillis(50) - 1) * 100,
+                        (first.result().percentileMillis(95) / other.result().percentileMillis(95) - 1) * 100));
+            }
+        });
+        out.append(notes);
+        Files.writeString(Path.of("target", "bench", "penalty.md"), out);
+        System.out.println(out);
+    }
+
+    private static String abbreviate(String message) {
+        String first = message.lines().findFirst().orElse("");
+        return first.length() > 400 ? first.substring(0, 400) + "…" : first;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}
