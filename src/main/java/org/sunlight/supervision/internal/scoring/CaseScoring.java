@@ -145,7 +145,12 @@ class CaseScoring {
                 (int) result.findings.stream().filter(f -> "veto".equals(f.kind())).count(), version.id(),
                 version.version(), write(result.findings), info.endedAt(), clock.now());
         mapper.delete(info.businessKey());
-        mapper.insert(row);
+        try {
+            mapper.insert(row);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // scored at the same moment by the closing node's background thread: same facts, same checklist
+            log.debug("Case {} was scored concurrently", info.businessKey());
+        }
         return row;
     }
 

@@ -133,10 +133,6 @@ class FactExtractor {
                     && !a.isCanceled()).toList();
         }
 
-        Optional<HistoricActivityInstance> first(String activityId) {
-            return activities.stream().filter(a -> activityId.equals(a.getActivityId())).findFirst();
-        }
-
         Optional<HistoricActivityInstance> lastCompleted(String activityId) {
             List<HistoricActivityInstance> done = completed(activityId);
             return done.isEmpty() ? Optional.empty() : Optional.of(done.get(done.size() - 1));
@@ -303,25 +299,23 @@ class FactExtractor {
         }
         facts.put("decisionOverdueDays", overdue, deadlineProof);
 
+        // steps in the file's order, each by its first completion: a step that began before the previous one was
+        // completed is out of order (a step never completed is a missing document or step, not an order fault)
         int outOfOrder = 0;
         List<Proof> orderProof = new ArrayList<>();
         HistoricActivityInstance previous = null;
         for (String step : ORDER) {
-            Optional<HistoricActivityInstance> first = trail.first(step);
+            Optional<HistoricActivityInstance> first = trail.completed(step).stream().findFirst();
             if (first.isEmpty()) {
                 continue;
             }
             HistoricActivityInstance current = first.get();
-            if (previous != null) {
-                Optional<HistoricActivityInstance> done = trail.completed(previous.getActivityId()).stream().findFirst();
-                Date previousEnd = done.map(HistoricActivityInstance::getEndTime).orElse(null);
-                if (previousEnd == null || current.getStartTime().before(previousEnd)) {
-                    outOfOrder++;
-                    facts.note("outOfOrderSteps", "“" + current.getActivityName() + "”开始于“"
-                            + previous.getActivityName() + "”完成之前");
-                    orderProof.add(activity(previous));
-                    orderProof.add(activity(current));
-                }
+            if (previous != null && current.getStartTime().before(previous.getEndTime())) {
+                outOfOrder++;
+                facts.note("outOfOrderSteps", "“" + current.getActivityName() + "”开始于“"
+                        + previous.getActivityName() + "”完成之前");
+                orderProof.add(activity(previous));
+                orderProof.add(activity(current));
             }
             previous = current;
         }
