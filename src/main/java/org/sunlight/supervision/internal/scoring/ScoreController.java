@@ -126,6 +126,13 @@ class ScoreController {
         return answer;
     }
 
+    /** Departments for the page's filter. */
+    @GetMapping("/api/supervision/scores/departments")
+    List<Map<String, String>> departments() {
+        requireSupervision();
+        return organization.departments().stream().map(d -> Map.of("id", d.id(), "name", d.name())).toList();
+    }
+
     /** The same list as CSV (UTF-8 with a BOM, so that Excel shows the Chinese), one row per case. */
     @GetMapping("/api/supervision/scores.csv")
     void csv(@RequestParam(required = false) String department, @RequestParam(required = false) Boolean passed,
