@@ -152,4 +152,13 @@ class ScoreApiTests extends ScoringProcessTest {
         assertThat(page.body()).contains("案卷评查").contains("/supervision/scores/scores.js");
         assertThat(rest.get("sunqi", "/supervision/scores/scores.js").body()).contains("/api/supervision/scores");
     }
+
+    @Test
+    void tasklistShowsThePreCheckTabToTheHandler() {
+        assertThat(rest.get(null, "/camunda/app/tasklist/scripts/config.js").body())
+                .containsPattern("customScripts: \\[[^\\]]*'sunlight/precheck-tab'");
+        Rest.Response tab = rest.get(null, "/camunda/app/tasklist/sunlight/precheck-tab.js");
+        assertThat(tab.status()).isEqualTo(200);
+        assertThat(tab.body()).contains("评查预检").contains("/score/precheck").contains("tasklist.task.detail");
+    }
 }
