@@ -404,6 +404,8 @@ class CaseFileScoringTests extends ScoringProcessTest {
         assertThat(codes(precheck)).containsExactly("D-NO-PRIOR-NOTICE");
         assertThat(precheck.score()).isEqualTo(80);
         assertThat(mapper.find(c.getBusinessKey())).as("a pre-check stores nothing").isNull();
+        assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("case-file-checklist")
+                .count()).as("scoring adds no decision instance to the history (nor to the record chain)").isZero();
         notifyAndWait(c);
         assertThat(codes(scoring.precheck(cases.find(c.getBusinessKey()).orElseThrow()))).isEmpty();
     }
