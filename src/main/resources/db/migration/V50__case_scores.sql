@@ -16,6 +16,8 @@ CREATE TABLE sl_case_score (
   closed_at           TIMESTAMP    NULL,
   scored_at           TIMESTAMP    NOT NULL
 );
-CREATE INDEX sl_case_score_dept ON sl_case_score (department_id, score);
+CREATE INDEX sl_case_score_dept ON sl_case_score (department_id, score, business_key);
 CREATE INDEX sl_case_score_closed ON sl_case_score (closed_at);
+-- the list's default orders: by score (ties by case) and by closing date
+CREATE INDEX sl_case_score_score ON sl_case_score (score, business_key);
 CREATE INDEX sl_case_score_version ON sl_case_score (checklist_version);
