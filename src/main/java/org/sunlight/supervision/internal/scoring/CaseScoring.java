@@ -11,7 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sunlight.organization.ApiException;
 import org.sunlight.procedure.CaseInfo;
 import org.sunlight.procedure.Cases;
@@ -44,9 +46,12 @@ class CaseScoring {
     private final SystemAccess system;
     private final ObjectMapper json;
     private final int passMark;
+    private final TransactionTemplate transaction;
 
     CaseScoring(FactExtractor extractor, Checklist checklist, ScoreMapper mapper, Cases cases, StatutoryClock clock,
-                SystemAccess system, ObjectMapper json, @Value("${sunlight.supervision.pass-mark:60}") int passMark) {
+                SystemAccess system, ObjectMapper json, @Value("${sunlight.supervision.pass-mark:60}") int passMark,
+                PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.extractor = extractor;
         this.checklist = checklist;
         this.mapper = mapper;
@@ -90,11 +95,12 @@ class CaseScoring {
     /** Scores a case that has just ended (after its transaction committed); failures leave it to be scored on read. */
     public void scoreClosed(String processInstanceId) {
         try {
-            system.asSystem(() -> {
+            // one transaction: readers never see the case between the old row's delete and the new row's insert
+            transaction.executeWithoutResult(status -> system.asSystem(() -> {
                 cases.findByProcessInstance(processInstanceId).filter(CaseScoring::scored)
                         .filter(i -> "closed".equals(i.status()) && filed(i)).ifPresent(i -> store(i, checklist.latest()));
                 return null;
-            });
+            }));
         } catch (RuntimeException e) {
             log.warn("Scoring of closed case {} failed; it will be scored when read", processInstanceId, e);
         }

@@ -58,7 +58,8 @@ class MariaDbScoringTests extends ScoringProcessTest {
         // both scored; the list sorts by score and filters by it
         assertThat(scoring.rescoreOutdated(100)).isZero();
         List<StoredScore> byScore = mapper.list(new ScoreFilter(null, true, null, null, null, null, "score asc", 10, 0));
-        assertThat(byScore).extracting(StoredScore::businessKey)
+        assertThat(byScore).as(jdbc().queryForList("SELECT business_key, score, passed, checklist_version, scored_at FROM sl_case_score").toString())
+                .extracting(StoredScore::businessKey)
                 .containsExactly(late.getBusinessKey(), clean.getBusinessKey());
         assertThat(mapper.count(new ScoreFilter(null, null, 95, null, null, null, "score asc", 10, 0))).isEqualTo(1);
         assertThat(mapper.list(new ScoreFilter("zhifa", null, null, null, null, null, "closed_at desc", 1, 1)))
