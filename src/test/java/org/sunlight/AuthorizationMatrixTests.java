@@ -117,6 +117,17 @@ class AuthorizationMatrixTests {
         rows.add(new Row("load a holiday schedule",             "D    D    D    D    D    D    A", r -> rest.put(user(r),
                 "/api/admin/calendar/2035", "application/yaml", "source: 测试\nholidays: ['2035-01-01']\n").status()));
         rows.add(new Row("list officers and credentials",       "D    D    D    D    D    D    A", r -> rest.get(user(r), "/api/admin/organization/officers").status()));
+        // 案卷评查 (supervision): the matrix's case is open, so an allowed score read answers 409 "not closed yet"
+        rows.add(new Row("read a case's case-file score",       "D    D    D    D    A    A    A", r -> rest.get(user(r),
+                "/api/cases/" + caseKey + "/score").status()));
+        rows.add(new Row("read the case's scoring pre-check",   "D    A    D    D    A    A    A", r -> rest.get(user(r),
+                "/api/cases/" + caseKey + "/score/precheck").status()));
+        rows.add(new Row("list case-file scores",               "D    D    D    D    A    A    A", r -> rest.get(user(r),
+                "/api/supervision/scores").status()));
+        rows.add(new Row("export case-file scores (CSV)",       "D    D    D    D    A    A    A", r -> rest.get(user(r),
+                "/api/supervision/scores.csv").status()));
+        rows.add(new Row("open the case-file scores page",      "D    A    A    A    A    A    A", r -> rest.get(user(r),
+                "/supervision/scores").status()));
         rows.add(new Row("log in to Tasklist",                  "D    A    A    A    A    A    A", r -> webappLoginStatus(r, "tasklist")));
         rows.add(new Row("log in to Cockpit",                   "D    D    D    D    A    A    A", r -> webappLoginStatus(r, "cockpit")));
         rows.add(new Row("log in to Admin",                     "D    D    D    D    D    D    A", r -> webappLoginStatus(r, "admin")));

@@ -110,8 +110,9 @@ class DecisionCatalogueDmnTests {
         assertThat(decision.getName()).as("decision name").containsPattern(CHINESE);
 
         DecisionTable table = model.getModelElementsByType(DecisionTable.class).iterator().next();
+        // the case-file checklist collects every item a file fails (案卷评查: all findings, not the first)
         assertThat(table.getHitPolicy()).as("hit policy (all tables use FIRST with a catch-all or no-match row)")
-                .isEqualTo(HitPolicy.FIRST);
+                .isEqualTo("case-file-checklist".equals(fileId) ? HitPolicy.COLLECT : HitPolicy.FIRST);
         for (Input input : table.getInputs()) {
             assertThat(input.getLabel()).as("input label %s", input.getId()).containsPattern(CHINESE);
             assertThat(input.getInputExpression().getText().getTextContent().trim())

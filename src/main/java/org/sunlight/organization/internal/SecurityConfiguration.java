@@ -27,6 +27,7 @@ import org.sunlight.organization.Roles;
  * <li>/engine-rest/** — HTTP Basic checked by Camunda's own filter; 401 without credentials;</li>
  * <li>/api/** — Sunlight's API: HTTP Basic or the webapp session (plugins), as the same Camunda user;</li>
  * <li>/designer/** — the designers' page of procedures, with the same login as /api/**;</li>
+ * <li>/supervision/** — the supervisors' pages (案卷评查 and others), with the same login as /api/**;</li>
  * <li>/public/**, /api/public/** — the public portal, no login; also /api/inspections/draws/{id}/verify.</li>
  * </ul>
  * Spring's CSRF is off where Camunda does CSRF itself (it would break the webapp login) and for stateless Basic.
@@ -93,8 +94,9 @@ class SecurityConfiguration {
             throws Exception {
         ProviderManager authenticationManager = new ProviderManager(
                 new CamundaIdentityAuthenticationProvider(identityService));
-        // /designer/**: the designers' page (static), shown to staff only, like the API it reads
-        return http.securityMatcher(paths("/api/**", "/designer/**"))
+        // /designer/**: the designers' page (static), shown to staff only, like the API it reads;
+        // /supervision/**: the supervisors' pages (static), likewise
+        return http.securityMatcher(paths("/api/**", "/designer/**", "/supervision/**"))
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/api/admin/**")).hasAuthority("GROUP_" + Roles.ADMIN)

@@ -30,7 +30,7 @@ export default {
   },
   // Sunlight: Chinese for the English texts form-js and its date picker write themselves (sunlight/chinese-forms.js),
   // and the "证据材料" tab of a task (record: sunlight/evidence-tab.js, an ES module plugin).
-  customScripts: ['sunlight/chinese-forms', 'sunlight/evidence-tab'],
+  customScripts: ['sunlight/chinese-forms', 'sunlight/evidence-tab', 'sunlight/precheck-tab'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

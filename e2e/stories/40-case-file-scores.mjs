@@ -1,0 +1,54 @@
+// The supervisors' page of case-file scores (/supervision/scores, 案卷评查): a supervisor logged in to the webapps
+// opens it, sorts by score, expands the findings of the lowest-scored file and finds the CSV export.
+
+export default async function caseFileScores(t) {
+  let page;
+
+  await t.step('without a login the scores are refused', async () => {
+    const anonymous = await t.page();
+    const response = await anonymous.request.get(`${t.base}/api/supervision/scores`);
+    t.equal(response.status(), 401, 'GET /api/supervision/scores without login');
+  });
+
+  await t.step('an officer sees the page say that scores are for supervisors and leaders', async () => {
+    const officer = await t.webapp('tasklist', 'zhangsan');
+    await officer.goto(`${t.base}/supervision/scores`);
+    await t.visible(officer.locator('#status .error'), 'the refusal on the page');
+    t.includes(await officer.locator('#status').innerText(), '监督人员', 'who may read the scores');
+  });
+
+  await t.step('a supervisor opens the page and sorts by score', async () => {
+    page = await t.webapp('tasklist', 'sunqi');
+    await page.goto(`${t.base}/supervision/scores`);
+    await t.visible(page.getByRole('heading', { name: '案卷评查' }), 'the page title');
+    await page.locator('#status').filter({ hasText: '共' }).waitFor();
+    await page.locator('th[data-sort="score"]').click(); // descending
+    await page.locator('th[data-sort="score"]').click(); // ascending
+    await page.locator('th[data-sort="score"].asc').waitFor();
+    await page.locator('#status').filter({ hasText: '共' }).waitFor();
+    const scores = await page.locator('#scores tbody td.score').allInnerTexts();
+    const numbers = scores.map(Number);
+    t.ok(numbers.every((n, i) => i === 0 || numbers[i - 1] <= n), `scores ascending: ${numbers.join(', ')}`);
+    const href = await page.locator('#export').getAttribute('href');
+    t.includes(href, '/api/supervision/scores.csv?', 'the export link');
+    t.includes(href, 'sort=score', 'the export keeps the order');
+    await t.shot(page, 'scores-sorted', { fullPage: true });
+  });
+
+  await t.step('the findings of the lowest-scored file expand with their sources and proofs', async () => {
+    const rows = await page.locator('#scores tbody tr').count();
+    if (rows === 0) {
+      t.includes(await page.locator('#status').innerText(), '共 0 件', 'an empty list says so');
+      return;
+    }
+    const details = page.locator('#scores tbody tr').first().locator('details');
+    if (await details.count() === 0) return; // a file without findings
+    await details.locator('summary').click();
+    const finding = details.locator('.finding').first();
+    await t.visible(finding, 'a finding');
+    const text = await finding.innerText();
+    t.ok(/否决项|扣 \d+ 分/.test(text), `veto or points: ${text}`);
+    t.ok(/第\d+条/.test(text), `the article the item enforces: ${text}`);
+    await t.shot(page, 'scores-findings', { fullPage: true });
+  });
+}
