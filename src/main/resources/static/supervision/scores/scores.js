@@ -73,7 +73,7 @@
         : '无';
       body.append(el('tr', {},
         el('td', {}, item.caseNumber || item.businessKey, el('br'), el('span', { class: 'meta' }, item.businessKey)),
-        el('td', {}, item.departmentName), el('td', {}, item.handlerId), el('td', {}, item.partyName || ''),
+        el('td', {}, item.departmentName), el('td', {}, item.handlerName || item.handlerId), el('td', {}, item.partyName || ''),
         el('td', { class: 'score' }, item.score),
         el('td', {}, el('span', { class: item.passed ? 'pass' : 'fail' }, item.passed ? '合格' : '不合格')),
         el('td', {}, time(item.closedAt)), el('td', {}, 'v' + item.checklistVersion), el('td', {}, findings)));

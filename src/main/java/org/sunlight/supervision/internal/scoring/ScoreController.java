@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunlight.organization.ApiException;
 import org.sunlight.organization.Department;
+import org.sunlight.organization.Officer;
 import org.sunlight.organization.Organization;
 import org.sunlight.organization.Roles;
 import org.sunlight.organization.StaffUser;
@@ -156,7 +157,7 @@ class ScoreController {
                     .map(f -> f.label() + "（" + f.code() + ("veto".equals(f.kind()) ? "，否决" : "，扣" + f.points() + "分") + "）")
                     .collect(Collectors.joining("；"));
             out.write(String.join(",", cell(row.caseNumber()), cell(row.businessKey()),
-                    cell(departments.getOrDefault(row.departmentId(), row.departmentId())), cell(row.handlerId()),
+                    cell(departments.getOrDefault(row.departmentId(), row.departmentId())), cell(handlerName(row.handlerId())),
                     cell(row.partyName()), String.valueOf(row.score()), row.passed() ? "合格" : "不合格",
                     String.valueOf(row.vetoCount()), cell(items), String.valueOf(row.checklistVersion()),
                     cell(time(row.closedAt())), cell(time(row.scoredAt()))));
@@ -192,6 +193,11 @@ class ScoreController {
         }
     }
 
+    /** A person reads the officer's name, not the account. */
+    private String handlerName(String userId) {
+        return userId == null ? null : organization.officer(userId).map(Officer::name).orElse(userId);
+    }
+
     private Map<String, String> departmentNames() {
         return organization.departments().stream().collect(Collectors.toMap(Department::id, Department::name,
                 (a, b) -> a));
@@ -204,6 +210,7 @@ class ScoreController {
         item.put("departmentId", row.departmentId());
         item.put("departmentName", departments.getOrDefault(row.departmentId(), row.departmentId()));
         item.put("handlerId", row.handlerId());
+        item.put("handlerName", handlerName(row.handlerId()));
         item.put("partyName", row.partyName());
         item.put("score", row.score());
         item.put("passed", row.passed());

@@ -1,5 +1,6 @@
 // The supervisors' page of case-file scores (/supervision/scores, 案卷评查): a supervisor logged in to the webapps
-// opens it, sorts by score, expands the findings of the lowest-scored file and finds the CSV export.
+// opens it, finds the case that 10-penalty-general worked and 40-closure-and-portal closed scored, sorts by score,
+// reads the findings with their sources and finds the CSV export.
 
 export default async function caseFileScores(t) {
   let page;
@@ -35,20 +36,28 @@ export default async function caseFileScores(t) {
     await t.shot(page, 'scores-sorted', { fullPage: true });
   });
 
-  await t.step('the findings of the lowest-scored file expand with their sources and proofs', async () => {
-    const rows = await page.locator('#scores tbody tr').count();
-    if (rows === 0) {
-      t.includes(await page.locator('#status').innerText(), '共 0 件', 'an empty list says so');
-      return;
+  await t.step('the case worked and closed in the stories is scored, its findings with their sources', async () => {
+    const { caseNumber } = t.state;
+    t.ok(caseNumber, 'the case number set by 10-penalty-general');
+    const row = page.locator('#scores tbody tr', { hasText: caseNumber });
+    await t.visible(row, `the score of ${caseNumber}`);
+    const score = Number(await row.locator('td.score').innerText());
+    t.ok(score >= 0 && score <= 100, `a score between 0 and 100: ${score}`);
+    const text = await row.innerText();
+    t.ok(/合格|不合格/.test(text), 'passed or failed, in Chinese');
+    t.includes(text, '张三', 'the handler by name');
+    t.excludes(text, 'zhangsan', 'the scores row');
+    const details = row.locator('details');
+    if (score < 100) {
+      await details.locator('summary').click();
+      const finding = details.locator('.finding').first();
+      await t.visible(finding, 'a finding');
+      const text = await finding.innerText();
+      t.ok(/否决项|扣 \d+ 分/.test(text), `veto or points: ${text}`);
+      t.ok(/第\d+条/.test(text), `the article the item enforces: ${text}`);
+    } else {
+      t.equal(await details.count(), 0, 'a full score lists no findings');
     }
-    const details = page.locator('#scores tbody tr').first().locator('details');
-    if (await details.count() === 0) return; // a file without findings
-    await details.locator('summary').click();
-    const finding = details.locator('.finding').first();
-    await t.visible(finding, 'a finding');
-    const text = await finding.innerText();
-    t.ok(/否决项|扣 \d+ 分/.test(text), `veto or points: ${text}`);
-    t.ok(/第\d+条/.test(text), `the article the item enforces: ${text}`);
     await t.shot(page, 'scores-findings', { fullPage: true });
   });
 }
