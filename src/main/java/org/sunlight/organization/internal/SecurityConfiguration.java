@@ -93,8 +93,9 @@ class SecurityConfiguration {
             throws Exception {
         ProviderManager authenticationManager = new ProviderManager(
                 new CamundaIdentityAuthenticationProvider(identityService));
-        // /designer/**: the designers' page (static), shown to staff only, like the API it reads
-        return http.securityMatcher(paths("/api/**", "/designer/**"))
+        // /designer/**: the designers' page (static), shown to staff only, like the API it reads; the same for the
+        // supervision pages (/supervision/**)
+        return http.securityMatcher(paths("/api/**", "/designer/**", "/supervision/**"))
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(paths("/api/admin/**")).hasAuthority("GROUP_" + Roles.ADMIN)
