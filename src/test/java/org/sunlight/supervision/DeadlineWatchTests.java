@@ -7,8 +7,11 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Comment;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.sunlight.ProcessTest;
 import org.sunlight.supervision.internal.watch.DeadlineWatchProbe;
 import org.sunlight.supervision.internal.watch.DeadlineWatchProbe.Row;
@@ -21,6 +24,7 @@ import org.sunlight.supervision.internal.watch.DeadlineWatchProbe.Row;
 class DeadlineWatchTests extends ProcessTest {
 
     @Autowired DeadlineWatchProbe watch;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void aLimitIsNearingWithinTheWarningWindowAndOverdueAfterItsLastDay() {
@@ -72,5 +76,48 @@ class DeadlineWatchTests extends ProcessTest {
         assertThat(rows).noneMatch(r -> r.state().equals("overdue") && !r.limitKind().equals("task"));
         assertThat(watch.rows(key, null, null, "overdue")).noneMatch(r -> !r.limitKind().equals("task"));
         assertThat(watch.rows(key, null, null, "suspended")).extracting(Row::limitKind).contains("statutory", "promised");
+    }
+
+    @Test
+    void aCasePastItsLimitIsEscalatedToTheLeaderExactlyOnceAndRecorded() {
+        ProcessInstance c = WatchCases.filedPenalty(this, "沈阳乙建设有限公司");
+        String key = c.getBusinessKey();
+        ProcessInstance suspended = WatchCases.licensingInExpertReview(this, "2026-03-02");
+
+        // Thursday 05-28: the promised 60 days are past, the statutory 90 days only near (policy: escalate when past)
+        at(LocalDateTime.of(2026, 5, 28, 10, 0));
+        watch.escalate();
+        assertThat(escalations(key)).containsExactly("promised");
+        watch.escalate();
+        assertThat(escalations(key)).containsExactly("promised");
+
+        at(LocalDateTime.of(2026, 6, 2, 10, 0));
+        watch.escalate();
+        watch.escalate();
+        assertThat(escalations(key)).containsExactlyInAnyOrder("promised", "statutory");
+        // the licensing clock stands still: nothing to escalate there
+        assertThat(escalations(suspended.getBusinessKey())).isEmpty();
+
+        // recorded: one comment per escalation on the case, chained into the whole-process record
+        List<Comment> comments = taskService.getProcessInstanceComments(c.getId()).stream()
+                .filter(m -> m.getFullMessage().startsWith("期限督办")).toList();
+        assertThat(comments).hasSize(2);
+        assertThat(comments).anyMatch(m -> m.getFullMessage().contains("行政处罚法第六十条"));
+        for (Comment comment : comments) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_record_entry WHERE table_name = 'ACT_HI_COMMENT' "
+                    + "AND row_id = ?", Integer.class, comment.getId())).isEqualTo(1);
+        }
+        // and a 督办 task for the leaders, one per escalation
+        List<Task> tasks = taskService.createTaskQuery().taskCandidateGroup("leader").taskNameLike("督办：" + "%").list()
+                .stream().filter(t -> t.getName().contains(variable(c, "caseNumber").toString())).toList();
+        assertThat(tasks).hasSize(2);
+        List<String> taskIds = jdbc.queryForList("SELECT leader_task_id FROM sl_deadline_escalation WHERE business_key = ?",
+                String.class, key);
+        assertThat(taskIds).containsExactlyInAnyOrderElementsOf(tasks.stream().map(Task::getId).toList());
+    }
+
+    private List<String> escalations(String key) {
+        return jdbc.queryForList("SELECT limit_kind FROM sl_deadline_escalation WHERE business_key = ? ORDER BY id",
+                String.class, key);
     }
 }

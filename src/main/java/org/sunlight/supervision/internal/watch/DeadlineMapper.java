@@ -22,7 +22,7 @@ interface DeadlineMapper {
 
     /** An open task with a due date, of an open case (tasks of called sub-processes included). */
     record OpenTask(String taskId, String taskName, String assignee, Date dueAt, String businessKey, String caseNumber,
-                    String processKey, String departmentId, String handlerId, String partyName) {
+                    String processInstanceId, String processKey, String departmentId, String handlerId, String partyName) {
     }
 
     @Select("<script>SELECT c.business_key, c.case_number, c.process_instance_id, c.process_key, c.department_id, "
@@ -40,8 +40,8 @@ interface DeadlineMapper {
                              @Param("officer") String officer);
 
     @Select("<script>SELECT t.ID_ AS task_id, t.NAME_ AS task_name, t.ASSIGNEE_ AS assignee, t.DUE_DATE_ AS due_at, "
-            + "c.business_key, c.case_number, c.process_key, c.department_id, c.handler_id, c.party_name "
-            + "FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ "
+            + "c.business_key, c.case_number, c.process_instance_id, c.process_key, c.department_id, c.handler_id, "
+            + "c.party_name FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ "
             + "JOIN sl_case c ON c.process_instance_id = e.ROOT_PROC_INST_ID_ "
             + "WHERE t.DUE_DATE_ IS NOT NULL AND t.DUE_DATE_ &lt;= #{horizon} AND c.status = 'open' "
             + "<if test='department != null'>AND c.department_id = #{department} </if>"

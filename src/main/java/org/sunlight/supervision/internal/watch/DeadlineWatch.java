@@ -33,7 +33,8 @@ import org.sunlight.procedure.StatutoryClock;
 class DeadlineWatch {
 
     /** One row of the list. {@code workingDaysLeft} is negative when past; null while suspended. */
-    record Item(String kind, String businessKey, String caseNumber, String processKey, String procedureName,
+    record Item(String kind, String businessKey, String caseNumber, String processInstanceId, String processKey,
+                String procedureName,
                 String departmentId, String departmentName, String officerId, String officerName, String partyName,
                 String taskId, String taskName, String limitKind, String limitName, String basis, Date dueAt,
                 String state, String stateName, Integer workingDaysLeft, Pause pause) {
@@ -103,7 +104,7 @@ class DeadlineWatch {
             WatchProperties.Procedure procedure = properties.procedures().get(t.processKey());
             String officerId = t.assignee() != null ? t.assignee() : t.handlerId();
             String s = state(t.dueAt(), pause, now, horizon);
-            items.add(new Item("task", t.businessKey(), t.caseNumber(), t.processKey(),
+            items.add(new Item("task", t.businessKey(), t.caseNumber(), t.processInstanceId(), t.processKey(),
                     procedure == null ? t.processKey() : procedure.name(), t.departmentId(),
                     names.department(t.departmentId()), officerId, names.officer(officerId), t.partyName(), t.taskId(),
                     t.taskName(), "task", LIMIT_NAMES.get("task"), null, t.dueAt(), s, STATE_NAMES.get(s),
@@ -139,7 +140,8 @@ class DeadlineWatch {
                           WatchProperties.Limit limit, Date due, Optional<ClockPause> pause, Date now, Date horizon,
                           Names names) {
         String s = state(due, pause, now, horizon);
-        return new Item("case", c.businessKey(), c.caseNumber(), c.processKey(), procedure.name(), c.departmentId(),
+        return new Item("case", c.businessKey(), c.caseNumber(), c.processInstanceId(), c.processKey(),
+                procedure.name(), c.departmentId(),
                 names.department(c.departmentId()), c.handlerId(), names.officer(c.handlerId()), c.partyName(), null,
                 null, limitKind, LIMIT_NAMES.get(limitKind) + "（" + limit.text() + "）", limit.basis(), due, s,
                 STATE_NAMES.get(s), pause.isPresent() ? null : workingDaysLeft(due),

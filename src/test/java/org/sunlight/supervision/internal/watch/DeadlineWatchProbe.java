@@ -14,9 +14,16 @@ public class DeadlineWatchProbe {
     }
 
     private final DeadlineWatch watch;
+    private final Escalations escalations;
 
-    DeadlineWatchProbe(DeadlineWatch watch) {
+    DeadlineWatchProbe(DeadlineWatch watch, Escalations escalations) {
         this.watch = watch;
+        this.escalations = escalations;
+    }
+
+    /** One round of the escalation job. */
+    public int escalate() {
+        return escalations.escalateDue();
     }
 
     public List<Row> rows(String businessKey) {
