@@ -30,7 +30,7 @@ import org.sunlight.procedure.StatutoryClock;
  * limits — and the tasks that run against them — are shown as suspended with the pause, never as overdue.
  */
 @Component
-class DeadlineWatch {
+public class DeadlineWatch {
 
     /** One row of the list. {@code workingDaysLeft} is negative when past; null while suspended. */
     record Item(String kind, String businessKey, String caseNumber, String processInstanceId, String processKey,
@@ -64,7 +64,7 @@ class DeadlineWatch {
         this.organization = organization;
     }
 
-    WatchProperties properties() {
+    public WatchProperties properties() {
         return properties;
     }
 
@@ -117,9 +117,14 @@ class DeadlineWatch {
     }
 
     /** The promised due date: start + the promised period, moved by the days the case clock stood still. */
-    Date promisedDue(String businessKey, WatchProperties.Procedure procedure, Date start) {
+    public Date promisedDue(String businessKey, WatchProperties.Procedure procedure, Date start) {
+        return promisedDue(businessKey, procedure, start, true);
+    }
+
+    /** As above; {@code everPaused} false skips looking up pauses (a case known never to have stood still). */
+    public Date promisedDue(String businessKey, WatchProperties.Procedure procedure, Date start, boolean everPaused) {
         WatchProperties.Limit limit = procedure.promised();
-        boolean clocked = procedure.clock() != null && !procedure.clock().isBlank();
+        boolean clocked = everPaused && procedure.clock() != null && !procedure.clock().isBlank();
         if (limit.workingDays()) {
             int paused = clocked ? caseClocks.pausedWorkingDays(businessKey, procedure.clock()) : 0;
             return clock.workingDaysAfter(start, limit.days() + paused);

@@ -18,10 +18,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param procedures           per process definition key: how its case-level limits are found
  */
 @ConfigurationProperties("sunlight.supervision.watch")
-record WatchProperties(int warningWorkingDays, boolean escalateWhenNearing, boolean schedulingEnabled,
+public record WatchProperties(int warningWorkingDays, boolean escalateWhenNearing, boolean schedulingEnabled,
                        Duration escalationInterval, Map<String, Procedure> procedures) {
 
-    WatchProperties {
+    public WatchProperties {
         procedures = procedures == null ? Map.of() : new LinkedHashMap<>(procedures);
     }
 
@@ -34,7 +34,7 @@ record WatchProperties(int warningWorkingDays, boolean escalateWhenNearing, bool
      * @param statutory        the statutory limit, with its article
      * @param promised         the promised limit (local policy); null: none promised
      */
-    record Procedure(String name, String startVariable, String dueVariable, String finishedVariable, String clock,
+    public record Procedure(String name, String startVariable, String dueVariable, String finishedVariable, String clock,
                      Limit statutory, Limit promised) {
     }
 
@@ -43,13 +43,13 @@ record WatchProperties(int warningWorkingDays, boolean escalateWhenNearing, bool
      * @param unit  {@code working} (工作日) or {@code calendar} (日)
      * @param basis the article (statutory) or the local rule (promised) that sets it
      */
-    record Limit(int days, String unit, String basis) {
+    public record Limit(int days, String unit, String basis) {
 
-        boolean workingDays() {
+        public boolean workingDays() {
             return "working".equals(unit);
         }
 
-        String text() {
+        public String text() {
             return days + (workingDays() ? "个工作日" : "日");
         }
     }
