@@ -66,6 +66,25 @@
       });
     });
   }
+  function percent(v) { return v === null || v === undefined ? '—' : (v * 100).toFixed(1) + '%'; }
+  function limits() {
+    Promise.all([
+      fetch('/api/supervision/deadlines/limits', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.json() : []; }),
+      fetch('/api/supervision/analytics/durations', { credentials: 'same-origin' }).then(function (r) { return r.ok ? r.json() : []; })
+    ]).then(function (x) {
+      var shares = {};
+      x[1].forEach(function (d) { shares[d.processKey] = d; });
+      var tbody = document.getElementById('limits'); tbody.innerHTML = '';
+      x[0].forEach(function (l) {
+        var d = shares[l.processKey];
+        var tr = document.createElement('tr');
+        [l.name, l.statutory, l.statutoryBasis, l.promised, l.promisedBasis, d ? d.closed : '—',
+          d ? percent(d.withinStatutory) : '—', d ? percent(d.withinPromised) : '—'].forEach(function (v) { cell(tr, v); });
+        tbody.appendChild(tr);
+      });
+    });
+  }
   form.addEventListener('change', load);
   load();
+  limits();
 }());

@@ -36,6 +36,7 @@ public final class GeneratedHistory {
     private final List<Object[]> variables = new ArrayList<>();
     private final List<Object[]> publications = new ArrayList<>();
     private final List<Object[]> links = new ArrayList<>();
+    private final List<Object[]> pauses = new ArrayList<>();
 
     public GeneratedHistory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -77,6 +78,12 @@ public final class GeneratedHistory {
         return this;
     }
 
+    /** A period the case's named clock stood still (sl_clock_pause, as CaseClocks writes it). */
+    public GeneratedHistory pause(Case c, String clock, Date from, Date to) {
+        pauses.add(new Object[] {c.key(), clock, "检验检测（生成）", ts(from), ts(to)});
+        return this;
+    }
+
     public GeneratedHistory link(String from, String to) {
         links.add(new Object[] {from, to, "inspection-penalty", new Timestamp(System.currentTimeMillis())});
         return this;
@@ -109,6 +116,9 @@ public final class GeneratedHistory {
 
     /** Writes everything added so far, in batches, and forgets it. */
     public void flush() {
+        if (cases.isEmpty() && instances.isEmpty() && publications.isEmpty() && links.isEmpty() && pauses.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("INSERT INTO sl_case (business_key, case_number, process_instance_id, process_key, category, "
                 + "department_id, handler_id, party_name, party_type, status, started_at, ended_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", cases);
@@ -123,6 +133,9 @@ public final class GeneratedHistory {
                 + "revision, published_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                 + "?, ?, ?)", publications);
         jdbc.batchUpdate("INSERT INTO sl_case_link (from_key, to_key, relation, created_at) VALUES (?, ?, ?, ?)", links);
+        jdbc.batchUpdate("INSERT INTO sl_clock_pause (business_key, clock_name, reason, paused_at, resumed_at) "
+                + "VALUES (?, ?, ?, ?, ?)", pauses);
+        pauses.clear();
         cases.clear();
         instances.clear();
         variables.clear();

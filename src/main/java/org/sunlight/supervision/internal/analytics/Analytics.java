@@ -5,16 +5,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.sunlight.organization.Department;
 import org.sunlight.organization.Officer;
 import org.sunlight.organization.Organization;
+import org.sunlight.procedure.ClockPause;
 import org.sunlight.procedure.StatutoryClock;
 import org.sunlight.supervision.internal.watch.DeadlineWatch;
 import org.sunlight.supervision.internal.watch.WatchProperties;
@@ -89,8 +88,14 @@ class Analytics {
         watch.properties().procedures().forEach((processKey, p) -> {
             List<AnalyticsMapper.ClosedCase> closed = mapper.closedCases(processKey, p.startVariable(),
                     p.finishedVariable(), p.dueVariable(), f.from(), f.to(), f.department());
-            Set<String> paused = p.clock() == null || p.clock().isBlank() ? Set.of()
-                    : new HashSet<>(mapper.pausedClosedCases(processKey, p.clock(), f.from(), f.to(), f.department()));
+            // days each case's clock stood still, read for all cases at once (one query, not one per case)
+            Map<String, Integer> paused = new HashMap<>();
+            if (p.clock() != null && !p.clock().isBlank()) {
+                for (ClockPause pause : mapper.pausesOfClosedCases(processKey, p.clock(), f.from(), f.to(),
+                        f.department())) {
+                    paused.merge(pause.businessKey(), pausedDays(pause, p.promised()), Integer::sum);
+                }
+            }
             double[] days = new double[closed.size()];
             long measured = 0;
             long withinStatutory = 0;
@@ -108,10 +113,10 @@ class Analytics {
                 }
                 if (p.promised() != null) {
                     Date start = new Date(c.startMs());
-                    Date due = paused.contains(c.businessKey())
-                            ? watch.promisedDue(c.businessKey(), p, start, true)
+                    Date due = paused.containsKey(c.businessKey())
+                            ? watch.promisedDue(p, start, paused.get(c.businessKey()))
                             : promisedByStartDay.computeIfAbsent(clock.toDate(start),
-                                    d -> watch.promisedDue(c.businessKey(), p, start, false));
+                                    d -> watch.promisedDue(p, start, 0));
                     if (c.finishedMs() <= due.getTime()) {
                         withinPromised++;
                     }
@@ -127,16 +132,34 @@ class Analytics {
         return rows;
     }
 
+    /** Days a pause lasted, counted as CaseClocks counts them (working or calendar days, an open pause to today). */
+    private int pausedDays(ClockPause pause, WatchProperties.Limit limit) {
+        LocalDate from = clock.toDate(pause.pausedAt());
+        LocalDate to = pause.resumedAt() == null ? clock.today() : clock.toDate(pause.resumedAt());
+        return limit != null && limit.workingDays() ? clock.workingDaysBetween(from, to)
+                : (int) java.time.temporal.ChronoUnit.DAYS.between(from, to);
+    }
+
     List<ReviewRow> reviews(Filter f) {
         Map<String, AnalyticsMapper.ReviewOutcome> outcomes = new HashMap<>();
         mapper.reviewOutcomes(f.from(), f.to(), f.department()).forEach(o -> outcomes.put(o.category(), o));
-        return mapper.reviews(f.from(), f.to(), f.department()).stream().map(r -> {
-            AnalyticsMapper.ReviewOutcome o = outcomes.getOrDefault(r.category(),
-                    new AnalyticsMapper.ReviewOutcome(r.category(), 0, 0));
-            return new ReviewRow(r.category(), CATEGORIES.getOrDefault(r.category(), r.category()), r.decided(),
-                    r.reviewed(), share(r.reviewed(), r.decided()), o.reviews(), o.rejected(),
-                    share(o.rejected(), o.reviews()), r.hearings(), share(r.hearings(), r.decided()));
+        Map<String, Long> reviewed = counts(mapper.reviewed(f.from(), f.to(), f.department()));
+        Map<String, Long> hearings = counts(mapper.hearings(f.from(), f.to(), f.department()));
+        return mapper.decided(f.from(), f.to(), f.department()).stream()
+                .sorted(java.util.Comparator.comparing(AnalyticsMapper.Count::key)).map(d -> {
+            AnalyticsMapper.ReviewOutcome o = outcomes.getOrDefault(d.key(),
+                    new AnalyticsMapper.ReviewOutcome(d.key(), 0, 0));
+            long r = reviewed.getOrDefault(d.key(), 0L);
+            long h = hearings.getOrDefault(d.key(), 0L);
+            return new ReviewRow(d.key(), CATEGORIES.getOrDefault(d.key(), d.key()), d.count(), r, share(r, d.count()),
+                    o.reviews(), o.rejected(), share(o.rejected(), o.reviews()), h, share(h, d.count()));
         }).toList();
+    }
+
+    private static Map<String, Long> counts(List<AnalyticsMapper.Count> counts) {
+        Map<String, Long> map = new HashMap<>();
+        counts.forEach(c -> map.put(c.key(), c.count()));
+        return map;
     }
 
     List<WorkloadRow> workload(Filter f) {

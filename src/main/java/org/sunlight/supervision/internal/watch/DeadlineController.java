@@ -64,6 +64,20 @@ class DeadlineController {
                 "剩余工作日", "中止原因"), rows);
     }
 
+    /** A procedure's limits side by side: statutory (with its article) and promised (local policy). */
+    record Limits(String processKey, String name, String statutory, String statutoryBasis, String promised,
+                  String promisedBasis) {
+    }
+
+    @GetMapping("/limits")
+    List<Limits> limits() {
+        StaffUser.require();
+        return watch.properties().procedures().entrySet().stream().map(e -> new Limits(e.getKey(), e.getValue().name(),
+                e.getValue().statutory().text(), e.getValue().statutory().basis(),
+                e.getValue().promised() == null ? null : e.getValue().promised().text(),
+                e.getValue().promised() == null ? null : e.getValue().promised().basis())).toList();
+    }
+
     @GetMapping("/escalations")
     List<DeadlineMapper.Escalation> escalations(@RequestParam(required = false) String department) {
         return mapper.escalations(access.departmentFilter(StaffUser.require(), department));

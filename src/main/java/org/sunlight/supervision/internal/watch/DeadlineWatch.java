@@ -118,19 +118,20 @@ public class DeadlineWatch {
 
     /** The promised due date: start + the promised period, moved by the days the case clock stood still. */
     public Date promisedDue(String businessKey, WatchProperties.Procedure procedure, Date start) {
-        return promisedDue(businessKey, procedure, start, true);
+        WatchProperties.Limit limit = procedure.promised();
+        int paused = 0;
+        if (procedure.clock() != null && !procedure.clock().isBlank()) {
+            paused = limit.workingDays() ? caseClocks.pausedWorkingDays(businessKey, procedure.clock())
+                    : caseClocks.pausedCalendarDays(businessKey, procedure.clock());
+        }
+        return promisedDue(procedure, start, paused);
     }
 
-    /** As above; {@code everPaused} false skips looking up pauses (a case known never to have stood still). */
-    public Date promisedDue(String businessKey, WatchProperties.Procedure procedure, Date start, boolean everPaused) {
+    /** As above, with the days the clock stood still already known (working or calendar days, as the limit counts). */
+    public Date promisedDue(WatchProperties.Procedure procedure, Date start, int pausedDays) {
         WatchProperties.Limit limit = procedure.promised();
-        boolean clocked = everPaused && procedure.clock() != null && !procedure.clock().isBlank();
-        if (limit.workingDays()) {
-            int paused = clocked ? caseClocks.pausedWorkingDays(businessKey, procedure.clock()) : 0;
-            return clock.workingDaysAfter(start, limit.days() + paused);
-        }
-        int paused = clocked ? caseClocks.pausedCalendarDays(businessKey, procedure.clock()) : 0;
-        return clock.calendarDaysAfter(start, limit.days() + paused);
+        return limit.workingDays() ? clock.workingDaysAfter(start, limit.days() + pausedDays)
+                : clock.calendarDaysAfter(start, limit.days() + pausedDays);
     }
 
     private Optional<ClockPause> openPause(String businessKey, String clockName) {
