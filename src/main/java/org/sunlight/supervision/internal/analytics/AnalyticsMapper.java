@@ -49,9 +49,13 @@ interface AnalyticsMapper {
 
     @Select("<script>SELECT c.business_key, s.LONG_ AS start_ms, f.LONG_ AS finished_ms, d.LONG_ AS due_ms "
             + "FROM sl_case c "
+            // the type too: then the engine's index (PROC_INST_ID_, NAME_, VAR_TYPE_) answers each join exactly
             + "JOIN ACT_HI_VARINST s ON s.PROC_INST_ID_ = c.process_instance_id AND s.NAME_ = #{startVariable} "
+            + "AND s.VAR_TYPE_ = 'date' "
             + "JOIN ACT_HI_VARINST f ON f.PROC_INST_ID_ = c.process_instance_id AND f.NAME_ = #{finishedVariable} "
+            + "AND f.VAR_TYPE_ = 'date' "
             + "LEFT JOIN ACT_HI_VARINST d ON d.PROC_INST_ID_ = c.process_instance_id AND d.NAME_ = #{dueVariable} "
+            + "AND d.VAR_TYPE_ = 'date' "
             + "WHERE c.status = 'closed' AND c.process_key = #{processKey} AND s.LONG_ IS NOT NULL "
             + "AND f.LONG_ IS NOT NULL " + CLOSED_RANGE + "</script>")
     List<ClosedCase> closedCases(@Param("processKey") String processKey, @Param("startVariable") String startVariable,
@@ -160,7 +164,9 @@ interface AnalyticsMapper {
             + "LEFT JOIN ACT_HI_VARINST h ON h.PROC_INST_ID_ = c.process_instance_id AND h.NAME_ = 'handlingDecision' "
             + "WHERE c.status = 'closed' AND c.category = 'inspection' AND r.TEXT_ &lt;&gt; 'compliant' "
             + "AND (h.TEXT_ IS NULL OR h.TEXT_ NOT IN ('rectify', 'penalty')) "
-            + "AND NOT EXISTS (SELECT 1 FROM sl_case_link l WHERE l.from_key = c.business_key OR l.to_key = c.business_key) "
+            // two NOT EXISTS, not one with OR: each uses its index (primary key, sl_case_link_to)
+            + "AND NOT EXISTS (SELECT 1 FROM sl_case_link l WHERE l.from_key = c.business_key) "
+            + "AND NOT EXISTS (SELECT 1 FROM sl_case_link t WHERE t.to_key = c.business_key) "
             + CLOSED_RANGE + "ORDER BY c.ended_at DESC</script>")
     List<CaseRow> inspectionsWithoutFollowUp(@Param("from") Date from, @Param("to") Date to,
                                              @Param("department") String department);

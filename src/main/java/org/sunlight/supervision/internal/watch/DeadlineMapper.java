@@ -50,6 +50,9 @@ interface DeadlineMapper {
     List<OpenTask> tasksDueBy(@Param("horizon") Date horizon, @Param("department") String department,
                               @Param("officer") String officer);
 
+    @Select("SELECT COUNT(*) FROM sl_case WHERE party_name LIKE #{pattern}")
+    int demoCases(@Param("pattern") String pattern);
+
     // ---- escalations (督办)
 
     record Escalation(String businessKey, String caseNumber, String limitKind, String stage, Date dueAt,

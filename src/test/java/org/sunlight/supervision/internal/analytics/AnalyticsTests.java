@@ -147,6 +147,31 @@ class AnalyticsTests extends ProcessTest {
     }
 
     @Test
+    void aPauseOfTheCaseClockMovesThePromisedLimitByItsWorkingDays() {
+        // licensing, promised 10 working days from Monday 2026-03-02: Monday 03-16; an expert review from 03-04 to
+        // 03-09 stops the clock for 3 working days (03-05, 03-06, 03-09): Thursday 03-19
+        Date start = instant(LocalDateTime.of(2026, 3, 2, 0, 0));
+        Case pausedWithin = licensing(start, day(2026, 3, 18));
+        Case pausedLate = licensing(start, day(2026, 3, 20));
+        Case within = licensing(start, day(2026, 3, 16));
+        Case late = licensing(start, day(2026, 3, 17));
+        history.add(pausedWithin).add(pausedLate).add(within).add(late)
+                .pause(pausedWithin, "decision", day(2026, 3, 4), day(2026, 3, 9))
+                .pause(pausedLate, "decision", day(2026, 3, 4), day(2026, 3, 9)).flush();
+
+        Analytics.DurationRow licensing = analytics.durations(all).stream()
+                .filter(r -> r.processKey().equals("licensing")).findFirst().orElseThrow();
+        assertThat(licensing.closed()).isEqualTo(4);
+        assertThat(licensing.promisedLimit()).isEqualTo("10个工作日");
+        assertThat(licensing.withinPromised()).isEqualTo(0.5);
+    }
+
+    private Case licensing(Date start, Date decided) {
+        return closed(GeneratedHistory.newKey("XK"), "licensing", "licensing", department, "lisi", "申请人", start,
+                decided).with("decisionStart", start).with("decisionDate", decided);
+    }
+
+    @Test
     void legalReviewRateRejectionRateAndHearingRatePerCategory() {
         for (int i = 0; i < 4; i++) {
             Case c = penalty("zhangsan", "公司" + i, day(2026, 1, 5), day(2026, 3, 5))
