@@ -44,7 +44,8 @@ class SupervisionApiTests {
         Rest rest = new Rest(port);
         for (String path : new String[] {"/api/supervision/deadlines/csv", "/api/supervision/analytics/cases/csv",
                 "/api/supervision/analytics/durations/csv", "/api/supervision/analytics/reviews/csv",
-                "/api/supervision/analytics/workload/csv", "/api/supervision/analytics/risks/fines-at-edges/csv",
+                "/api/supervision/analytics/workload/csv", "/api/supervision/analytics/scores/csv",
+                "/api/supervision/analytics/risks/fines-at-edges/csv",
                 "/api/supervision/analytics/risks/repeated-parties/csv",
                 "/api/supervision/analytics/risks/inspections-without-follow-up/csv",
                 "/api/supervision/analytics/risks/late-publications/csv"}) {

@@ -105,6 +105,26 @@ class AnalyticsController {
                 .stream().map(w -> List.<Object>of(w.officerName(), w.departmentName(), w.open(), w.closed())).toList());
     }
 
+    @GetMapping("/scores")
+    Analytics.ScoreDistribution scores(@RequestParam(required = false) String from,
+                                       @RequestParam(required = false) String to,
+                                       @RequestParam(required = false) String department) {
+        return analytics.scores(filter(from, to, department));
+    }
+
+    @GetMapping("/scores/csv")
+    ResponseEntity<byte[]> scoresCsv(@RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to,
+                                     @RequestParam(required = false) String department) {
+        Analytics.ScoreDistribution scores = scores(from, to, department);
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        scores.bands().forEach(b -> rows.add(List.of(b.name(), b.count())));
+        if (scores.available()) {
+            rows.add(List.of("不合格（否决项）", scores.failed()));
+        }
+        return Csv.of("scores.csv", List.of("得分段", "案卷数"), rows);
+    }
+
     @GetMapping("/risks")
     Analytics.Risks risks(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                           @RequestParam(required = false) String department) {
