@@ -12,6 +12,10 @@ import org.apache.ibatis.annotations.Select;
  * 10.11): YEAR()/MONTH(), CASE, COALESCE; no window functions. Date variables are epoch milliseconds in LONG_,
  * booleans 1/0 in LONG_, numbers in DOUBLE_ (double) or LONG_ (integer, long), strings in TEXT_.
  * The period filter is on the case's start (started_at) for counts, on its end (ended_at) for closed cases.
+ * <p>
+ * Engine rows are joined to each other on the engine's columns (f.PROC_INST_ID_ = s.PROC_INST_ID_), and only one of
+ * them to sl_case: on MySQL/MariaDB the engine's tables are utf8mb3_bin and Sunlight's utf8mb4, and a comparison
+ * with a converted column cannot use that column's index (measured: a full scan of ACT_HI_VARINST per case).
  */
 @Mapper
 interface AnalyticsMapper {
@@ -51,8 +55,8 @@ interface AnalyticsMapper {
             + "FROM sl_case c "
             // no VAR_TYPE_ condition: with it H2 joined through the (NAME_, VAR_TYPE_) index and timed out at 100,000
             + "JOIN ACT_HI_VARINST s ON s.PROC_INST_ID_ = c.process_instance_id AND s.NAME_ = #{startVariable} "
-            + "JOIN ACT_HI_VARINST f ON f.PROC_INST_ID_ = c.process_instance_id AND f.NAME_ = #{finishedVariable} "
-            + "LEFT JOIN ACT_HI_VARINST d ON d.PROC_INST_ID_ = c.process_instance_id AND d.NAME_ = #{dueVariable} "
+            + "JOIN ACT_HI_VARINST f ON f.PROC_INST_ID_ = s.PROC_INST_ID_ AND f.NAME_ = #{finishedVariable} "
+            + "LEFT JOIN ACT_HI_VARINST d ON d.PROC_INST_ID_ = s.PROC_INST_ID_ AND d.NAME_ = #{dueVariable} "
             + "WHERE c.status = 'closed' AND c.process_key = #{processKey} AND s.LONG_ IS NOT NULL "
             + "AND f.LONG_ IS NOT NULL " + CLOSED_RANGE + "</script>")
     List<ClosedCase> closedCases(@Param("processKey") String processKey, @Param("startVariable") String startVariable,
@@ -126,8 +130,8 @@ interface AnalyticsMapper {
             + "COALESCE(f.DOUBLE_, f.LONG_) AS fine, COALESCE(lo.DOUBLE_, lo.LONG_) AS min_fine, "
             + "COALESCE(hi.DOUBLE_, hi.LONG_) AS max_fine FROM sl_case c "
             + "JOIN ACT_HI_VARINST f ON f.PROC_INST_ID_ = c.process_instance_id AND f.NAME_ = 'fineAmount' "
-            + "JOIN ACT_HI_VARINST lo ON lo.PROC_INST_ID_ = c.process_instance_id AND lo.NAME_ = 'minFine' "
-            + "JOIN ACT_HI_VARINST hi ON hi.PROC_INST_ID_ = c.process_instance_id AND hi.NAME_ = 'maxFine' "
+            + "JOIN ACT_HI_VARINST lo ON lo.PROC_INST_ID_ = f.PROC_INST_ID_ AND lo.NAME_ = 'minFine' "
+            + "JOIN ACT_HI_VARINST hi ON hi.PROC_INST_ID_ = f.PROC_INST_ID_ AND hi.NAME_ = 'maxFine' "
             + "WHERE c.status = 'closed' AND c.category = 'penalty' "
             + "AND COALESCE(f.DOUBLE_, f.LONG_) &gt; 0 AND COALESCE(hi.DOUBLE_, hi.LONG_) &gt; COALESCE(lo.DOUBLE_, lo.LONG_) "
             + "AND (COALESCE(f.DOUBLE_, f.LONG_) &lt;= COALESCE(lo.DOUBLE_, lo.LONG_) + #{edge} * "
@@ -158,7 +162,7 @@ interface AnalyticsMapper {
     @Select("<script>SELECT c.business_key, c.case_number, c.department_id, c.handler_id, c.party_name, c.started_at, "
             + "c.ended_at, r.TEXT_ AS detail FROM sl_case c "
             + "JOIN ACT_HI_VARINST r ON r.PROC_INST_ID_ = c.process_instance_id AND r.NAME_ = 'result' "
-            + "LEFT JOIN ACT_HI_VARINST h ON h.PROC_INST_ID_ = c.process_instance_id AND h.NAME_ = 'handlingDecision' "
+            + "LEFT JOIN ACT_HI_VARINST h ON h.PROC_INST_ID_ = r.PROC_INST_ID_ AND h.NAME_ = 'handlingDecision' "
             + "WHERE c.status = 'closed' AND c.category = 'inspection' AND r.TEXT_ &lt;&gt; 'compliant' "
             + "AND (h.TEXT_ IS NULL OR h.TEXT_ NOT IN ('rectify', 'penalty')) "
             // two NOT EXISTS, not one with OR: each uses its index (primary key, sl_case_link_to)
