@@ -85,15 +85,19 @@ interface AnalyticsMapper {
     List<Count> decided(@Param("from") Date from, @Param("to") Date to, @Param("department") String department);
 
     /** Per category: decided cases with at least one legal review (法制审核) called from them. */
-    @Select("<script>SELECT c.category AS \"key\", COUNT(DISTINCT c.business_key) AS \"count\" " + DECIDED
-            + "AND c.process_instance_id IN (SELECT r.ROOT_PROC_INST_ID_ FROM ACT_HI_PROCINST r "
-            + "WHERE r.PROC_DEF_KEY_ = 'legal-review') " + CLOSED_RANGE + "GROUP BY c.category</script>")
+    @Select("<script>SELECT c.category AS \"key\", COUNT(DISTINCT c.business_key) AS \"count\" "
+            + "FROM ACT_HI_PROCINST r JOIN ACT_HI_VARINST d ON d.PROC_INST_ID_ = r.ROOT_PROC_INST_ID_ "
+            + "AND d.NAME_ = 'decisionDate' JOIN sl_case c ON c.process_instance_id = r.ROOT_PROC_INST_ID_ "
+            + "WHERE r.PROC_DEF_KEY_ = 'legal-review' AND c.status = 'closed' " + CLOSED_RANGE
+            + "GROUP BY c.category</script>")
     List<Count> reviewed(@Param("from") Date from, @Param("to") Date to, @Param("department") String department);
 
     /** Per category: decided cases in which a hearing was held (hearingHeld = true). */
-    @Select("<script>SELECT c.category AS \"key\", COUNT(*) AS \"count\" " + DECIDED
-            + "AND c.process_instance_id IN (SELECT h.PROC_INST_ID_ FROM ACT_HI_VARINST h "
-            + "WHERE h.NAME_ = 'hearingHeld' AND h.LONG_ = 1) " + CLOSED_RANGE + "GROUP BY c.category</script>")
+    @Select("<script>SELECT c.category AS \"key\", COUNT(*) AS \"count\" "
+            + "FROM ACT_HI_VARINST h JOIN ACT_HI_VARINST d ON d.PROC_INST_ID_ = h.PROC_INST_ID_ "
+            + "AND d.NAME_ = 'decisionDate' JOIN sl_case c ON c.process_instance_id = h.PROC_INST_ID_ "
+            + "WHERE h.NAME_ = 'hearingHeld' AND h.LONG_ = 1 AND c.status = 'closed' " + CLOSED_RANGE
+            + "GROUP BY c.category</script>")
     List<Count> hearings(@Param("from") Date from, @Param("to") Date to, @Param("department") String department);
 
     /** Legal reviews (法制审核) finished, and those that did not approve (reviewApproved = false). */
