@@ -131,7 +131,25 @@ class AuthorizationMatrixTests {
         rows.add(new Row("log in to Tasklist",                  "D    A    A    A    A    A    A", r -> webappLoginStatus(r, "tasklist")));
         rows.add(new Row("log in to Cockpit",                   "D    D    D    D    A    A    A", r -> webappLoginStatus(r, "cockpit")));
         rows.add(new Row("log in to Admin",                     "D    D    D    D    D    D    A", r -> webappLoginStatus(r, "admin")));
+        // supervision (deadline watch, analytics): supervisors and leaders read everything; other staff read their own
+        // department's deadlines only and no analytics; nobody writes (no write method exists: 405 counts as denied)
+        rows.add(new Row("read the deadline watch (own department)", "D    A    A    A    A    A    A", r -> rest.get(user(r), "/api/supervision/deadlines").status()));
+        rows.add(new Row("read department A's deadline watch",  "D    A    D    D    A    A    A", r -> rest.get(user(r), "/api/supervision/deadlines?department=zhifa").status()));
+        rows.add(new Row("export department A's deadlines",     "D    A    D    D    A    A    A", r -> rest.get(user(r), "/api/supervision/deadlines/csv?department=zhifa").status()));
+        rows.add(new Row("read department A's escalations",     "D    A    D    D    A    A    A", r -> rest.get(user(r), "/api/supervision/deadlines/escalations?department=zhifa").status()));
+        rows.add(new Row("read the analytics",                  "D    D    D    D    A    A    A", r -> rest.get(user(r), "/api/supervision/analytics/cases").status()));
+        rows.add(new Row("read the durations and limits",       "D    D    D    D    A    A    A", r -> rest.get(user(r), "/api/supervision/analytics/durations").status()));
+        rows.add(new Row("read the risk flags",                 "D    D    D    D    A    A    A", r -> rest.get(user(r), "/api/supervision/analytics/risks").status()));
+        rows.add(new Row("export a risk flag table",            "D    D    D    D    A    A    A", r -> rest.get(user(r), "/api/supervision/analytics/risks/late-publications/csv").status()));
+        rows.add(new Row("write to the deadline watch",         "D    D    D    D    D    D    D", r -> denyNoWrite(rest.post(user(r), "/api/supervision/deadlines", Map.of()).status())));
+        rows.add(new Row("write to the analytics",              "D    D    D    D    D    D    D", r -> denyNoWrite(rest.post(user(r), "/api/supervision/analytics/cases", Map.of()).status())));
+        rows.add(new Row("open the supervision pages",          "D    A    A    A    A    A    A", r -> rest.get(user(r), "/supervision/analytics/index.html").status()));
         return rows;
+    }
+
+    /** No write method exists: 405 Method Not Allowed is a closed door too. */
+    private static int denyNoWrite(int status) {
+        return status == 405 ? 403 : status;
     }
 
     private int webappLoginStatus(String role, String app) {

@@ -1,0 +1,239 @@
+package org.sunlight.supervision.internal.analytics;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.sunlight.organization.Department;
+import org.sunlight.organization.Officer;
+import org.sunlight.organization.Organization;
+import org.sunlight.procedure.ClockPause;
+import org.sunlight.procedure.StatutoryClock;
+import org.sunlight.supervision.internal.watch.DeadlineWatch;
+import org.sunlight.supervision.internal.watch.WatchProperties;
+
+/** The figures of the analytics page (执法统计分析): each method answers one chart and its table. */
+@Component
+@EnableConfigurationProperties(AnalyticsProperties.class)
+class Analytics {
+
+    /** Period (start inclusive, end exclusive; null = open) and department (null = all). */
+    record Filter(Date from, Date to, String department) {
+    }
+
+    record Labelled(String key, String name, long count) {
+    }
+
+    record CaseCounts(List<Labelled> byCategory, List<Labelled> byDepartment, List<Labelled> byMonth) {
+    }
+
+    /** Durations in days (start of the limited period to the act: decision), against the limits. */
+    record DurationRow(String processKey, String name, long closed, Double averageDays, Double p90Days,
+                       String statutoryLimit, String statutoryBasis, String promisedLimit, long measuredStatutory,
+                       Double withinStatutory, Double withinPromised) {
+    }
+
+    record ReviewRow(String category, String name, long decided, long reviewed, Double reviewRate, long reviews,
+                     long rejected, Double rejectionRate, long hearings, Double hearingRate) {
+    }
+
+    record WorkloadRow(String officerId, String officerName, String departmentName, long open, long closed) {
+    }
+
+    record Risks(double fineEdgeShare, int repeatPartyCases, List<AnalyticsMapper.FineRow> finesAtEdges,
+                 List<AnalyticsMapper.RepeatRow> repeatedParties,
+                 List<AnalyticsMapper.CaseRow> inspectionsWithoutFollowUp,
+                 List<AnalyticsMapper.LatePublication> latePublications) {
+    }
+
+    /** The distribution of case-file scores; {@code available} false while the scoring table does not exist. */
+    record ScoreDistribution(boolean available, List<Labelled> bands, long failed) {
+    }
+
+    static final Map<String, String> CATEGORIES = Map.of("penalty", "行政处罚", "licensing", "行政许可",
+            "coercion", "行政强制", "collection", "行政征收", "inspection", "行政检查");
+
+    private final AnalyticsMapper mapper;
+    private final Organization organization;
+    private final DeadlineWatch watch;
+    private final StatutoryClock clock;
+    private final AnalyticsProperties properties;
+    private final javax.sql.DataSource dataSource;
+
+    Analytics(AnalyticsMapper mapper, Organization organization, DeadlineWatch watch, StatutoryClock clock,
+              AnalyticsProperties properties, javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.organization = organization;
+        this.watch = watch;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    CaseCounts cases(Filter f) {
+        List<Labelled> categories = mapper.byCategory(f.from(), f.to(), f.department()).stream()
+                .map(c -> new Labelled(c.key(), CATEGORIES.getOrDefault(c.key(), c.key()), c.count())).toList();
+        List<Labelled> departments = mapper.byDepartment(f.from(), f.to(), f.department()).stream()
+                .map(c -> new Labelled(c.key(), departmentName(c.key()), c.count())).toList();
+        List<Labelled> months = mapper.byMonth(f.from(), f.to(), f.department()).stream()
+                .map(m -> {
+                    String key = String.format("%d-%02d", m.year(), m.month());
+                    return new Labelled(key, m.year() + "年" + m.month() + "月", m.count());
+                }).toList();
+        return new CaseCounts(categories, departments, months);
+    }
+
+    List<DurationRow> durations(Filter f) {
+        List<DurationRow> rows = new ArrayList<>();
+        watch.properties().procedures().forEach((processKey, p) -> {
+            List<AnalyticsMapper.ClosedCase> closed = mapper.closedCases(processKey, p.startVariable(),
+                    p.finishedVariable(), p.dueVariable(), f.from(), f.to(), f.department());
+            // days each case's clock stood still, read for all cases at once (one query, not one per case)
+            Map<String, Integer> paused = new HashMap<>();
+            if (p.clock() != null && !p.clock().isBlank()) {
+                for (ClockPause pause : mapper.pausesOfClosedCases(processKey, p.clock(), f.from(), f.to(),
+                        f.department())) {
+                    paused.merge(pause.businessKey(), pausedDays(pause, p.promised()), Integer::sum);
+                }
+            }
+            double[] days = new double[closed.size()];
+            long measured = 0;
+            long withinStatutory = 0;
+            long withinPromised = 0;
+            // promised due dates of cases that never stood still depend on the start day only
+            Map<LocalDate, Date> promisedByStartDay = new HashMap<>();
+            for (int i = 0; i < closed.size(); i++) {
+                AnalyticsMapper.ClosedCase c = closed.get(i);
+                days[i] = (c.finishedMs() - c.startMs()) / 86_400_000.0;
+                if (c.dueMs() != null) {
+                    measured++;
+                    if (c.finishedMs() <= c.dueMs()) {
+                        withinStatutory++;
+                    }
+                }
+                if (p.promised() != null) {
+                    Date start = new Date(c.startMs());
+                    Date due = paused.containsKey(c.businessKey())
+                            ? watch.promisedDue(p, start, paused.get(c.businessKey()))
+                            : promisedByStartDay.computeIfAbsent(clock.toDate(start),
+                                    d -> watch.promisedDue(p, start, 0));
+                    if (c.finishedMs() <= due.getTime()) {
+                        withinPromised++;
+                    }
+                }
+            }
+            Arrays.sort(days);
+            int n = days.length;
+            rows.add(new DurationRow(processKey, p.name(), n, n == 0 ? null : round(Arrays.stream(days).average().orElse(0)),
+                    n == 0 ? null : round(days[(int) Math.ceil(0.9 * n) - 1]), p.statutory().text(),
+                    p.statutory().basis(), p.promised() == null ? null : p.promised().text(), measured,
+                    share(withinStatutory, measured), p.promised() == null ? null : share(withinPromised, n)));
+        });
+        return rows;
+    }
+
+    /** Days a pause lasted, counted as CaseClocks counts them (working or calendar days, an open pause to today). */
+    private int pausedDays(ClockPause pause, WatchProperties.Limit limit) {
+        LocalDate from = clock.toDate(pause.pausedAt());
+        LocalDate to = pause.resumedAt() == null ? clock.today() : clock.toDate(pause.resumedAt());
+        return limit != null && limit.workingDays() ? clock.workingDaysBetween(from, to)
+                : (int) java.time.temporal.ChronoUnit.DAYS.between(from, to);
+    }
+
+    List<ReviewRow> reviews(Filter f) {
+        Map<String, AnalyticsMapper.ReviewOutcome> outcomes = new HashMap<>();
+        mapper.reviewOutcomes(f.from(), f.to(), f.department()).forEach(o -> outcomes.put(o.category(), o));
+        Map<String, Long> reviewed = counts(mapper.reviewed(f.from(), f.to(), f.department()));
+        Map<String, Long> hearings = counts(mapper.hearings(f.from(), f.to(), f.department()));
+        return mapper.decided(f.from(), f.to(), f.department()).stream()
+                .sorted(java.util.Comparator.comparing(AnalyticsMapper.Count::key)).map(d -> {
+            AnalyticsMapper.ReviewOutcome o = outcomes.getOrDefault(d.key(),
+                    new AnalyticsMapper.ReviewOutcome(d.key(), 0, 0));
+            long r = reviewed.getOrDefault(d.key(), 0L);
+            long h = hearings.getOrDefault(d.key(), 0L);
+            return new ReviewRow(d.key(), CATEGORIES.getOrDefault(d.key(), d.key()), d.count(), r, share(r, d.count()),
+                    o.reviews(), o.rejected(), share(o.rejected(), o.reviews()), h, share(h, d.count()));
+        }).toList();
+    }
+
+    private static Map<String, Long> counts(List<AnalyticsMapper.Count> counts) {
+        Map<String, Long> map = new HashMap<>();
+        counts.forEach(c -> map.put(c.key(), c.count()));
+        return map;
+    }
+
+    List<WorkloadRow> workload(Filter f) {
+        return mapper.workload(f.from(), f.to(), f.department()).stream()
+                .map(w -> new WorkloadRow(w.officerId(), officerName(w.officerId()), departmentName(w.departmentId()),
+                        w.open(), w.closed())).toList();
+    }
+
+    Risks risks(Filter f) {
+        return new Risks(properties.fineEdgeShare(), properties.repeatPartyCases(),
+                mapper.finesAtEdges(properties.fineEdgeShare(), f.from(), f.to(), f.department()),
+                mapper.repeatedParties(properties.repeatPartyCases(), f.from(), f.to(), f.department()),
+                mapper.inspectionsWithoutFollowUp(f.from(), f.to(), f.department()),
+                mapper.latePublications(clock.now(), f.from(), f.to(), f.department()));
+    }
+
+    /**
+     * Scores in bands of ten points, from sl_case_score (case-file scoring, 案卷评查) where that table exists; files
+     * that failed on a veto item are counted apart.
+     */
+    ScoreDistribution scores(Filter f) {
+        if (!scoreTableExists()) {
+            return new ScoreDistribution(false, List.of(), 0);
+        }
+        Map<Integer, Long> bands = new java.util.TreeMap<>();
+        long failed = 0;
+        for (AnalyticsMapper.ScoreBand b : mapper.scoreBands(f.from(), f.to(), f.department())) {
+            if (!b.passed()) {
+                failed += b.count();
+            } else {
+                bands.merge(Math.min(b.band(), 9), b.count(), Long::sum);
+            }
+        }
+        List<Labelled> labelled = new ArrayList<>();
+        bands.forEach((band, count) -> labelled.add(new Labelled(String.valueOf(band * 10),
+                band == 9 ? "90–100分" : band * 10 + "–" + (band * 10 + 9) + "分", count)));
+        return new ScoreDistribution(true, labelled, failed);
+    }
+
+    private boolean scoreTableExists() {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            java.sql.DatabaseMetaData meta = connection.getMetaData();
+            for (String name : new String[] {"sl_case_score", "SL_CASE_SCORE"}) {
+                try (java.sql.ResultSet tables = meta.getTables(connection.getCatalog(), null, name, null)) {
+                    if (tables.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the database's tables", e);
+        }
+    }
+
+    String departmentName(String id) {
+        return id == null ? "" : organization.department(id).map(Department::name).orElse(id);
+    }
+
+    String officerName(String id) {
+        return id == null ? "" : organization.officer(id).map(Officer::name).orElse(id);
+    }
+
+    private static Double share(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
