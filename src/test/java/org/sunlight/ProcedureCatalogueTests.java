@@ -102,7 +102,7 @@ class ProcedureCatalogueTests {
 
     @Test
     void aNewlyDeployedProcedureAppearsWithoutChangingTheCatalogue() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("catalogue-sample").name("目录测试程序")
+        BpmnModelInstance model = Bpmn.createExecutableProcess("catalogue-sample").camundaHistoryTimeToLive(10958).name("目录测试程序")
                 .startEvent().name("开始")
                 .userTask("Task_Check").name("核查").camundaCandidateGroups("officer")
                 .documentation("依据行政许可法第三十四条审查申请材料。")
