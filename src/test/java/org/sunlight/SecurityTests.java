@@ -31,6 +31,19 @@ class SecurityTests {
     }
 
     @Test
+    void aUrlTheFirewallRefusesGetsTheBilingual400() {
+        Rest rest = new Rest(port);
+        // (an encoded backslash or slash never reaches Spring: Tomcat's connector refuses it with its own page)
+        for (String path : List.of("/api/cases/CF-2026-00001%3Bx/score", "/public/decisions/%253Cscript%253E")) {
+            Rest.Response refused = rest.get("sunqi", path);
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(refused.json()).as("%s: %s", path, refused.body()).isNotNull();
+            assertThat(refused.json().get("code").asText()).as(path).isEqualTo("rejected-url");
+            assertThat(refused.json().get("messageZh").asText()).as(path).contains("不允许的字符");
+        }
+    }
+
+    @Test
     void passwordsNeverAppearInResponsesOrLogs(CapturedOutput output) {
         Rest rest = new Rest(port);
         String id = "secret" + System.nanoTime() % 1_000_000;
