@@ -33,8 +33,8 @@ class SecurityTests {
     @Test
     void aUrlTheFirewallRefusesGetsTheBilingual400() {
         Rest rest = new Rest(port);
-        // (an encoded backslash or slash never reaches Spring: Tomcat's connector refuses it with its own page)
-        for (String path : List.of("/api/cases/CF-2026-00001%3Bx/score", "/public/decisions/%253Cscript%253E")) {
+        for (String path : List.of("/api/cases/CF-2026-00001%3Bx/score", "/public/decisions/%253Cscript%253E",
+                "/api/cases/CF%5C2026/record", "/api/cases/..%2F..%2Fetc/record", "/public/decisions/a%2Fb")) {
             Rest.Response refused = rest.get("sunqi", path);
             assertThat(refused.status()).as(path).isEqualTo(400);
             assertThat(refused.json()).as("%s: %s", path, refused.body()).isNotNull();
