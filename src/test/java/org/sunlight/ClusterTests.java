@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterTests {
 
-    static final String DATABASE = System.getenv().getOrDefault("SUNLIGHT_TEST_DB", "sunlight_test") + "_cluster";
+    static final String DATABASE = FreshMariaDb.name("_cluster");
     static int port1;
     static int port2;
     static Rest node1;

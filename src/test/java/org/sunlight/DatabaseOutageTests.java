@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"demo", "test", "mysql"})
 class DatabaseOutageTests {
 
-    static final String DATABASE = MariaDbApplicationTests.DATABASE + "_outage";
-
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(MariaDbApplicationTests.SERVER
-                + MariaDbApplicationTests.OPTIONS, "root", ""); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
-        }
-        registry.add("spring.datasource.url", () -> MariaDbApplicationTests.SERVER + DATABASE + MariaDbApplicationTests.OPTIONS);
+        String url = FreshMariaDb.url("_outage");
+        registry.add("spring.datasource.url", () -> url);
     }
 
     @LocalServerPort int port;
@@ -64,7 +58,7 @@ class DatabaseOutageTests {
     }
 
     private static boolean databaseUp() {
-        try (Connection ignored = DriverManager.getConnection(MariaDbApplicationTests.SERVER + MariaDbApplicationTests.OPTIONS, "root", "")) {
+        try (Connection ignored = DriverManager.getConnection(FreshMariaDb.SERVER + FreshMariaDb.OPTIONS, "root", "")) {
             return true;
         } catch (SQLException e) {
             return false;

@@ -1,9 +1,7 @@
 package org.sunlight;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,23 +15,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"demo", "test", "mysql"})
 class MariaDbApplicationTests extends ApplicationContractTests {
 
-    static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
-    /** What an operator would write; the settings Camunda needs come from the mysql profile, not from this URL. */
-    static final String OPTIONS = "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
-
-    /** SUNLIGHT_TEST_DB names the database, so that several checkouts can test on one server at the same time. */
-    static final String DATABASE = System.getenv().getOrDefault("SUNLIGHT_TEST_DB", "sunlight_test");
-
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
-        if (!DATABASE.matches("[a-z0-9_]+")) {
-            throw new IllegalArgumentException("SUNLIGHT_TEST_DB must match [a-z0-9_]+");
-        }
-        try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
-        }
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE + OPTIONS);
+        String url = FreshMariaDb.url("");
+        registry.add("spring.datasource.url", () -> url);
     }
 
     @org.springframework.beans.factory.annotation.Autowired javax.sql.DataSource dataSource;

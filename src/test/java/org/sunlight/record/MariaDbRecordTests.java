@@ -1,9 +1,6 @@
 package org.sunlight.record;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,20 +14,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles({"demo", "test", "mysql"})
 class MariaDbRecordTests extends RecordContractTests {
 
-    static final String SERVER = "jdbc:mysql://127.0.0.1:3306/";
-    static final String OPTIONS = "?createDatabaseIfNotExist=true&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8"
-            + "&useSSL=false&allowPublicKeyRetrieval=true";
-    static final String DATABASE = System.getenv().getOrDefault("SUNLIGHT_TEST_DB", "sunlight_test") + "_record";
-
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
-        if (!DATABASE.matches("[a-z0-9_]+")) {
-            throw new IllegalArgumentException("SUNLIGHT_TEST_DB must match [a-z0-9_]+");
-        }
-        try (Connection connection = DriverManager.getConnection(SERVER + OPTIONS, "root", "");
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
-        }
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE + OPTIONS);
+        String url = org.sunlight.FreshMariaDb.url("_record");
+        registry.add("spring.datasource.url", () -> url);
     }
 }
