@@ -85,13 +85,6 @@
     }).catch(failed);
     get('scores').then(function (s) {
       var note = document.getElementById('scores-note');
-      var box = document.getElementById('chart-scores');
-      if (!s.available) {
-        note.textContent = '案卷评查尚未启用：评查得分表不存在，本图暂不显示。';
-        box.style.display = 'none';
-        return;
-      }
-      box.style.display = '';
       note.textContent = '否决项不合格案卷 ' + s.failed + ' 件（不计入得分段）。';
       bar('chart-scores', '案卷评查得分分布', s.bands.map(function (b) { return b.name; }),
         [{ name: '案卷数', data: s.bands.map(function (b) { return b.count; }) }]);

@@ -52,8 +52,8 @@ class Analytics {
                  List<AnalyticsMapper.LatePublication> latePublications) {
     }
 
-    /** The distribution of case-file scores; {@code available} false while the scoring table does not exist. */
-    record ScoreDistribution(boolean available, List<Labelled> bands, long failed) {
+    /** The distribution of case-file scores (案卷评查): passed files in bands of ten points, failed files apart. */
+    record ScoreDistribution(List<Labelled> bands, long failed) {
     }
 
     static final Map<String, String> CATEGORIES = Map.of("penalty", "行政处罚", "licensing", "行政许可",
@@ -64,11 +64,9 @@ class Analytics {
     private final DeadlineWatch watch;
     private final StatutoryClock clock;
     private final AnalyticsProperties properties;
-    private final javax.sql.DataSource dataSource;
 
     Analytics(AnalyticsMapper mapper, Organization organization, DeadlineWatch watch, StatutoryClock clock,
-              AnalyticsProperties properties, javax.sql.DataSource dataSource) {
-        this.dataSource = dataSource;
+              AnalyticsProperties properties) {
         this.mapper = mapper;
         this.organization = organization;
         this.watch = watch;
@@ -183,13 +181,10 @@ class Analytics {
     }
 
     /**
-     * Scores in bands of ten points, from sl_case_score (case-file scoring, 案卷评查) where that table exists; files
-     * that failed on a veto item are counted apart.
+     * Scores in bands of ten points, from the stored case-file scores (sl_case_score); files that failed on a veto
+     * item are counted apart.
      */
     ScoreDistribution scores(Filter f) {
-        if (!scoreTableExists()) {
-            return new ScoreDistribution(false, List.of(), 0);
-        }
         Map<Integer, Long> bands = new java.util.TreeMap<>();
         long failed = 0;
         for (AnalyticsMapper.ScoreBand b : mapper.scoreBands(f.from(), f.to(), f.department())) {
@@ -202,23 +197,7 @@ class Analytics {
         List<Labelled> labelled = new ArrayList<>();
         bands.forEach((band, count) -> labelled.add(new Labelled(String.valueOf(band * 10),
                 band == 9 ? "90–100分" : band * 10 + "–" + (band * 10 + 9) + "分", count)));
-        return new ScoreDistribution(true, labelled, failed);
-    }
-
-    private boolean scoreTableExists() {
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            java.sql.DatabaseMetaData meta = connection.getMetaData();
-            for (String name : new String[] {"sl_case_score", "SL_CASE_SCORE"}) {
-                try (java.sql.ResultSet tables = meta.getTables(connection.getCatalog(), null, name, null)) {
-                    if (tables.next()) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Cannot read the database's tables", e);
-        }
+        return new ScoreDistribution(labelled, failed);
     }
 
     String departmentName(String id) {

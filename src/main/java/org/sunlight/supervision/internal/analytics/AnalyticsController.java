@@ -119,9 +119,7 @@ class AnalyticsController {
         Analytics.ScoreDistribution scores = scores(from, to, department);
         List<List<Object>> rows = new java.util.ArrayList<>();
         scores.bands().forEach(b -> rows.add(List.of(b.name(), b.count())));
-        if (scores.available()) {
-            rows.add(List.of("不合格（否决项）", scores.failed()));
-        }
+        rows.add(List.of("不合格（否决项）", scores.failed()));
         return Csv.of("scores.csv", List.of("得分段", "案卷数"), rows);
     }
 

@@ -191,7 +191,7 @@ interface AnalyticsMapper {
     List<LatePublication> latePublications(@Param("now") Date now, @Param("from") Date from, @Param("to") Date to,
                                            @Param("department") String department);
 
-    // ---- case-file scores (案卷评查, table sl_case_score of the scoring work): read only where that table exists
+    // ---- case-file scores (案卷评查, table sl_case_score)
 
     /** Closed cases' scores in bands of ten points; vetoed files (不合格) apart. */
     record ScoreBand(int band, boolean passed, long count) {

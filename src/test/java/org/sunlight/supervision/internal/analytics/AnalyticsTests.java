@@ -200,17 +200,7 @@ class AnalyticsTests extends ProcessTest {
     }
 
     @Test
-    void scoreDistributionOnlyWhereTheScoringTableExists() {
-        // without the scoring work's table there is nothing to chart (available: false, no query)
-        if (!analytics.scores(all).available()) {
-            // the table as the scoring work (branch score, V50__case_scores.sql) creates it
-            jdbc.execute("CREATE TABLE IF NOT EXISTS sl_case_score (business_key VARCHAR(64) NOT NULL PRIMARY KEY, "
-                    + "case_number VARCHAR(100), process_key VARCHAR(64) NOT NULL, department_id VARCHAR(64) NOT NULL, "
-                    + "handler_id VARCHAR(64) NOT NULL, party_name VARCHAR(200), score INT NOT NULL, "
-                    + "passed BOOLEAN NOT NULL, veto_count INT NOT NULL, checklist_id VARCHAR(100) NOT NULL, "
-                    + "checklist_version INT NOT NULL, findings LONGTEXT NOT NULL, closed_at TIMESTAMP NULL, "
-                    + "scored_at TIMESTAMP NOT NULL)");
-        }
+    void scoreDistributionInBandsWithVetoedFilesApart() {
         int[][] scores = {{95, 1}, {100, 1}, {85, 1}, {88, 1}, {81, 1}, {62, 1}, {40, 0}};
         for (int[] score : scores) {
             jdbc.update("INSERT INTO sl_case_score (business_key, process_key, department_id, handler_id, score, passed, "
@@ -220,7 +210,6 @@ class AnalyticsTests extends ProcessTest {
                     day(2026, 3, 1), day(2026, 3, 1));
         }
         Analytics.ScoreDistribution distribution = analytics.scores(all);
-        assertThat(distribution.available()).isTrue();
         assertThat(distribution.failed()).isEqualTo(1);
         assertThat(distribution.bands()).extracting(Analytics.Labelled::name, Analytics.Labelled::count).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("60–69分", 1L), org.assertj.core.groups.Tuple.tuple("80–89分", 3L),
