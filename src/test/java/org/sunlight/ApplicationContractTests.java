@@ -106,7 +106,11 @@ abstract class ApplicationContractTests {
 
     /** A case at the legal review, worked by zhangsan (handler) and zhaoliu (leader). */
     private String caseAtReview() {
-        String key = startCase("zhangsan", registration());
+        return caseAtReview(registration());
+    }
+
+    private String caseAtReview(Map<String, Object> registration) {
+        String key = startCase("zhangsan", registration);
         submit("zhaoliu", key, "Task_FilingApproval", Map.of("filingDecision", "file", "lifeSafetyHarm", false));
         submit("zhangsan", key, "Task_Investigation", Map.of("officer1Credential", "21010020230001",
                 "officer2Credential", "21010020230002", "credentialsShown", true, "inquiryRecordNo", "询问1号",
@@ -565,19 +569,7 @@ abstract class ApplicationContractTests {
     private String decidedCase(String partyName, Map<String, Object> decisionOverrides) {
         Map<String, Object> registration = new HashMap<>(registration());
         registration.put("partyName", partyName);
-        String key = startCase("zhangsan", registration);
-        submit("zhaoliu", key, "Task_FilingApproval", Map.of("filingDecision", "file", "lifeSafetyHarm", false));
-        submit("zhangsan", key, "Task_Investigation", Map.of("officer1Credential", "21010020230001",
-                "officer2Credential", "21010020230002", "credentialsShown", true, "inquiryRecordNo", "询问1号",
-                "evidenceSummary", "询问笔录、照片"));
-        submit("zhangsan", key, "Task_InvestigationReport", Map.of("factsFound", "未移交档案", "violationCode", "quality-59",
-                "consequence", "serious", "rectified", false, "repeatOffense", false, "majorPublicInterest", false,
-                "majorSocialImpact", false, "majorThirdPartyRights", false, "complexCase", false, "seriousCase", false));
-        submit("zhangsan", key, "Task_ProposePenalty", Map.of("penaltyKind", "fine", "fineAmount", 80000));
-        submit("zhangsan", key, "Task_PriorNotice", Map.of("noticeDocumentNo", "告知1号", "noticeDeliveryMethod", "direct",
-                "noticeDeliveredDate", "2026-03-02"));
-        submit("zhangsan", key, "Task_PartyResponse", Map.of("responseType", "waiver", "responseReceivedDate", "2026-03-02",
-                "waiverDocumentNo", "放弃1号"));
+        String key = caseAtReview(registration);
         submit("wangwu", key, "Task_LegalReview", review());
         Map<String, Object> decision = new HashMap<>(Map.of("decision", "penalty", "finalPenaltyKind", "fine",
                 "finalFine", 80000, "decisionDocumentNo", "市建罚决〔2026〕" + key.substring(8) + "号", "decisionOpinion", "同意"));

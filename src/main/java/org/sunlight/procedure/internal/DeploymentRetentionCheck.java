@@ -32,11 +32,17 @@ class DeploymentRetentionCheck implements Deployer {
     }
 
     static int days(String iso) {
-        Matcher m = DAYS.matcher(iso == null ? "" : iso.trim());
-        if (!m.matches()) {
+        Integer days = daysOrNull(iso);
+        if (days == null) {
             throw new IllegalArgumentException("sunlight.retention must be P<days>D: " + iso);
         }
-        return Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+        return days;
+    }
+
+    /** Whole days of a time-to-live as Camunda accepts it ("180" or "P180D"); null for anything else. */
+    private static Integer daysOrNull(String ttl) {
+        Matcher m = DAYS.matcher(ttl == null ? "" : ttl.trim());
+        return m.matches() ? Integer.valueOf(m.group(1) != null ? m.group(1) : m.group(2)) : null;
     }
 
     @Override
@@ -44,38 +50,35 @@ class DeploymentRetentionCheck implements Deployer {
         if (!deployment.isNew()) {
             return;
         }
-        List<String> short_ = new ArrayList<>();
+        List<String> tooShort = new ArrayList<>();
         for (ResourceEntity resource : deployment.getResources().values()) {
             String name = resource.getName();
             if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
                 for (Process p : Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()))
                         .getModelElementsByType(Process.class)) {
-                    check(p.getId(), p.getCamundaHistoryTimeToLiveString(), short_);
+                    check(p.getId(), p.getCamundaHistoryTimeToLiveString(), tooShort);
                 }
             } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
                 for (Decision d : Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()))
                         .getModelElementsByType(Decision.class)) {
-                    check(d.getId(), d.getCamundaHistoryTimeToLiveString(), short_);
+                    check(d.getId(), d.getCamundaHistoryTimeToLiveString(), tooShort);
                 }
             }
         }
-        if (!short_.isEmpty()) {
+        if (!tooShort.isEmpty()) {
             throw new BadUserRequestException("历史保存期限短于法定保存期限（" + retentionDays + " 天），执法全过程记录会被清理："
-                    + String.join("、", short_) + "。请删除 historyTimeToLive（默认即为法定期限）或设为不少于 " + retentionDays
+                    + String.join("、", tooShort) + "。请删除 historyTimeToLive（默认即为法定期限）或设为不少于 " + retentionDays
                     + " 天 / History time-to-live shorter than the legal retention of " + retentionDays
-                    + " days would delete the whole-process record: " + String.join(", ", short_)
+                    + " days would delete the whole-process record: " + String.join(", ", tooShort)
                     + "; remove historyTimeToLive (the default is the retention) or set it to at least " + retentionDays);
         }
     }
 
-    private void check(String id, String ttl, List<String> short_) {
-        if (ttl == null || ttl.isBlank()) {
-            return;
-        }
-        Matcher m = DAYS.matcher(ttl.trim());
-        // an expression or a malformed value is the engine's to refuse
-        if (m.matches() && Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)) < retentionDays) {
-            short_.add(id + "=" + ttl.trim());
+    private void check(String id, String ttl, List<String> tooShort) {
+        Integer days = daysOrNull(ttl);
+        // no value takes the retention; an expression or a malformed value is the engine's to refuse
+        if (days != null && days < retentionDays) {
+            tooShort.add(id + "=" + ttl.trim());
         }
     }
 }
