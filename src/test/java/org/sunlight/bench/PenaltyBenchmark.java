@@ -53,7 +53,9 @@ class PenaltyBenchmark {
     record Config(String target, String name, boolean mariadb, int nodes, List<String> args) {
     }
 
-    record Row(Config config, PenaltyLoad.Result result, String loadBefore, String loadAfter) {
+    /** nodeCpuMs, dbCpuMs: CPU time (user + system) the Sunlight JVMs and MariaDB spent per measured case. */
+    record Row(Config config, PenaltyLoad.Result result, String loadBefore, String loadAfter, double nodeCpuMs,
+               double dbCpuMs) {
     }
 
     private final List<Row> rows = new ArrayList<>();
@@ -140,8 +142,12 @@ class PenaltyBenchmark {
             load.run(WARMUP);
             String before = loadAverage();
             System.out.printf("== %s: %d measured cases, %d clients, load %s%n", config.name(), CASES, CLIENTS, before);
+            long nodeCpu = cpuNanos(nodes.stream().map(Process::toHandle).toList());
+            long dbCpu = config.mariadb() ? cpuNanos(mariadb()) : 0;
             PenaltyLoad.Result result = load.run(CASES);
-            Row row = new Row(config, result, before, loadAverage());
+            double nodeCpuMs = (cpuNanos(nodes.stream().map(Process::toHandle).toList()) - nodeCpu) / 1e6 / CASES;
+            double dbCpuMs = config.mariadb() ? (cpuNanos(mariadb()) - dbCpu) / 1e6 / CASES : Double.NaN;
+            Row row = new Row(config, result, before, loadAverage(), nodeCpuMs, dbCpuMs);
             closedCheck(ports.get(0), result);
             rows.add(row);
             System.out.println(line(row));
@@ -168,7 +174,13 @@ class PenaltyBenchmark {
 
     private static Process start(String name, int port, String profiles, List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-Dsunlight.node=" + name, "-cp", classpath(), "org.sunlight.SunlightApplication",
+                "-Xmx768m", "-Dsunlight.node=" + name));
+        // e.g. -Dbench.jvmArgs="-XX:StartFlightRecording=filename=target/bench/penalty/x.jfr" to see where the time goes
+        String extra = System.getProperty("bench.jvmArgs", "").replace("{node}", name);
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classpath(), "org.sunlight.SunlightApplication",
                 "--camunda.bpm.job-execution.wait-time-in-millis=1000", "--camunda.bpm.job-execution.max-wait=2000"));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -235,10 +247,10 @@ class PenaltyBenchmark {
 
     private static String line(Row row) {
         PenaltyLoad.Result r = row.result();
-        return String.format(Locale.ROOT, "| %s | %d | %d × %d | %.1f | **%.2f** | %.0f | %.0f | %.0f | %.0f | %s → %s |",
+        return String.format(Locale.ROOT, "| %s | %d | %d × %d | %.1f | **%.2f** | %.0f | %.0f | %.0f | %.0f | **%.0f** | %.0f | %s → %s |",
                 row.config().name(), r.cases(), CLIENTS, row.config().nodes(), r.seconds(), r.casesPerSecond(),
                 r.percentileMillis(50), r.percentileMillis(95), r.percentileMillis(99), r.completions().getMaxValue() / 1e3,
-                row.loadBefore(), row.loadAfter());
+                row.nodeCpuMs(), row.dbCpuMs(), row.loadBefore(), row.loadAfter());
     }
 
     private void write() throws IOException {
@@ -247,8 +259,9 @@ class PenaltyBenchmark {
                         + "cases per configuration, %d clients in total; load average = 1-minute load before → after%n%n",
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), WARMUP, CASES, CLIENTS));
-        out.append("| configuration | cases | clients × nodes | s | cases/s | p50 ms | p95 ms | p99 ms | max ms | load |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("| configuration | cases | clients × nodes | s | cases/s | p50 ms | p95 ms | p99 ms | max ms "
+                + "| node CPU ms/case | MariaDB CPU ms/case | load |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             out.append(line(row)).append('\n');
         }
@@ -261,11 +274,14 @@ class PenaltyBenchmark {
             }
             Row first = list.get(0);
             for (Row other : list.subList(1, list.size())) {
-                out.append(String.format(Locale.ROOT, "- %s against %s: throughput %+.1f %%, p50 %+.1f %%, p95 %+.1f %%%n",
+                out.append(String.format(Locale.ROOT, "- %s against %s: throughput %+.1f %%, p50 %+.1f %%, p95 %+.1f %%, "
+                                + "node CPU per case %+.1f %%, node + database CPU per case %+.1f %%%n",
                         first.config().name(), other.config().name(),
                         (first.result().casesPerSecond() / other.result().casesPerSecond() - 1) * 100,
                         (first.result().percentileMillis(50) / other.result().percentileMillis(50) - 1) * 100,
-                        (first.result().percentileMillis(95) / other.result().percentileMillis(95) - 1) * 100));
+                        (first.result().percentileMillis(95) / other.result().percentileMillis(95) - 1) * 100,
+                        (first.nodeCpuMs() / other.nodeCpuMs() - 1) * 100,
+                        ((first.nodeCpuMs() + zeroIfNaN(first.dbCpuMs())) / (other.nodeCpuMs() + zeroIfNaN(other.dbCpuMs())) - 1) * 100));
             }
         });
         out.append(notes);
@@ -273,9 +289,32 @@ class PenaltyBenchmark {
         System.out.println(out);
     }
 
+    private static double zeroIfNaN(double value) {
+        return Double.isNaN(value) ? 0 : value;
+    }
+
     private static String abbreviate(String message) {
         String first = message.lines().findFirst().orElse("");
         return first.length() > 400 ? first.substring(0, 400) + "…" : first;
+    }
+
+    /**
+     * CPU time is the figure a shared 2-core machine can give reliably: wall time depends on whatever else runs, the
+     * CPU a case costs the JVMs and the database much less.
+     */
+    private static long cpuNanos(List<ProcessHandle> processes) {
+        return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
+    }
+
+    /** The database server of the benchmark: the one started with its port, else every MariaDB server here. */
+    private static List<ProcessHandle> mariadb() {
+        List<ProcessHandle> servers = ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
+                .toList();
+        String port = "--port=" + MARIADB.substring(MARIADB.lastIndexOf(':') + 1);
+        List<ProcessHandle> own = servers.stream()
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(port)).orElse(false)).toList();
+        return own.isEmpty() ? servers : own;
     }
 
     private static String loadAverage() {
