@@ -71,15 +71,12 @@ class RecordChain {
         if (refs.isEmpty()) {
             return;
         }
-        // read every touched row back, table by table
-        Map<String, List<RowRef>> byTable = new LinkedHashMap<>();
-        refs.forEach(ref -> byTable.computeIfAbsent(ref.table(), t -> new ArrayList<>()).add(ref));
+        // read every touched row back as stored, all tables at once
+        Map<RecordTables.Spec, List<String>> byTable = new LinkedHashMap<>();
+        refs.forEach(ref -> byTable.computeIfAbsent(RecordTables.spec(ref.table()), t -> new ArrayList<>()).add(ref.id()));
+        Map<String, StoredRows.Row> found = rows.byIds(byTable);
         Map<RowRef, StoredRows.Row> stored = new LinkedHashMap<>();
-        for (Map.Entry<String, List<RowRef>> table : byTable.entrySet()) {
-            Map<String, StoredRows.Row> found = rows.byIds(RecordTables.spec(table.getKey()),
-                    table.getValue().stream().map(RowRef::id).toList());
-            table.getValue().forEach(ref -> stored.put(ref, found.get(ref.id())));
-        }
+        refs.forEach(ref -> stored.put(ref, found.get(ref.table() + '\u0000' + ref.id())));
         // group by case in the order the events came; lock heads in key order so that no two transactions deadlock
         TreeMap<String, List<Map.Entry<RowRef, StoredRows.Row>>> byCase = new TreeMap<>();
         for (Map.Entry<RowRef, StoredRows.Row> entry : stored.entrySet()) {

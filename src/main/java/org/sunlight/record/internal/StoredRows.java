@@ -39,6 +39,7 @@ class StoredRows {
     private static final int CHUNK = 200;
 
     private final JdbcTemplate jdbc;
+    private final Map<String, List<Column>> columns = new java.util.concurrent.ConcurrentHashMap<>();
 
     StoredRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -47,15 +48,89 @@ class StoredRows {
     /** The rows with the given ids (missing ids are simply absent from the result). */
     Map<String, Row> byIds(RecordTables.Spec spec, Collection<String> ids) {
         Map<String, Row> rows = new LinkedHashMap<>();
-        List<String> list = new ArrayList<>(ids);
-        for (int from = 0; from < list.size(); from += CHUNK) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + CHUNK));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            for (Row row : query(spec, spec.idColumn() + " IN (" + marks + ")", chunk.toArray())) {
-                rows.put(row.id(), row);
+        byIds(Map.of(spec, ids)).forEach((key, row) -> rows.put(row.id(), row));
+        return rows;
+    }
+
+    /**
+     * The rows with the given ids from several tables, keyed table + NUL + id, in one round trip per {@value #CHUNK}
+     * ids: one {@code UNION ALL} over the tables with a column per distinct (column, JDBC type), the rest NULL. It runs
+     * in every engine transaction, where each extra round trip to the database is a scheduling delay on a loaded
+     * machine; each value is still read and normalised with its own table's column type, exactly as {@link #byCase}
+     * reads it, so a row's digest is the same either way.
+     */
+    Map<String, Row> byIds(Map<RecordTables.Spec, ? extends Collection<String>> idsByTable) {
+        List<Map.Entry<RecordTables.Spec, String>> all = new ArrayList<>();
+        idsByTable.forEach((spec, ids) -> ids.forEach(id -> all.add(Map.entry(spec, id))));
+        Map<String, Row> rows = new LinkedHashMap<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            Map<RecordTables.Spec, List<String>> chunk = new LinkedHashMap<>();
+            all.subList(from, Math.min(all.size(), from + CHUNK))
+                    .forEach(e -> chunk.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            for (Row row : union(chunk)) {
+                rows.put(row.table() + '\u0000' + row.id(), row);
             }
         }
         return rows;
+    }
+
+    private List<Row> union(Map<RecordTables.Spec, List<String>> idsByTable) {
+        List<RecordTables.Spec> specs = new ArrayList<>(idsByTable.keySet());
+        Map<RecordTables.Spec, List<Column>> columnsOf = new HashMap<>();
+        // one result column per distinct (name, type): a value never passes through another type on the way
+        Map<Column, Integer> positions = new LinkedHashMap<>();
+        for (RecordTables.Spec spec : specs) {
+            List<Column> columns = columns(spec);
+            columnsOf.put(spec, columns);
+            columns.forEach(column -> positions.putIfAbsent(column, positions.size() + 2));
+        }
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        for (int t = 0; t < specs.size(); t++) {
+            RecordTables.Spec spec = specs.get(t);
+            Map<Column, String> own = new HashMap<>();
+            columnsOf.get(spec).forEach(column -> own.put(column, column.name()));
+            sql.append(t == 0 ? "" : " UNION ALL ").append("SELECT ").append(t).append(" AS SL_TABLE_");
+            int p = 2;
+            for (Column column : positions.keySet()) {
+                sql.append(", ").append(own.getOrDefault(column, "NULL")).append(" AS C").append(p++).append('_');
+            }
+            List<String> ids = idsByTable.get(spec);
+            sql.append(" FROM ").append(spec.sqlName()).append(" WHERE ").append(spec.idColumn()).append(" IN (")
+                    .append(String.join(",", java.util.Collections.nCopies(ids.size(), "?"))).append(')');
+            args.addAll(ids);
+        }
+        List<RecordTables.Spec> tableOfRow = new ArrayList<>();
+        List<Map<String, Object>> raw = new ArrayList<>();
+        jdbc.query(sql.toString(), (ResultSet rs) -> {
+            RecordTables.Spec spec = specs.get(rs.getInt(1));
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Column column : columnsOf.get(spec)) {
+                values.put(column.name(), canonicalValue(rs, positions.get(column), column.type()));
+            }
+            tableOfRow.add(spec);
+            raw.add(values);
+        }, args.toArray());
+        return rows(tableOfRow, raw);
+    }
+
+    /** A table's columns as a plain {@code SELECT *} reads them: the names and types {@link #byCase} sees. */
+    record Column(String name, int type) {
+    }
+
+    private List<Column> columns(RecordTables.Spec spec) {
+        return columns.computeIfAbsent(spec.table(), table -> jdbc.query("SELECT * FROM " + spec.sqlName() + " WHERE 1 = 0",
+                (ResultSet rs) -> {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    List<Column> list = new ArrayList<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        String name = meta.getColumnLabel(i).toUpperCase(Locale.ROOT);
+                        if (!RecordTables.EXCLUDED_COLUMNS.contains(name)) {
+                            list.add(new Column(name, meta.getColumnType(i)));
+                        }
+                    }
+                    return List.copyOf(list);
+                }));
     }
 
     /** Every row of a case in the table (uses the engine's ROOT_PROC_INST_ID_ indexes). */
@@ -63,14 +138,15 @@ class StoredRows {
         if (spec.caseColumn() == null) {
             return List.of();
         }
-        return query(spec, spec.caseColumn() + " = ?", caseKey);
+        List<Map<String, Object>> raw = new ArrayList<>();
+        jdbc.query("SELECT * FROM " + spec.sqlName() + " WHERE " + spec.caseColumn() + " = ?", (ResultSet rs) -> {
+            raw.add(canonicalColumns(rs));
+        }, caseKey);
+        return rows(java.util.Collections.nCopies(raw.size(), spec), raw);
     }
 
-    private List<Row> query(RecordTables.Spec spec, String where, Object... args) {
-        List<Map<String, Object>> raw = new ArrayList<>();
-        jdbc.query("SELECT * FROM " + spec.sqlName() + " WHERE " + where, (ResultSet rs) -> {
-            raw.add(canonicalColumns(rs));
-        }, args);
+    /** The rows in canonical form, with the digests of the byte arrays they point to (one more round trip, if any). */
+    private List<Row> rows(List<RecordTables.Spec> specs, List<Map<String, Object>> raw) {
         if (raw.isEmpty()) {
             return List.of();
         }
@@ -83,9 +159,10 @@ class StoredRows {
                 }
             }
         }
-        Map<String, String> byteDigests = byteArrayDigests(byteArrayIds);
+        Map<String, String> byteDigests = byteArrayIds.isEmpty() ? Map.of() : byteArrayDigests(byteArrayIds);
         List<Row> rows = new ArrayList<>(raw.size());
-        for (Map<String, Object> columns : raw) {
+        for (int i = 0; i < raw.size(); i++) {
+            Map<String, Object> columns = raw.get(i);
             for (String column : RecordTables.BYTE_ARRAY_COLUMNS) {
                 Object id = columns.get(column);
                 if (id != null) {
@@ -93,7 +170,7 @@ class StoredRows {
                     columns.put(column + ":BYTES", byteDigests.getOrDefault(id.toString(), "missing"));
                 }
             }
-            rows.add(row(spec, columns));
+            rows.add(row(specs.get(i), columns));
         }
         return rows;
     }
