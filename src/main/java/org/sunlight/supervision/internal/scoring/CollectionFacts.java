@@ -48,7 +48,8 @@ class CollectionFacts implements ProcedureFacts {
             }
         }
         f.document("缺送达回证", "deliveryReceiptNo", NOTICE);
-        if (f.trail.lastCompleted(NOTICE).isPresent() && !f.trail.flag("surchargeStandardNotified")) {
+        if (f.trail.lastCompleted(NOTICE).isPresent() && f.trail.flag("surchargeApplies")
+                && !f.trail.flag("surchargeStandardNotified")) {
             f.missing("缴费通知书未告知滞纳金标准", List.of(f.trail.variable("surchargeStandardNotified"),
                     CaseFile.activity(f.trail.lastCompleted(NOTICE).get())));
         }
