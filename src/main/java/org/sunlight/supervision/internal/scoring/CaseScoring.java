@@ -129,7 +129,10 @@ class CaseScoring {
         Checklist.Version version = checklist.latest();
         int done = 0;
         for (String procedure : PROCEDURES) {
-            for (String key : mapper.unscored(procedure, version.version(), limit)) {
+            if (done >= limit) {
+                break;
+            }
+            for (String key : mapper.unscored(procedure, version.version(), limit - done)) {
                 CaseInfo info = cases.find(key).orElse(null);
                 if (info != null && filed(info)) {
                     store(info, version);

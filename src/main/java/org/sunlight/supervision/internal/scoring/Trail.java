@@ -93,16 +93,16 @@ final class Trail {
     }
 
     /**
-     * The variables of each instance of a multi-instance scope, by scope (activity instance id): the scopes holding
-     * the given variable, each with all its variables by name.
+     * The variables of each instance of a multi-instance scope, by scope (the execution holding them): the scopes
+     * holding the given variable, each with all its variables by name.
      */
     Map<String, Map<String, HistoricVariableInstance>> scopesWith(String marker) {
         Map<String, Map<String, HistoricVariableInstance>> scopes = new LinkedHashMap<>();
         allVariables.stream().filter(v -> marker.equals(v.getName()))
                 .sorted(Comparator.comparing(HistoricVariableInstance::getCreateTime))
-                .forEach(v -> scopes.put(v.getActivityInstanceId(), new HashMap<>()));
+                .forEach(v -> scopes.put(v.getExecutionId(), new HashMap<>()));
         for (HistoricVariableInstance v : allVariables) {
-            Map<String, HistoricVariableInstance> scope = scopes.get(v.getActivityInstanceId());
+            Map<String, HistoricVariableInstance> scope = scopes.get(v.getExecutionId());
             if (scope != null) {
                 scope.put(v.getName(), v);
             }

@@ -107,7 +107,9 @@ class InspectionScoringTests extends ScoringProcessTest {
         Task publication = tasks(c, "Task_ResultPublication").get(0);
         String party = (String) taskService.getVariable(publication.getId(), "partyName");
         String alone = (String) taskService.getVariable(publication.getId(), "inspector1");
-        runtimeService.setVariable(publication.getExecutionId(), "actingOfficers", alone);
+        taskService.setVariable(publication.getId(), "actingOfficers", alone);
+        assertThat(taskService.getVariable(publication.getId(), "actingOfficers")).isEqualTo(alone);
+        assertThat(runtimeService.getVariable(c.getId(), "actingOfficers")).as("not the plan's own").isNull();
         publishAll(c);
         CaseScore score = score(c);
         assertThat(codes(score)).containsExactly("V-TWO-OFFICERS");
@@ -143,6 +145,10 @@ class InspectionScoringTests extends ScoringProcessTest {
         List<Task> onSite = tasks(c, "Task_OnSiteInspection");
         inspect(onSite.get(0), "2026-03-03");
         inspect(onSite.get(1), "2026-03-03");
+        for (Task task : tasks(c, "Task_ResultPublication")) {
+            complete((String) taskService.getVariable(task.getId(), "inspector1"), task,
+                    Map.of("publicResult", "检查合格，未发现违法违规问题", "containsSecrets", false));
+        }
         // the plan period ended on 2026-03-31; the third target is inspected on 2026-04-01
         at(LocalDateTime.of(2026, 4, 1, 12, 0));
         inspect(onSite.get(2), "2026-04-01");
