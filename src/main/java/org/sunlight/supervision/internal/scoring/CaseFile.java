@@ -119,7 +119,8 @@ final class CaseFile {
     String credentialProblem(String number, String category, LocalDate day) {
         Optional<Credential> credential = organization.credential(number);
         return credential.isEmpty() ? "执法证 " + number + " 不存在"
-                : !credential.get().isValidOn(day) ? "执法证 " + number + " 于 " + day + " " + credential.get().statusTextOn(day)
+                : !credential.get().isValidOn(day)
+                ? "执法证 " + number + " 于 " + day + " " + credential.get().statusTextOn(day)
                 : !credential.get().covers(category)
                 ? "执法证 " + number + " 不含" + CATEGORY_NAMES.getOrDefault(category, category) + "执法类别" : null;
     }
@@ -147,7 +148,8 @@ final class CaseFile {
     void review() {
         boolean required = trail.flag("reviewRequired");
         boolean reviewed = trail.completed(REVIEW).stream().anyMatch(this::before) && trail.flag("reviewApproved");
-        List<Proof> proof = new ArrayList<>(List.of(trail.variable("reviewRequired"), trail.variable("reviewApproved")));
+        List<Proof> proof = new ArrayList<>(List.of(trail.variable("reviewRequired"),
+                trail.variable("reviewApproved")));
         trail.completed(REVIEW).forEach(a -> proof.add(activity(a)));
         proof.addAll(decisionProof);
         facts.put("reviewSkipped", required && !reviewed, proof);

@@ -63,8 +63,9 @@ class CoerciveExecutionFacts implements ProcedureFacts {
         }
         Optional<HistoricActivityInstance> carriedOut = f.trail.firstCompleted(ON_SITE, DEMOLITION, COURT);
         if (carriedOut.isPresent()) {
-            boolean decided = "approve".equals(f.trail.text("executionDecision")) && f.trail.completed(DECISION).stream()
-                    .anyMatch(a -> !a.getEndTime().after(carriedOut.get().getStartTime()));
+            boolean decided = "approve".equals(f.trail.text("executionDecision"))
+                    && f.trail.completed(DECISION).stream()
+                            .anyMatch(a -> !a.getEndTime().after(carriedOut.get().getStartTime()));
             List<Proof> proof = new ArrayList<>(List.of(f.trail.variable("executionDecision"),
                     CaseFile.activity(carriedOut.get())));
             f.trail.completed(DECISION).forEach(a -> proof.add(CaseFile.activity(a)));

@@ -170,15 +170,17 @@ class ScoreController {
         out.flush();
     }
 
-    private ScoreFilter filter(String procedure, String department, Boolean passed, Integer minScore, Integer maxScore, String from,
-                               String to, String sort, String order, int size, int offset) {
+    private ScoreFilter filter(String procedure, String department, Boolean passed, Integer minScore,
+                               Integer maxScore, String from, String to, String sort, String order, int size,
+                               int offset) {
         String column = ORDER.get(sort);
         if (column == null || !("asc".equals(order) || "desc".equals(order))) {
             throw ApiException.badRequest("bad-sort", "排序参数不正确：sort 可为 score、date、department，order 可为 asc、desc",
                     "Bad sort: sort is score, date or department; order is asc or desc");
         }
         if (procedure != null && !procedure.isBlank() && !CaseScoring.PROCEDURES.contains(procedure)) {
-            throw ApiException.badRequest("bad-procedure", "程序不正确：procedure 可为 " + String.join("、", CaseScoring.PROCEDURES),
+            throw ApiException.badRequest("bad-procedure",
+                    "程序不正确：procedure 可为 " + String.join("、", CaseScoring.PROCEDURES),
                     "Bad procedure: one of " + String.join(", ", CaseScoring.PROCEDURES));
         }
         if (department != null && !BUSINESS_KEY.matcher(department).matches()) {
