@@ -73,6 +73,7 @@
         : '无';
       body.append(el('tr', {},
         el('td', {}, item.caseNumber || item.businessKey, el('br'), el('span', { class: 'meta' }, item.businessKey)),
+        el('td', {}, item.procedureName || item.procedure || ''),
         el('td', {}, item.departmentName), el('td', {}, item.handlerName || item.handlerId), el('td', {}, item.partyName || ''),
         el('td', { class: 'score' }, item.score),
         el('td', {}, el('span', { class: item.passed ? 'pass' : 'fail' }, item.passed ? '合格' : '不合格')),
@@ -94,7 +95,11 @@
   document.getElementById('prev').addEventListener('click', () => { state.page--; load(); });
   document.getElementById('next').addEventListener('click', () => { state.page++; load(); });
 
-  // departments for the filter, from the public catalogue of departments the list already names
+  // procedures and departments for the filters
+  fetch('/api/supervision/scores/procedures', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(r => r.ok ? r.json() : [])
+    .then(list => list.forEach(p => form.procedure.append(el('option', { value: p.id }, p.name))))
+    .catch(() => {});, from the public catalogue of departments the list already names
   fetch('/api/supervision/scores/departments', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then(r => r.ok ? r.json() : [])
     .then(list => list.forEach(d => form.department.append(el('option', { value: d.id }, d.name))))

@@ -34,8 +34,14 @@ class CaseScoring {
 
     private static final Logger log = LoggerFactory.getLogger(CaseScoring.class);
 
-    /** Procedures whose facts the checklist knows (the facts are read from penalty-general's activities). */
-    static final Set<String> PROCEDURES = Set.of("penalty-general");
+    /**
+     * The case procedures, each with its {@link ProcedureFacts}; the helper processes a case calls (legal-review,
+     * publication, publication-withdrawal) are parts of a case, not cases.
+     */
+    static final Map<String, String> PROCEDURE_NAMES = names("penalty-general", "行政处罚（普通程序）",
+            "penalty-summary", "行政处罚（简易程序）", "licensing", "行政许可", "coercive-measure", "行政强制措施",
+            "coercive-execution", "行政强制执行", "collection", "行政征收", "inspection", "行政检查");
+    static final Set<String> PROCEDURES = PROCEDURE_NAMES.keySet();
     static final int FULL_MARKS = 100;
 
     private final FactExtractor extractor;
@@ -60,6 +66,14 @@ class CaseScoring {
         this.system = system;
         this.json = json;
         this.passMark = passMark;
+    }
+
+    private static Map<String, String> names(String... idsAndNames) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < idsAndNames.length; i += 2) {
+            names.put(idsAndNames[i], idsAndNames[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(names);
     }
 
     static boolean scored(CaseInfo info) {
@@ -115,7 +129,10 @@ class CaseScoring {
         Checklist.Version version = checklist.latest();
         int done = 0;
         for (String procedure : PROCEDURES) {
-            for (String key : mapper.unscored(procedure, version.version(), limit)) {
+            if (done >= limit) {
+                break;
+            }
+            for (String key : mapper.unscored(procedure, version.version(), limit - done)) {
                 CaseInfo info = cases.find(key).orElse(null);
                 if (info != null && filed(info)) {
                     store(info, version);

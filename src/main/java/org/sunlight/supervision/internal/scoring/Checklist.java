@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The checklist of 案卷评查 is the DMN table {@code case-file-checklist} (dmn/case-file-checklist.dmn): one row per
- * item, hit policy COLLECT, each row citing its source (RULES §8.2/§8.3 and the article it enforces). Its version is the
+ * item and procedure (its input {@code procedure} lists the process ids it applies to), hit policy COLLECT, each row
+ * citing its source (RULES and the article it enforces). Its version is the
  * engine's decision-definition version, so deploying a changed table is how the checklist changes.
  * <p>
  * The deployed table (read from the repository, by version) is evaluated by a standalone DMN engine with Camunda's

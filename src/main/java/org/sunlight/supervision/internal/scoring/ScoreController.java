@@ -102,7 +102,8 @@ class ScoreController {
     }
 
     @GetMapping("/api/supervision/scores")
-    Map<String, Object> list(@RequestParam(required = false) String department,
+    Map<String, Object> list(@RequestParam(required = false) String procedure,
+                             @RequestParam(required = false) String department,
                              @RequestParam(required = false) Boolean passed,
                              @RequestParam(required = false) Integer minScore,
                              @RequestParam(required = false) Integer maxScore,
@@ -115,7 +116,8 @@ class ScoreController {
             throw ApiException.badRequest("bad-page", "分页参数不正确（每页 1 至 " + MAX_PAGE + " 条）",
                     "Bad paging (size 1 to " + MAX_PAGE + ")");
         }
-        ScoreFilter filter = filter(department, passed, minScore, maxScore, from, to, sort, order, size, page * size);
+        ScoreFilter filter = filter(procedure, department, passed, minScore, maxScore, from, to, sort, order, size,
+                page * size);
         scoring.rescoreOutdated(RESCORE_BATCH);
         Map<String, String> departments = departmentNames();
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -136,13 +138,15 @@ class ScoreController {
 
     /** The same list as CSV (UTF-8 with a BOM, so that Excel shows the Chinese), one row per case. */
     @GetMapping("/api/supervision/scores.csv")
-    void csv(@RequestParam(required = false) String department, @RequestParam(required = false) Boolean passed,
+    void csv(@RequestParam(required = false) String procedure, @RequestParam(required = false) String department,
+             @RequestParam(required = false) Boolean passed,
              @RequestParam(required = false) Integer minScore, @RequestParam(required = false) Integer maxScore,
              @RequestParam(required = false) String from, @RequestParam(required = false) String to,
              @RequestParam(defaultValue = "date") String sort, @RequestParam(defaultValue = "desc") String order,
              HttpServletResponse response) throws IOException {
         requireSupervision();
-        ScoreFilter filter = filter(department, passed, minScore, maxScore, from, to, sort, order, MAX_EXPORT, 0);
+        ScoreFilter filter = filter(procedure, department, passed, minScore, maxScore, from, to, sort, order, MAX_EXPORT,
+                0);
         scoring.rescoreOutdated(RESCORE_BATCH);
         Map<String, String> departments = departmentNames();
         List<StoredScore> rows = mapper.list(filter);
@@ -151,12 +155,12 @@ class ScoreController {
                 + java.net.URLEncoder.encode("案卷评查-" + clock.today() + ".csv", StandardCharsets.UTF_8));
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF');
-        out.write("案号,业务键,承办部门,承办人,当事人,得分,是否合格,否决项数,评查项,评查标准版本,结案时间,评查时间\r\n");
+        out.write("案号,业务键,程序,承办部门,承办人,当事人,得分,是否合格,否决项数,评查项,评查标准版本,结案时间,评查时间\r\n");
         for (StoredScore row : rows) {
             String items = scoring.read(row.findings()).stream()
                     .map(f -> f.label() + "（" + f.code() + ("veto".equals(f.kind()) ? "，否决" : "，扣" + f.points() + "分") + "）")
                     .collect(Collectors.joining("；"));
-            out.write(String.join(",", cell(row.caseNumber()), cell(row.businessKey()),
+            out.write(String.join(",", cell(row.caseNumber()), cell(row.businessKey()), cell(procedureName(row)),
                     cell(departments.getOrDefault(row.departmentId(), row.departmentId())), cell(handlerName(row.handlerId())),
                     cell(row.partyName()), String.valueOf(row.score()), row.passed() ? "合格" : "不合格",
                     String.valueOf(row.vetoCount()), cell(items), String.valueOf(row.checklistVersion()),
@@ -166,18 +170,25 @@ class ScoreController {
         out.flush();
     }
 
-    private ScoreFilter filter(String department, Boolean passed, Integer minScore, Integer maxScore, String from,
-                               String to, String sort, String order, int size, int offset) {
+    private ScoreFilter filter(String procedure, String department, Boolean passed, Integer minScore,
+                               Integer maxScore, String from, String to, String sort, String order, int size,
+                               int offset) {
         String column = ORDER.get(sort);
         if (column == null || !("asc".equals(order) || "desc".equals(order))) {
             throw ApiException.badRequest("bad-sort", "排序参数不正确：sort 可为 score、date、department，order 可为 asc、desc",
                     "Bad sort: sort is score, date or department; order is asc or desc");
         }
+        if (procedure != null && !procedure.isBlank() && !CaseScoring.PROCEDURES.contains(procedure)) {
+            throw ApiException.badRequest("bad-procedure",
+                    "程序不正确：procedure 可为 " + String.join("、", CaseScoring.PROCEDURES),
+                    "Bad procedure: one of " + String.join(", ", CaseScoring.PROCEDURES));
+        }
         if (department != null && !BUSINESS_KEY.matcher(department).matches()) {
             throw ApiException.badRequest("bad-department", "部门编号不正确", "Malformed department id");
         }
         return new ScoreFilter(department == null || department.isBlank() ? null : department, passed, minScore,
-                maxScore, day(from, "from", false), day(to, "to", true), column + " " + order, size, offset);
+                maxScore, day(from, "from", false), day(to, "to", true), column + " " + order, size, offset,
+                procedure == null || procedure.isBlank() ? null : procedure);
     }
 
     private Date day(String value, String name, boolean endExclusive) {
@@ -191,6 +202,18 @@ class ScoreController {
             throw ApiException.badRequest("bad-date", "日期格式不正确（" + name + "，应为 yyyy-MM-dd）",
                     "Malformed date " + name + " (yyyy-MM-dd)");
         }
+    }
+
+    private static String procedureName(StoredScore row) {
+        return CaseScoring.PROCEDURE_NAMES.getOrDefault(row.processKey(), row.processKey());
+    }
+
+    /** The procedures a score can be of, for the page's filter. */
+    @GetMapping("/api/supervision/scores/procedures")
+    List<Map<String, String>> procedures() {
+        requireSupervision();
+        return CaseScoring.PROCEDURE_NAMES.entrySet().stream()
+                .map(e -> Map.of("id", e.getKey(), "name", e.getValue())).toList();
     }
 
     /** A person reads the officer's name, not the account. */
@@ -207,6 +230,8 @@ class ScoreController {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("businessKey", row.businessKey());
         item.put("caseNumber", row.caseNumber());
+        item.put("procedure", row.processKey());
+        item.put("procedureName", procedureName(row));
         item.put("departmentId", row.departmentId());
         item.put("departmentName", departments.getOrDefault(row.departmentId(), row.departmentId()));
         item.put("handlerId", row.handlerId());

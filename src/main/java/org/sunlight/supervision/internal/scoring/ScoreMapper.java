@@ -39,6 +39,7 @@ interface ScoreMapper {
                           @Param("limit") int limit);
 
     @Select("<script>SELECT " + COLUMNS + " FROM sl_case_score <where>"
+            + "<if test='f.procedure != null'> AND process_key = #{f.procedure}</if>"
             + "<if test='f.departmentId != null'> AND department_id = #{f.departmentId}</if>"
             + "<if test='f.passed != null'> AND passed = #{f.passed}</if>"
             + "<if test='f.minScore != null'> AND score &gt;= #{f.minScore}</if>"
@@ -49,6 +50,7 @@ interface ScoreMapper {
     List<StoredScore> list(@Param("f") ScoreFilter filter);
 
     @Select("<script>SELECT COUNT(*) FROM sl_case_score <where>"
+            + "<if test='f.procedure != null'> AND process_key = #{f.procedure}</if>"
             + "<if test='f.departmentId != null'> AND department_id = #{f.departmentId}</if>"
             + "<if test='f.passed != null'> AND passed = #{f.passed}</if>"
             + "<if test='f.minScore != null'> AND score &gt;= #{f.minScore}</if>"

@@ -91,6 +91,59 @@ class ScoreApiTests extends ScoringProcessTest {
     }
 
     @Test
+    void theListFiltersOnProcedureAndNamesIt() {
+        ProcessInstance c = start("zhangsan", "penalty-summary", PenaltySummaryScoringTests.onSpot());
+        submit("zhangsan", c, "Task_OnSpotDecision", PenaltySummaryScoringTests.decision());
+        submit("zhaoliu", c, "Task_FilingRecord", java.util.Map.of("filingRecordNo", "备案〔2026〕9号",
+                "filingReviewOpinion", "符合规定"));
+        at(LocalDateTime.of(2026, 3, 5, 9, 0)); // handed over a day late (第71条)
+        submit("zhangsan", c, "Task_HandOverFine", java.util.Map.of("handOverDate", "2026-03-05"));
+        submit("zhaoliu", c, "Task_DepositFine", java.util.Map.of("depositDate", "2026-03-05", "bankReceiptNo", "回单9"));
+
+        Rest.Response list = rest.get("sunqi", "/api/supervision/scores?procedure=penalty-summary&size=200");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get("items")).isNotEmpty().allSatisfy(item ->
+                assertThat(item.get("procedure").asText()).isEqualTo("penalty-summary"));
+        assertThat(list.json().get("items")).anySatisfy(item -> {
+            assertThat(item.get("businessKey").asText()).isEqualTo(c.getBusinessKey());
+            assertThat(item.get("procedureName").asText()).isEqualTo("行政处罚（简易程序）");
+            assertThat(item.get("score").asInt()).isEqualTo(90);
+            assertThat(item.get("findings").get(0).get("code").asText()).isEqualTo("D-LATE-STEPS");
+        });
+        assertThat(rest.get("sunqi", "/api/supervision/scores?procedure=licensing&size=200").json().get("items"))
+                .noneSatisfy(item -> assertThat(item.get("businessKey").asText()).isEqualTo(c.getBusinessKey()));
+        Rest.Response csv = rest.get("sunqi", "/api/supervision/scores.csv?procedure=penalty-summary");
+        assertThat(csv.body()).startsWith("\uFEFF案号,业务键,程序,").contains(c.getBusinessKey())
+                .contains("行政处罚（简易程序）");
+        Rest.Response helper = rest.get("sunqi", "/api/supervision/scores?procedure=legal-review");
+        assertThat(helper.status()).isEqualTo(400);
+        assertThat(helper.json().get("messageZh").asText()).contains("程序不正确");
+        assertThat(rest.get("sunqi", "/api/supervision/scores/procedures").json()).hasSize(7);
+        assertThat(rest.get("zhangsan", "/api/supervision/scores/procedures").status()).isEqualTo(403);
+    }
+
+    @Test
+    void thePreCheckWorksForOpenCasesOfTheOtherProcedures() {
+        ProcessInstance licence = start("zhangsan", "licensing", LicensingScoringTests.application());
+        submit("zhangsan", licence, "Task_AcceptanceReview", java.util.Map.of("acceptanceDecision", "accept",
+                "acceptanceNoticeNo", "市建许受〔2026〕19号"));
+        submit("zhangsan", licence, "Task_SubstantiveReview", java.util.Map.of("officer1Credential", ZHANGSAN_CREDENTIAL,
+                "officer2Credential", LISI_CREDENTIAL, "verificationNote", "现场核查符合条件", "reviewStep", "proceed",
+                "interestedParties", false, "hearingRight", false, "hearingByLaw", false));
+        submit("zhangsan", licence, "Task_ReviewOpinion", java.util.Map.of("proposedOutcome", "grant",
+                "reviewFindings", "符合条件", "majorPublicInterest", false, "majorSocialImpact", false,
+                "majorThirdPartyRights", false, "complexCase", false));
+        ProcessInstance measure = start("zhangsan", "coercive-measure", CoerciveMeasureScoringTests.request("approval"));
+        for (ProcessInstance c : java.util.List.of(licence, measure)) {
+            Rest.Response handler = rest.get("zhangsan", "/api/cases/" + c.getBusinessKey() + "/score/precheck");
+            assertThat(handler.status()).as(c.getProcessDefinitionId()).isEqualTo(200);
+            assertThat(handler.json().get("precheck").asBoolean()).isTrue();
+            assertThat(handler.json().get("score").asInt()).isEqualTo(100);
+            assertThat(handler.json().get("findings")).isEmpty();
+        }
+    }
+
+    @Test
     void theHandlerReadsThePreCheckOfAnOpenCaseOthersOfTheDepartmentDoNot() {
         ProcessInstance c = registered();
         file(c);
