@@ -137,9 +137,11 @@ class PenaltyBenchmark {
                 nodes.add(start(slug + "-node-" + n, port, profiles, args));
                 ports.add(port);
             }
-            System.out.printf("%n== %s: %d warm-up cases%n", config.name(), WARMUP);
+            // every node gets the single node's warm-up: a JVM still compiling its hot paths spends CPU the other doesn't
+            int warmup = WARMUP * config.nodes();
+            System.out.printf("%n== %s: %d warm-up cases%n", config.name(), warmup);
             PenaltyLoad load = new PenaltyLoad(ports, CLIENTS);
-            load.run(WARMUP);
+            load.run(warmup);
             String before = loadAverage();
             System.out.printf("== %s: %d measured cases, %d clients, load %s%n", config.name(), CASES, CLIENTS, before);
             long nodeCpu = cpuNanos(nodes.stream().map(Process::toHandle).toList());
@@ -255,7 +257,7 @@ class PenaltyBenchmark {
 
     private void write() throws IOException {
         StringBuilder out = new StringBuilder("# Penalty benchmark\n\n");
-        out.append(String.format(Locale.ROOT, "- %s UTC, %d cores visible to the JVM, Java %s; %d warm-up + %d measured "
+        out.append(String.format(Locale.ROOT, "- %s UTC, %d cores visible to the JVM, Java %s; %d warm-up cases per node + %d measured "
                         + "cases per configuration, %d clients in total; load average = 1-minute load before → after%n%n",
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), WARMUP, CASES, CLIENTS));
