@@ -9,11 +9,26 @@
 #
 # Environment: BENCH_CASES (measured cases per configuration, default 250), BENCH_WARMUP (default 30), BENCH_CLIENTS
 # (concurrent clients in total, default 4), SUNLIGHT_TEST_DB (prefix of the benchmark's MariaDB databases; each
-# configuration drops and creates its own). MariaDB/MySQL at 127.0.0.1:3306, user root, no password.
+# configuration drops and creates its own), BENCH_MARIADB (host:port, default 127.0.0.1:3306, user root, no password),
+# BENCH_OWN_MARIADB=1 (start a throwaway MariaDB server for the run on port 3307 in target/bench/mariadb, so that the
+# database CPU per case in the report is the benchmark's alone, not that of everything else using the shared server).
 # Figures: target/bench/penalty.md; node logs: target/bench/penalty/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGETS=${1:-all}
+MARIADB=${BENCH_MARIADB:-127.0.0.1:3306}
+if [ "${BENCH_OWN_MARIADB:-0}" = 1 ]; then
+  DATA=$PWD/target/bench/mariadb
+  MARIADB=127.0.0.1:3307
+  rm -rf "$DATA" && mkdir -p "$DATA"
+  mariadb-install-db --no-defaults --datadir="$DATA" --user="$(id -un)" --auth-root-authentication-method=normal >/dev/null
+  /usr/sbin/mariadbd --no-defaults --datadir="$DATA" --port=3307 --socket="$DATA/mysqld.sock" --bind-address=127.0.0.1 \
+    --user="$(id -un)" --pid-file="$DATA/mariadbd.pid" --character-set-server=utf8mb4 \
+    --collation-server=utf8mb4_general_ci >"$DATA.log" 2>&1 &
+  trap 'kill "$(cat "$DATA/mariadbd.pid")" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 60); do mysqladmin -uroot -h127.0.0.1 -P3307 ping >/dev/null 2>&1 && break; sleep 1; done
+fi
 mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-exec mvn -q -B -ntp -Pbench test -Dtest=PenaltyBenchmark -Dbench.targets="$TARGETS" -Dsurefire.exitTimeout=300 \
-  -Dbench.cases="${BENCH_CASES:-250}" -Dbench.warmup="${BENCH_WARMUP:-30}" -Dbench.clients="${BENCH_CLIENTS:-4}"
+mvn -q -B -ntp -Pbench test -Dtest=PenaltyBenchmark -Dbench.targets="$TARGETS" -Dsurefire.exitTimeout=300 \
+  -Dbench.cases="${BENCH_CASES:-250}" -Dbench.warmup="${BENCH_WARMUP:-30}" -Dbench.clients="${BENCH_CLIENTS:-4}" \
+  -Dbench.mariadb="$MARIADB"
