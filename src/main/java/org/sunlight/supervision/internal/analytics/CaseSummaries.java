@@ -77,8 +77,9 @@ class CaseSummaries {
     int backfill() {
         int written = 0;
         int conflicts = 0;
+        String after = null; // keyset: each batch reads on from the last one's last case, not from the first case
         while (true) {
-            List<CaseSummaryMapper.EndedCase> batch = mapper.endedWithoutSummary(BATCH);
+            List<CaseSummaryMapper.EndedCase> batch = mapper.endedWithoutSummary(after, BATCH);
             if (batch.isEmpty()) {
                 return written;
             }
@@ -86,8 +87,9 @@ class CaseSummaries {
                 List<CaseSummary> rows = summarize(batch);
                 transaction.executeWithoutResult(status -> rows.forEach(mapper::insert));
                 written += rows.size();
+                after = batch.get(batch.size() - 1).businessKey();
             } catch (DuplicateKeyException writtenMeanwhile) {
-                // a case of the batch ended (or another node backfilled it) since the batch was read: read again
+                // a case of the batch ended (or another node backfilled it) since the batch was read: read it again
                 if (++conflicts > 20) {
                     throw writtenMeanwhile;
                 }

@@ -29,11 +29,12 @@ interface CaseSummaryMapper {
     @Select("SELECT " + CASE_COLUMNS + " FROM sl_case c WHERE c.process_instance_id = #{id} AND c.status <> 'open'")
     EndedCase endedCase(@Param("id") String processInstanceId);
 
-    /** Ended cases without a summary, a batch at a time (the backfill). */
-    @Select("SELECT " + CASE_COLUMNS + " FROM sl_case c WHERE c.status <> 'open' "
+    /** Ended cases without a summary after a business key (null: from the first), a batch at a time (the backfill). */
+    @Select("<script>SELECT " + CASE_COLUMNS + " FROM sl_case c WHERE c.status &lt;&gt; 'open' "
+            + "<if test='after != null'>AND c.business_key &gt; #{after} </if>"
             + "AND NOT EXISTS (SELECT 1 FROM sl_case_summary s WHERE s.business_key = c.business_key) "
-            + "ORDER BY c.business_key LIMIT #{limit}")
-    List<EndedCase> endedWithoutSummary(@Param("limit") int limit);
+            + "ORDER BY c.business_key LIMIT #{limit}</script>")
+    List<EndedCase> endedWithoutSummary(@Param("after") String after, @Param("limit") int limit);
 
     /** Ended cases without a summary (0 when the summaries are complete); two index counts. */
     @Select("SELECT (SELECT COUNT(*) FROM sl_case WHERE status <> 'open') "
