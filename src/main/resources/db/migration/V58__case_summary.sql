@@ -41,3 +41,6 @@ CREATE INDEX sl_case_summary_dept ON sl_case_summary (department_id, ended_at);
 CREATE INDEX sl_case_summary_started ON sl_case_summary (started_at);
 -- open cases (the legal reviews of cases still running are read from the engine) and the count of ended cases
 CREATE INDEX sl_case_status ON sl_case (status, started_at);
+-- the counts of a period (by category, department, month; workload; same officer and party) from the index alone:
+-- with sl_case_started MariaDB read each of a year's 33,000 rows from the table (workload 2025: 1.2 s at 100,000)
+CREATE INDEX sl_case_period ON sl_case (started_at, handler_id, department_id, status, category, party_name);
