@@ -35,8 +35,10 @@ CREATE TABLE sl_case_summary (
   handling_decision      VARCHAR(4000),
   summarized_at          TIMESTAMP        NOT NULL
 );
-CREATE INDEX sl_case_summary_proc ON sl_case_summary (status, process_key, ended_at);
-CREATE INDEX sl_case_summary_cat ON sl_case_summary (status, category, ended_at);
+-- a procedure's / a category's closed cases (durations, risk flags); not status first: nearly every row is closed,
+-- and MariaDB then read all rows through the index instead of scanning the table (3 to 4 times slower)
+CREATE INDEX sl_case_summary_proc ON sl_case_summary (process_key, status, ended_at);
+CREATE INDEX sl_case_summary_cat ON sl_case_summary (category, status, ended_at);
 CREATE INDEX sl_case_summary_dept ON sl_case_summary (department_id, ended_at);
 CREATE INDEX sl_case_summary_started ON sl_case_summary (started_at);
 -- open cases (the legal reviews of cases still running are read from the engine) and the count of ended cases

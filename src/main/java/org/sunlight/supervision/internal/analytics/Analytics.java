@@ -156,16 +156,13 @@ class Analytics {
         mapper.reviewOutcomes(f.from(), f.to(), f.department()).forEach(o -> outcomes.put(o.category(), o));
         openCaseReviews(f).forEach(o -> outcomes.merge(o.category(), o, (a, b) -> new AnalyticsMapper.ReviewOutcome(
                 a.category(), a.reviews() + b.reviews(), a.rejected() + b.rejected())));
-        Map<String, Long> reviewed = counts(mapper.reviewed(f.from(), f.to(), f.department()));
-        Map<String, Long> hearings = counts(mapper.hearings(f.from(), f.to(), f.department()));
         return mapper.decided(f.from(), f.to(), f.department()).stream()
-                .sorted(java.util.Comparator.comparing(AnalyticsMapper.Count::key)).map(d -> {
-            AnalyticsMapper.ReviewOutcome o = outcomes.getOrDefault(d.key(),
-                    new AnalyticsMapper.ReviewOutcome(d.key(), 0, 0));
-            long r = reviewed.getOrDefault(d.key(), 0L);
-            long h = hearings.getOrDefault(d.key(), 0L);
-            return new ReviewRow(d.key(), CATEGORIES.getOrDefault(d.key(), d.key()), d.count(), r, share(r, d.count()),
-                    o.reviews(), o.rejected(), share(o.rejected(), o.reviews()), h, share(h, d.count()));
+                .sorted(java.util.Comparator.comparing(AnalyticsMapper.Decided::category)).map(d -> {
+            AnalyticsMapper.ReviewOutcome o = outcomes.getOrDefault(d.category(),
+                    new AnalyticsMapper.ReviewOutcome(d.category(), 0, 0));
+            return new ReviewRow(d.category(), CATEGORIES.getOrDefault(d.category(), d.category()), d.decided(),
+                    d.reviewed(), share(d.reviewed(), d.decided()), o.reviews(), o.rejected(),
+                    share(o.rejected(), o.reviews()), d.hearings(), share(d.hearings(), d.decided()));
         }).toList();
     }
 
@@ -194,12 +191,6 @@ class Analytics {
         List<AnalyticsMapper.ReviewOutcome> outcomes = new ArrayList<>();
         counts.forEach((category, c) -> outcomes.add(new AnalyticsMapper.ReviewOutcome(category, c[0], c[1])));
         return outcomes;
-    }
-
-    private static Map<String, Long> counts(List<AnalyticsMapper.Count> counts) {
-        Map<String, Long> map = new HashMap<>();
-        counts.forEach(c -> map.put(c.key(), c.count()));
-        return map;
     }
 
     List<WorkloadRow> workload(Filter f) {

@@ -67,22 +67,19 @@ interface AnalyticsMapper {
                                    @Param("from") Date from, @Param("to") Date to,
                                    @Param("department") String department);
 
-    /** Per category: closed cases with a decision (a decisionDate variable). */
-    String DECIDED = "FROM sl_case_summary c WHERE c.status = 'closed' AND c.decision_recorded = TRUE ";
+    /**
+     * Per category: closed cases with a decision (a decisionDate variable); of those, the ones with at least one legal
+     * review (法制审核) called from them and the ones in which a hearing was held (hearingHeld = true). One scan.
+     */
+    record Decided(String category, long decided, long reviewed, long hearings) {
+    }
 
-    @Select("<script>SELECT c.category AS \"key\", COUNT(*) AS \"count\" " + DECIDED + CLOSED_RANGE
-            + "GROUP BY c.category</script>")
-    List<Count> decided(@Param("from") Date from, @Param("to") Date to, @Param("department") String department);
-
-    /** Per category: decided cases with at least one legal review (法制审核) called from them. */
-    @Select("<script>SELECT c.category AS \"key\", COUNT(*) AS \"count\" " + DECIDED
-            + "AND c.legal_reviews &gt; 0 " + CLOSED_RANGE + "GROUP BY c.category</script>")
-    List<Count> reviewed(@Param("from") Date from, @Param("to") Date to, @Param("department") String department);
-
-    /** Per category: decided cases in which a hearing was held (hearingHeld = true). */
-    @Select("<script>SELECT c.category AS \"key\", COUNT(*) AS \"count\" " + DECIDED
-            + "AND c.hearing_held = TRUE " + CLOSED_RANGE + "GROUP BY c.category</script>")
-    List<Count> hearings(@Param("from") Date from, @Param("to") Date to, @Param("department") String department);
+    @Select("<script>SELECT c.category, COUNT(*) AS decided, "
+            + "SUM(CASE WHEN c.legal_reviews &gt; 0 THEN 1 ELSE 0 END) AS reviewed, "
+            + "SUM(CASE WHEN c.hearing_held = TRUE THEN 1 ELSE 0 END) AS hearings "
+            + "FROM sl_case_summary c WHERE c.status = 'closed' AND c.decision_recorded = TRUE " + CLOSED_RANGE
+            + "GROUP BY c.category ORDER BY c.category</script>")
+    List<Decided> decided(@Param("from") Date from, @Param("to") Date to, @Param("department") String department);
 
     /**
      * Legal reviews (法制审核) finished, and those that did not approve (reviewApproved = false), of ended cases (closed
