@@ -30,7 +30,8 @@ import org.sunlight.supervision.internal.watch.DeadlineWatchProbe;
  * Benchmark of the supervision queries (issue 8), run by {@code mvn -q -Pbench test -Dtest=SupervisionBenchmark}:
  * 100,000 closed cases' history generated straight into the tables (sl_case, ACT_HI_PROCINST, ACT_HI_VARINST,
  * sl_publication, sl_case_link, sl_clock_pause; batch inserts, about 7 rows a case), plus open penalty cases driven
- * through the engine and past their limits for the deadline list; then each analytics query and the deadline list,
+ * through the engine and past their limits for the deadline list; the closed cases' summaries (sl_case_summary) are
+ * backfilled and timed, as for cases closed before that table existed; then each analytics query and the deadline list,
  * median and slowest of 10 runs after 3 warm-up runs, over all time and over one year. Figures go to
  * target/bench/supervision.md and, by hand, to BENCHMARKS.md. Not a test: it asserts nothing.
  */
