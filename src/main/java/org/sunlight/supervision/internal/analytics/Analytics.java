@@ -60,14 +60,18 @@ class Analytics {
             "coercion", "行政强制", "collection", "行政征收", "inspection", "行政检查");
 
     private final AnalyticsMapper mapper;
+    private final CaseSummaries summaries;
+    private final CaseSummaryMapper summaryMapper;
     private final Organization organization;
     private final DeadlineWatch watch;
     private final StatutoryClock clock;
     private final AnalyticsProperties properties;
 
-    Analytics(AnalyticsMapper mapper, Organization organization, DeadlineWatch watch, StatutoryClock clock,
-              AnalyticsProperties properties) {
+    Analytics(AnalyticsMapper mapper, CaseSummaries summaries, CaseSummaryMapper summaryMapper,
+              Organization organization, DeadlineWatch watch, StatutoryClock clock, AnalyticsProperties properties) {
         this.mapper = mapper;
+        this.summaries = summaries;
+        this.summaryMapper = summaryMapper;
         this.organization = organization;
         this.watch = watch;
         this.clock = clock;
@@ -88,10 +92,12 @@ class Analytics {
     }
 
     List<DurationRow> durations(Filter f) {
+        summaries.catchUp();
         List<DurationRow> rows = new ArrayList<>();
         watch.properties().procedures().forEach((processKey, p) -> {
-            List<AnalyticsMapper.ClosedCase> closed = mapper.closedCases(processKey, p.startVariable(),
-                    p.finishedVariable(), p.dueVariable(), f.from(), f.to(), f.department());
+            // the period's start, end and due date as the case's summary took them from p's variables
+            List<AnalyticsMapper.ClosedCase> closed = mapper.closedCases(processKey, f.from(), f.to(),
+                    f.department());
             // days each case's clock stood still, read for all cases at once (one query, not one per case)
             Map<String, Integer> paused = new HashMap<>();
             if (p.clock() != null && !p.clock().isBlank()) {
@@ -145,25 +151,46 @@ class Analytics {
     }
 
     List<ReviewRow> reviews(Filter f) {
+        summaries.catchUp();
         Map<String, AnalyticsMapper.ReviewOutcome> outcomes = new HashMap<>();
         mapper.reviewOutcomes(f.from(), f.to(), f.department()).forEach(o -> outcomes.put(o.category(), o));
-        Map<String, Long> reviewed = counts(mapper.reviewed(f.from(), f.to(), f.department()));
-        Map<String, Long> hearings = counts(mapper.hearings(f.from(), f.to(), f.department()));
+        openCaseReviews(f).forEach(o -> outcomes.merge(o.category(), o, (a, b) -> new AnalyticsMapper.ReviewOutcome(
+                a.category(), a.reviews() + b.reviews(), a.rejected() + b.rejected())));
         return mapper.decided(f.from(), f.to(), f.department()).stream()
-                .sorted(java.util.Comparator.comparing(AnalyticsMapper.Count::key)).map(d -> {
-            AnalyticsMapper.ReviewOutcome o = outcomes.getOrDefault(d.key(),
-                    new AnalyticsMapper.ReviewOutcome(d.key(), 0, 0));
-            long r = reviewed.getOrDefault(d.key(), 0L);
-            long h = hearings.getOrDefault(d.key(), 0L);
-            return new ReviewRow(d.key(), CATEGORIES.getOrDefault(d.key(), d.key()), d.count(), r, share(r, d.count()),
-                    o.reviews(), o.rejected(), share(o.rejected(), o.reviews()), h, share(h, d.count()));
+                .sorted(java.util.Comparator.comparing(AnalyticsMapper.Decided::category)).map(d -> {
+            AnalyticsMapper.ReviewOutcome o = outcomes.getOrDefault(d.category(),
+                    new AnalyticsMapper.ReviewOutcome(d.category(), 0, 0));
+            return new ReviewRow(d.category(), CATEGORIES.getOrDefault(d.category(), d.category()), d.decided(),
+                    d.reviewed(), share(d.reviewed(), d.decided()), o.reviews(), o.rejected(),
+                    share(o.rejected(), o.reviews()), d.hearings(), share(d.hearings(), d.decided()));
         }).toList();
     }
 
-    private static Map<String, Long> counts(List<AnalyticsMapper.Count> counts) {
-        Map<String, Long> map = new HashMap<>();
-        counts.forEach(c -> map.put(c.key(), c.count()));
-        return map;
+    /**
+     * The finished legal reviews of open cases started in the period, per category: read from the engine by the
+     * cases' process instance ids (open cases have no summary yet).
+     */
+    private List<AnalyticsMapper.ReviewOutcome> openCaseReviews(Filter f) {
+        Map<String, String> categories = new HashMap<>();
+        summaryMapper.openCases(f.from(), f.to(), f.department())
+                .forEach(c -> categories.put(c.processInstanceId(), c.category()));
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        List<String> ids = new ArrayList<>(categories.keySet());
+        for (int i = 0; i < ids.size(); i += CaseSummaries.BATCH) {
+            for (CaseSummaryMapper.Review r : summaryMapper.reviews(ids.subList(i, Math.min(ids.size(),
+                    i + CaseSummaries.BATCH)))) {
+                if (r.ended()) {
+                    long[] c = counts.computeIfAbsent(categories.get(r.rootProcessInstanceId()), k -> new long[2]);
+                    c[0]++;
+                    if (r.approved() != null && r.approved() == 0) {
+                        c[1]++;
+                    }
+                }
+            }
+        }
+        List<AnalyticsMapper.ReviewOutcome> outcomes = new ArrayList<>();
+        counts.forEach((category, c) -> outcomes.add(new AnalyticsMapper.ReviewOutcome(category, c[0], c[1])));
+        return outcomes;
     }
 
     List<WorkloadRow> workload(Filter f) {
@@ -173,6 +200,7 @@ class Analytics {
     }
 
     Risks risks(Filter f) {
+        summaries.catchUp();
         return new Risks(properties.fineEdgeShare(), properties.repeatPartyCases(),
                 mapper.finesAtEdges(properties.fineEdgeShare(), f.from(), f.to(), f.department()),
                 mapper.repeatedParties(properties.repeatPartyCases(), f.from(), f.to(), f.department()),

@@ -8,14 +8,14 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 /**
- * Analytics over the engine's history (ACT_HI_*) and Sunlight's tables. Portable SQL (H2 2.x and MySQL 8 / MariaDB
- * 10.11): YEAR()/MONTH(), CASE, COALESCE; no window functions. Date variables are epoch milliseconds in LONG_,
- * booleans 1/0 in LONG_, numbers in DOUBLE_ (double) or LONG_ (integer, long), strings in TEXT_.
- * The period filter is on the case's start (started_at) for counts, on its end (ended_at) for closed cases.
+ * Analytics over Sunlight's tables: sl_case for counts of all cases, sl_case_summary (one row per ended case, written
+ * when it ends: CaseSummaries) for what the engine's history says about closed cases. Portable SQL (H2 2.x and MySQL 8
+ * / MariaDB 10.11): YEAR()/MONTH(), CASE, COALESCE; no window functions. The period filter is on the case's start
+ * (started_at) for counts, on its end (ended_at) for closed cases; the table alias is c in both.
  * <p>
- * Engine rows are joined to each other on the engine's columns (f.PROC_INST_ID_ = s.PROC_INST_ID_), and only one of
- * them to sl_case: on MySQL/MariaDB the engine's tables are utf8mb3_bin and Sunlight's utf8mb4, and a comparison
- * with a converted column cannot use that column's index (measured: a full scan of ACT_HI_VARINST per case).
+ * The engine's tables are not joined here: on MySQL/MariaDB they are utf8mb3_bin and Sunlight's utf8mb4, and a
+ * comparison with a converted column cannot use that column's index (measured: 5 to 9 s at 100,000 closed cases
+ * before the summaries; BENCHMARKS.md). Only the legal reviews of open cases are read from the engine, by id.
  */
 @Mapper
 interface AnalyticsMapper {
@@ -51,17 +51,11 @@ interface AnalyticsMapper {
     record ClosedCase(String businessKey, Long startMs, Long finishedMs, Long dueMs) {
     }
 
-    @Select("<script>SELECT c.business_key, s.LONG_ AS start_ms, f.LONG_ AS finished_ms, d.LONG_ AS due_ms "
-            + "FROM sl_case c "
-            // no VAR_TYPE_ condition: with it H2 joined through the (NAME_, VAR_TYPE_) index and timed out at 100,000
-            + "JOIN ACT_HI_VARINST s ON s.PROC_INST_ID_ = c.process_instance_id AND s.NAME_ = #{startVariable} "
-            + "JOIN ACT_HI_VARINST f ON f.PROC_INST_ID_ = s.PROC_INST_ID_ AND f.NAME_ = #{finishedVariable} "
-            + "LEFT JOIN ACT_HI_VARINST d ON d.PROC_INST_ID_ = s.PROC_INST_ID_ AND d.NAME_ = #{dueVariable} "
-            + "WHERE c.status = 'closed' AND c.process_key = #{processKey} AND s.LONG_ IS NOT NULL "
-            + "AND f.LONG_ IS NOT NULL " + CLOSED_RANGE + "</script>")
-    List<ClosedCase> closedCases(@Param("processKey") String processKey, @Param("startVariable") String startVariable,
-                                 @Param("finishedVariable") String finishedVariable,
-                                 @Param("dueVariable") String dueVariable, @Param("from") Date from,
+    @Select("<script>SELECT c.business_key, c.period_start_ms AS start_ms, c.period_end_ms AS finished_ms, "
+            + "c.period_due_ms AS due_ms FROM sl_case_summary c "
+            + "WHERE c.status = 'closed' AND c.process_key = #{processKey} AND c.period_start_ms IS NOT NULL "
+            + "AND c.period_end_ms IS NOT NULL " + CLOSED_RANGE + "</script>")
+    List<ClosedCase> closedCases(@Param("processKey") String processKey, @Param("from") Date from,
                                  @Param("to") Date to, @Param("department") String department);
 
     /** The pauses of a procedure's closed cases (their promised due dates move by them). */
@@ -74,42 +68,29 @@ interface AnalyticsMapper {
                                    @Param("department") String department);
 
     /**
-     * Per category: closed cases with a decision (decisionDate). Written as joins from the variable, not as correlated
-     * EXISTS: H2 answers those from the single-column NAME_ index, row by row.
+     * Per category: closed cases with a decision (a decisionDate variable); of those, the ones with at least one legal
+     * review (法制审核) called from them and the ones in which a hearing was held (hearingHeld = true). One scan.
      */
-    String DECIDED = "FROM sl_case c JOIN ACT_HI_VARINST d ON d.PROC_INST_ID_ = c.process_instance_id "
-            + "AND d.NAME_ = 'decisionDate' WHERE c.status = 'closed' ";
+    record Decided(String category, long decided, long reviewed, long hearings) {
+    }
 
-    @Select("<script>SELECT c.category AS \"key\", COUNT(*) AS \"count\" " + DECIDED + CLOSED_RANGE
-            + "GROUP BY c.category</script>")
-    List<Count> decided(@Param("from") Date from, @Param("to") Date to, @Param("department") String department);
+    @Select("<script>SELECT c.category, COUNT(*) AS decided, "
+            + "SUM(CASE WHEN c.legal_reviews &gt; 0 THEN 1 ELSE 0 END) AS reviewed, "
+            + "SUM(CASE WHEN c.hearing_held = TRUE THEN 1 ELSE 0 END) AS hearings "
+            + "FROM sl_case_summary c WHERE c.status = 'closed' AND c.decision_recorded = TRUE " + CLOSED_RANGE
+            + "GROUP BY c.category ORDER BY c.category</script>")
+    List<Decided> decided(@Param("from") Date from, @Param("to") Date to, @Param("department") String department);
 
-    /** Per category: decided cases with at least one legal review (法制审核) called from them. */
-    @Select("<script>SELECT c.category AS \"key\", COUNT(DISTINCT c.business_key) AS \"count\" "
-            + "FROM ACT_HI_PROCINST r JOIN ACT_HI_VARINST d ON d.PROC_INST_ID_ = r.ROOT_PROC_INST_ID_ "
-            + "AND d.NAME_ = 'decisionDate' JOIN sl_case c ON c.process_instance_id = r.ROOT_PROC_INST_ID_ "
-            + "WHERE r.PROC_DEF_KEY_ = 'legal-review' AND c.status = 'closed' " + CLOSED_RANGE
-            + "GROUP BY c.category</script>")
-    List<Count> reviewed(@Param("from") Date from, @Param("to") Date to, @Param("department") String department);
-
-    /** Per category: decided cases in which a hearing was held (hearingHeld = true). */
-    @Select("<script>SELECT c.category AS \"key\", COUNT(*) AS \"count\" "
-            + "FROM ACT_HI_VARINST h JOIN ACT_HI_VARINST d ON d.PROC_INST_ID_ = h.PROC_INST_ID_ "
-            + "AND d.NAME_ = 'decisionDate' JOIN sl_case c ON c.process_instance_id = h.PROC_INST_ID_ "
-            + "WHERE h.NAME_ = 'hearingHeld' AND h.LONG_ = 1 AND c.status = 'closed' " + CLOSED_RANGE
-            + "GROUP BY c.category</script>")
-    List<Count> hearings(@Param("from") Date from, @Param("to") Date to, @Param("department") String department);
-
-    /** Legal reviews (法制审核) finished, and those that did not approve (reviewApproved = false). */
+    /**
+     * Legal reviews (法制审核) finished, and those that did not approve (reviewApproved = false), of ended cases (closed
+     * or cancelled) started in the period; those of open cases are added from the engine (Analytics.reviews).
+     */
     record ReviewOutcome(String category, long reviews, long rejected) {
     }
 
-    @Select("<script>SELECT c.category, COUNT(*) AS reviews, "
-            + "SUM(CASE WHEN v.LONG_ = 0 THEN 1 ELSE 0 END) AS rejected "
-            + "FROM ACT_HI_PROCINST r JOIN sl_case c ON c.process_instance_id = r.ROOT_PROC_INST_ID_ "
-            + "LEFT JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = r.ID_ AND v.NAME_ = 'reviewApproved' "
-            + "WHERE r.PROC_DEF_KEY_ = 'legal-review' AND r.END_TIME_ IS NOT NULL " + RANGE
-            + "GROUP BY c.category ORDER BY c.category</script>")
+    @Select("<script>SELECT c.category, SUM(c.legal_reviews_ended) AS reviews, "
+            + "SUM(c.legal_reviews_rejected) AS rejected FROM sl_case_summary c WHERE c.legal_reviews_ended &gt; 0 "
+            + RANGE + "GROUP BY c.category ORDER BY c.category</script>")
     List<ReviewOutcome> reviewOutcomes(@Param("from") Date from, @Param("to") Date to,
                                        @Param("department") String department);
 
@@ -131,17 +112,11 @@ interface AnalyticsMapper {
 
     /** Closed penalty cases with a fine and the discretion range (裁量基准) it was proposed in. */
     @Select("<script>SELECT c.business_key, c.case_number, c.department_id, c.handler_id, c.party_name, "
-            + "COALESCE(f.DOUBLE_, f.LONG_) AS fine, COALESCE(lo.DOUBLE_, lo.LONG_) AS min_fine, "
-            + "COALESCE(hi.DOUBLE_, hi.LONG_) AS max_fine FROM sl_case c "
-            + "JOIN ACT_HI_VARINST f ON f.PROC_INST_ID_ = c.process_instance_id AND f.NAME_ = 'fineAmount' "
-            + "JOIN ACT_HI_VARINST lo ON lo.PROC_INST_ID_ = f.PROC_INST_ID_ AND lo.NAME_ = 'minFine' "
-            + "JOIN ACT_HI_VARINST hi ON hi.PROC_INST_ID_ = f.PROC_INST_ID_ AND hi.NAME_ = 'maxFine' "
+            + "c.fine_amount AS fine, c.min_fine, c.max_fine FROM sl_case_summary c "
             + "WHERE c.status = 'closed' AND c.category = 'penalty' "
-            + "AND COALESCE(f.DOUBLE_, f.LONG_) &gt; 0 AND COALESCE(hi.DOUBLE_, hi.LONG_) &gt; COALESCE(lo.DOUBLE_, lo.LONG_) "
-            + "AND (COALESCE(f.DOUBLE_, f.LONG_) &lt;= COALESCE(lo.DOUBLE_, lo.LONG_) + #{edge} * "
-            + "(COALESCE(hi.DOUBLE_, hi.LONG_) - COALESCE(lo.DOUBLE_, lo.LONG_)) "
-            + "OR COALESCE(f.DOUBLE_, f.LONG_) &gt;= COALESCE(hi.DOUBLE_, hi.LONG_) - #{edge} * "
-            + "(COALESCE(hi.DOUBLE_, hi.LONG_) - COALESCE(lo.DOUBLE_, lo.LONG_))) "
+            + "AND c.fine_amount &gt; 0 AND c.max_fine &gt; c.min_fine "
+            + "AND (c.fine_amount &lt;= c.min_fine + #{edge} * (c.max_fine - c.min_fine) "
+            + "OR c.fine_amount &gt;= c.max_fine - #{edge} * (c.max_fine - c.min_fine)) "
             + CLOSED_RANGE + "ORDER BY c.ended_at DESC</script>")
     List<FineRow> finesAtEdges(@Param("edge") double edgeShare, @Param("from") Date from, @Param("to") Date to,
                                @Param("department") String department);
@@ -164,11 +139,9 @@ interface AnalyticsMapper {
 
     /** Closed inspections that found a problem and led to nothing: no rectification, no linked case. */
     @Select("<script>SELECT c.business_key, c.case_number, c.department_id, c.handler_id, c.party_name, c.started_at, "
-            + "c.ended_at, r.TEXT_ AS detail FROM sl_case c "
-            + "JOIN ACT_HI_VARINST r ON r.PROC_INST_ID_ = c.process_instance_id AND r.NAME_ = 'result' "
-            + "LEFT JOIN ACT_HI_VARINST h ON h.PROC_INST_ID_ = r.PROC_INST_ID_ AND h.NAME_ = 'handlingDecision' "
-            + "WHERE c.status = 'closed' AND c.category = 'inspection' AND r.TEXT_ &lt;&gt; 'compliant' "
-            + "AND (h.TEXT_ IS NULL OR h.TEXT_ NOT IN ('rectify', 'penalty')) "
+            + "c.ended_at, c.inspection_result AS detail FROM sl_case_summary c "
+            + "WHERE c.status = 'closed' AND c.category = 'inspection' AND c.inspection_result &lt;&gt; 'compliant' "
+            + "AND (c.handling_decision IS NULL OR c.handling_decision NOT IN ('rectify', 'penalty')) "
             // two NOT EXISTS, not one with OR: each uses its index (primary key, sl_case_link_to)
             + "AND NOT EXISTS (SELECT 1 FROM sl_case_link l WHERE l.from_key = c.business_key) "
             + "AND NOT EXISTS (SELECT 1 FROM sl_case_link t WHERE t.to_key = c.business_key) "

@@ -13,10 +13,17 @@ public class AnalyticsProbe {
 
     private final Analytics analytics;
     private final AnalyticsMapper mapper;
+    private final CaseSummaries summaries;
 
-    AnalyticsProbe(Analytics analytics, AnalyticsMapper mapper) {
+    AnalyticsProbe(Analytics analytics, AnalyticsMapper mapper, CaseSummaries summaries) {
         this.analytics = analytics;
         this.mapper = mapper;
+        this.summaries = summaries;
+    }
+
+    /** Summarizes the ended cases that have none (generated history has none): how many it wrote. */
+    public int backfill() {
+        return summaries.backfill();
     }
 
     public Map<String, Supplier<Integer>> queries(Date from, Date to) {
