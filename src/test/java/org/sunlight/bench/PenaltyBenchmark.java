@@ -53,9 +53,12 @@ class PenaltyBenchmark {
     record Config(String target, String name, boolean mariadb, int nodes, List<String> args) {
     }
 
-    /** nodeCpuMs, dbCpuMs: CPU time (user + system) the Sunlight JVMs and MariaDB spent per measured case. */
+    /**
+     * nodeCpuMs, dbCpuMs: CPU time (user + system) the Sunlight JVMs and MariaDB spent per measured case; jvmCpuMs: the
+     * part of nodeCpuMs spent by the JVMs' own compiler and garbage-collector threads, which every JVM pays for itself.
+     */
     record Row(Config config, PenaltyLoad.Result result, String loadBefore, String loadAfter, double nodeCpuMs,
-               double dbCpuMs) {
+               double jvmCpuMs, double dbCpuMs) {
     }
 
     private final List<Row> rows = new ArrayList<>();
@@ -145,11 +148,13 @@ class PenaltyBenchmark {
             String before = loadAverage();
             System.out.printf("== %s: %d measured cases, %d clients, load %s%n", config.name(), CASES, CLIENTS, before);
             long nodeCpu = cpuNanos(nodes.stream().map(Process::toHandle).toList());
+            long jvmTicks = jvmThreadTicks(nodes);
             long dbCpu = config.mariadb() ? cpuNanos(mariadb()) : 0;
             PenaltyLoad.Result result = load.run(CASES);
             double nodeCpuMs = (cpuNanos(nodes.stream().map(Process::toHandle).toList()) - nodeCpu) / 1e6 / CASES;
+            double jvmCpuMs = (jvmThreadTicks(nodes) - jvmTicks) * 10.0 / CASES;
             double dbCpuMs = config.mariadb() ? (cpuNanos(mariadb()) - dbCpu) / 1e6 / CASES : Double.NaN;
-            Row row = new Row(config, result, before, loadAverage(), nodeCpuMs, dbCpuMs);
+            Row row = new Row(config, result, before, loadAverage(), nodeCpuMs, jvmCpuMs, dbCpuMs);
             closedCheck(ports.get(0), result);
             rows.add(row);
             System.out.println(line(row));
@@ -249,10 +254,10 @@ class PenaltyBenchmark {
 
     private static String line(Row row) {
         PenaltyLoad.Result r = row.result();
-        return String.format(Locale.ROOT, "| %s | %d | %d × %d | %.1f | **%.2f** | %.0f | %.0f | %.0f | %.0f | **%.0f** | %.0f | %s → %s |",
+        return String.format(Locale.ROOT, "| %s | %d | %d × %d | %.1f | **%.2f** | %.0f | %.0f | %.0f | %.0f | **%.0f** | %.0f | %.0f | %s → %s |",
                 row.config().name(), r.cases(), CLIENTS, row.config().nodes(), r.seconds(), r.casesPerSecond(),
                 r.percentileMillis(50), r.percentileMillis(95), r.percentileMillis(99), r.completions().getMaxValue() / 1e3,
-                row.nodeCpuMs(), row.dbCpuMs(), row.loadBefore(), row.loadAfter());
+                row.nodeCpuMs(), row.jvmCpuMs(), row.dbCpuMs(), row.loadBefore(), row.loadAfter());
     }
 
     private void write() throws IOException {
@@ -262,8 +267,8 @@ class PenaltyBenchmark {
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), WARMUP, CASES, CLIENTS));
         out.append("| configuration | cases | clients × nodes | s | cases/s | p50 ms | p95 ms | p99 ms | max ms "
-                + "| node CPU ms/case | MariaDB CPU ms/case | load |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| node CPU ms/case | of which JIT + GC | MariaDB CPU ms/case | load |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             out.append(line(row)).append('\n');
         }
@@ -306,6 +311,35 @@ class PenaltyBenchmark {
      */
     private static long cpuNanos(List<ProcessHandle> processes) {
         return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
+    }
+
+    /**
+     * Clock ticks (10 ms on Linux) of the JVMs' compiler and garbage-collector threads, from /proc/PID/task/TID/stat:
+     * a second node compiles the same code and collects its own heap, work a node on its own machine does on its own
+     * cores. Threads that end between two readings are missed, so this is a lower bound.
+     */
+    private static long jvmThreadTicks(List<Process> nodes) {
+        long ticks = 0;
+        for (Process node : nodes) {
+            Path tasks = Path.of("/proc", String.valueOf(node.pid()), "task");
+            try (var threads = Files.list(tasks)) {
+                for (Path thread : threads.toList()) {
+                    try {
+                        String stat = Files.readString(thread.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        if (name.matches("C[12] CompilerThre.*|GC Thread.*|G1 .*|VM Thread|Sweeper thread")) {
+                            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        }
+                    } catch (IOException | RuntimeException ended) {
+                        // the thread ended while being read
+                    }
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+        return ticks;
     }
 
     /** The database server of the benchmark: the one started with its port, else every MariaDB server here. */
