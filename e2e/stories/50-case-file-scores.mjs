@@ -60,4 +60,24 @@ export default async function caseFileScores(t) {
     }
     await t.shot(page, 'scores-findings', { fullPage: true });
   });
+
+  await t.step('the supervisor narrows the list to one procedure, and the case is listed under its own', async () => {
+    const { caseNumber } = t.state;
+    const select = page.locator('select[name="procedure"]');
+    await select.locator('option[value="licensing"]').waitFor({ state: 'attached' });
+    await select.selectOption('licensing');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.locator('#status').filter({ hasText: '共' }).waitFor();
+    t.includes(await page.locator('#export').getAttribute('href'), 'procedure=licensing', 'the export keeps the filter');
+    t.equal(await page.locator('#scores tbody tr', { hasText: caseNumber }).count(), 0,
+      `the penalty case ${caseNumber} is not among licensing cases`);
+    await select.selectOption('penalty-general');
+    await page.getByRole('button', { name: '查询' }).click();
+    const row = page.locator('#scores tbody tr', { hasText: caseNumber });
+    await t.visible(row, `${caseNumber} among the penalty cases`);
+    const procedures = await page.locator('#scores tbody tr > td:nth-child(2)').allInnerTexts();
+    t.ok(procedures.length > 0 && procedures.every(p => p && p === procedures[0]),
+      `one procedure, named in Chinese: ${[...new Set(procedures)].join(', ')}`);
+    t.ok(/[\u4e00-\u9fff]/.test(procedures[0]), `the procedure's Chinese name: ${procedures[0]}`);
+  });
 }

@@ -99,7 +99,8 @@
   fetch('/api/supervision/scores/procedures', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then(r => r.ok ? r.json() : [])
     .then(list => list.forEach(p => form.procedure.append(el('option', { value: p.id }, p.name))))
-    .catch(() => {});, from the public catalogue of departments the list already names
+    .catch(() => {});
+  // departments: those the list already names
   fetch('/api/supervision/scores/departments', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then(r => r.ok ? r.json() : [])
     .then(list => list.forEach(d => form.department.append(el('option', { value: d.id }, d.name))))
