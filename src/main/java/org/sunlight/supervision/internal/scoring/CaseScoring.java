@@ -18,6 +18,7 @@ import org.sunlight.organization.ApiException;
 import org.sunlight.procedure.CaseInfo;
 import org.sunlight.procedure.Cases;
 import org.sunlight.procedure.StatutoryClock;
+import org.sunlight.procedure.SystemReads;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -49,13 +50,13 @@ class CaseScoring {
     private final ScoreMapper mapper;
     private final Cases cases;
     private final StatutoryClock clock;
-    private final SystemAccess system;
+    private final SystemReads system;
     private final ObjectMapper json;
     private final int passMark;
     private final TransactionTemplate transaction;
 
     CaseScoring(FactExtractor extractor, Checklist checklist, ScoreMapper mapper, Cases cases, StatutoryClock clock,
-                SystemAccess system, ObjectMapper json, @Value("${sunlight.supervision.pass-mark:60}") int passMark,
+                SystemReads system, ObjectMapper json, @Value("${sunlight.supervision.pass-mark:60}") int passMark,
                 PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
         this.extractor = extractor;

@@ -13,6 +13,7 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
+import org.sunlight.procedure.SystemReads;
 
 /**
  * The checklist of 案卷评查 is the DMN table {@code case-file-checklist} (dmn/case-file-checklist.dmn): one row per
@@ -35,10 +36,10 @@ class Checklist {
 
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final RepositoryService repositoryService;
-    private final SystemAccess system;
+    private final SystemReads system;
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
-    Checklist(RepositoryService repositoryService, SystemAccess system) {
+    Checklist(RepositoryService repositoryService, SystemReads system) {
         this.repositoryService = repositoryService;
         this.system = system;
     }

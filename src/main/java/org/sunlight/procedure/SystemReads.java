@@ -1,4 +1,4 @@
-package org.sunlight.supervision.internal.scoring;
+package org.sunlight.procedure;
 
 import java.util.function.Supplier;
 
@@ -7,20 +7,21 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine reads for scoring, after the controller has decided that the caller may see the case: a case spans process
- * instances (called legal reviews) whose per-instance authorizations name other departments, and the checklist is
- * evaluated for the supervisor, who holds no permission on decision definitions.
+ * Engine reads on Sunlight's own behalf, once the module has decided that the caller may see the whole case (e.g.
+ * {@link Cases#requireReadable}): a case spans process instances (called legal reviews) whose per-instance
+ * authorizations name other departments, and a supervisor holds no permission on decision definitions.
  */
 @Component
-class SystemAccess {
+public class SystemReads {
 
     private final IdentityService identityService;
 
-    SystemAccess(IdentityService identityService) {
+    SystemReads(IdentityService identityService) {
         this.identityService = identityService;
     }
 
-    <T> T asSystem(Supplier<T> read) {
+    /** Runs the read without the caller's authentication, which is restored afterwards. */
+    public <T> T asSystem(Supplier<T> read) {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
