@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.sunlight.procedure.CaseDecided;
+import org.sunlight.procedure.CaseEnded;
 import org.sunlight.procedure.CaseLink;
 import org.springframework.stereotype.Component;
 import org.sunlight.organization.ApiException;
@@ -130,6 +131,10 @@ public class CaseLifecycle implements Cases {
     public void end(DelegateExecution execution) {
         boolean cancelled = execution instanceof ExecutionEntity entity && entity.isCanceled();
         mapper.end(execution.getProcessInstanceId(), cancelled ? "cancelled" : "closed", clock.now());
+        String processKey = execution instanceof ExecutionEntity entity ? entity.getProcessDefinition().getKey()
+                : execution.getProcessDefinitionId().substring(0, execution.getProcessDefinitionId().indexOf(':'));
+        events.publishEvent(new CaseEnded(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), processKey,
+                cancelled));
     }
 
     private String initiator(DelegateExecution execution) {

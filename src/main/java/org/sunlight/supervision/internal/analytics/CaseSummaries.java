@@ -14,17 +14,19 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sunlight.procedure.CaseEnded;
 import org.sunlight.procedure.StatutoryClock;
 import org.sunlight.supervision.internal.watch.DeadlineWatch;
 import org.sunlight.supervision.internal.watch.WatchProperties;
 
 /**
  * Writes the summary row (sl_case_summary) of each ended case, which the analytics read instead of the engine's
- * history. {@link SummaryEnginePlugin} calls {@link #ended} when a case's process instance ends, just before its
- * transaction commits (the history of its last step is flushed by then): the row commits or rolls back with the
- * closure. Cases that ended before the table existed, or whose rows were written straight into the tables
+ * history. {@link #on} writes it when a case ends ({@link CaseEnded}), just before its transaction commits (the
+ * history of its last step is flushed by then): the row commits or rolls back with the closure. Cases that ended before the table existed, or whose rows were written straight into the tables
  * (imports, generated test history), are summarized by {@link #backfill}: at startup, and by {@link #catchUp} before
  * the analytics read when the number of ended cases and of summaries differ. Idempotent: a case has one row, and a
  * case that has one is left alone. To recompute all rows (say, after the configured period variables changed),
@@ -51,7 +53,17 @@ class CaseSummaries {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** A process instance ended (in the current transaction): the summary of its case, if it is a case's. */
+    /**
+     * A case ended: its summary is written in the same transaction, just before it commits — by then the engine has
+     * flushed the history of the last step, so the summary reads what a later backfill would read. If writing it
+     * fails, the closure rolls back with it.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void on(CaseEnded ended) {
+        ended(ended.processInstanceId());
+    }
+
+    /** A case's process instance ended (in the current transaction): its summary, once. */
     void ended(String processInstanceId) {
         CaseSummaryMapper.EndedCase c = mapper.endedCase(processInstanceId);
         if (c == null || mapper.exists(c.businessKey()) > 0) {
