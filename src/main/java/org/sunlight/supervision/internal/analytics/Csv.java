@@ -13,7 +13,8 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * CSV export of a table: UTF-8 with a byte order mark, so that Excel on a Chinese Windows opens it as UTF-8 instead of
- * GBK; RFC 4180 quoting; cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with a quote.
+ * GBK; RFC 4180 quoting; cells that a spreadsheet would run as a formula (=, +, -, @, a leading tab or carriage
+ * return) are prefixed with a quote.
  */
 public final class Csv {
 
@@ -53,7 +54,7 @@ public final class Csv {
         } else {
             text = value.toString();
         }
-        if (value instanceof String && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        if (value instanceof String && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {

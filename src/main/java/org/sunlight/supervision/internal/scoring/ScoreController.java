@@ -1,10 +1,9 @@
 package org.sunlight.supervision.internal.scoring;
 
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -13,8 +12,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +27,7 @@ import org.sunlight.organization.StaffUser;
 import org.sunlight.procedure.CaseInfo;
 import org.sunlight.procedure.Cases;
 import org.sunlight.procedure.StatutoryClock;
+import org.sunlight.supervision.internal.analytics.Csv;
 
 /**
  * 案卷评查 over HTTP: a closed case's score (supervisors, leaders, administrators), the pre-check of a case (its
@@ -136,38 +136,33 @@ class ScoreController {
         return organization.departments().stream().map(d -> Map.of("id", d.id(), "name", d.name())).toList();
     }
 
-    /** The same list as CSV (UTF-8 with a BOM, so that Excel shows the Chinese), one row per case. */
+    /** The same list as CSV ({@link Csv}: what Excel on a Chinese Windows opens as it is), one row per case. */
     @GetMapping("/api/supervision/scores.csv")
-    void csv(@RequestParam(required = false) String procedure, @RequestParam(required = false) String department,
-             @RequestParam(required = false) Boolean passed,
-             @RequestParam(required = false) Integer minScore, @RequestParam(required = false) Integer maxScore,
-             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-             @RequestParam(defaultValue = "date") String sort, @RequestParam(defaultValue = "desc") String order,
-             HttpServletResponse response) throws IOException {
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String procedure,
+                               @RequestParam(required = false) String department,
+                               @RequestParam(required = false) Boolean passed,
+                               @RequestParam(required = false) Integer minScore,
+                               @RequestParam(required = false) Integer maxScore,
+                               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                               @RequestParam(defaultValue = "date") String sort,
+                               @RequestParam(defaultValue = "desc") String order) {
         requireSupervision();
         ScoreFilter filter = filter(procedure, department, passed, minScore, maxScore, from, to, sort, order, MAX_EXPORT,
                 0);
         scoring.rescoreOutdated(RESCORE_BATCH);
         Map<String, String> departments = departmentNames();
-        List<StoredScore> rows = mapper.list(filter);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + java.net.URLEncoder.encode("案卷评查-" + clock.today() + ".csv", StandardCharsets.UTF_8));
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write('\uFEFF');
-        out.write("案号,业务键,程序,承办部门,承办人,当事人,得分,是否合格,否决项数,评查项,评查标准版本,结案时间,评查时间\r\n");
-        for (StoredScore row : rows) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (StoredScore row : mapper.list(filter)) {
             String items = scoring.read(row.findings()).stream()
                     .map(f -> f.label() + "（" + f.code() + ("veto".equals(f.kind()) ? "，否决" : "，扣" + f.points() + "分") + "）")
                     .collect(Collectors.joining("；"));
-            out.write(String.join(",", cell(row.caseNumber()), cell(row.businessKey()), cell(procedureName(row)),
-                    cell(departments.getOrDefault(row.departmentId(), row.departmentId())), cell(handlerName(row.handlerId())),
-                    cell(row.partyName()), String.valueOf(row.score()), row.passed() ? "合格" : "不合格",
-                    String.valueOf(row.vetoCount()), cell(items), String.valueOf(row.checklistVersion()),
-                    cell(time(row.closedAt())), cell(time(row.scoredAt()))));
-            out.write("\r\n");
+            rows.add(Arrays.asList(row.caseNumber(), row.businessKey(), procedureName(row),
+                    departments.getOrDefault(row.departmentId(), row.departmentId()), handlerName(row.handlerId()),
+                    row.partyName(), row.score(), row.passed() ? "合格" : "不合格", row.vetoCount(), items,
+                    row.checklistVersion(), row.closedAt(), row.scoredAt()));
         }
-        out.flush();
+        return Csv.of("案卷评查-" + clock.today() + ".csv", List.of("案号", "业务键", "程序", "承办部门", "承办人", "当事人", "得分",
+                "是否合格", "否决项数", "评查项", "评查标准版本", "结案时间", "评查时间"), rows);
     }
 
     private ScoreFilter filter(String procedure, String department, Boolean passed, Integer minScore,
@@ -245,22 +240,5 @@ class ScoreController {
         item.put("scoredAt", row.scoredAt());
         item.put("findings", scoring.read(row.findings()));
         return item;
-    }
-
-    private String time(Date date) {
-        return date == null ? "" : date.toInstant().atZone(clock.zone()).toLocalDateTime().withNano(0).toString()
-                .replace('T', ' ');
-    }
-
-    /** A CSV cell: quoted; a leading = + - @ is neutralised so that Excel never runs it as a formula. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 }
