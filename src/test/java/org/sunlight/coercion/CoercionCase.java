@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Standard data of coercion cases of a construction commission, step by step, for the process tests. */
-final class CoercionCase {
+public final class CoercionCase {
 
     static final String COMPANY = "沈阳某某建设工程有限公司";
     static final String COMPANY_CODE = "91210100MA0Y6XQ12A";
@@ -14,7 +14,7 @@ final class CoercionCase {
     private CoercionCase() {
     }
 
-    static Map<String, Object> measureRequest(String type, String urgency) {
+    public static Map<String, Object> measureRequest(String type, String urgency) {
         Map<String, Object> v = new HashMap<>();
         v.put("measureType", type);
         v.put("urgency", urgency);
@@ -34,11 +34,11 @@ final class CoercionCase {
         return v;
     }
 
-    static Map<String, Object> approval(String decision) {
+    public static Map<String, Object> approval(String decision) {
         return Map.of("approvalDecision", decision, "approvalOpinion", "approve".equals(decision) ? "同意实施" : "不应采取，立即解除");
     }
 
-    static Map<String, Object> onSite(String actionAt) {
+    public static Map<String, Object> onSite(String actionAt) {
         Map<String, Object> v = new HashMap<>();
         v.put("officer1Credential", ZHANGSAN_CREDENTIAL);
         v.put("officer2Credential", LISI_CREDENTIAL);
@@ -75,7 +75,7 @@ final class CoercionCase {
 
     // ---------------------------------------------------------------- coercive-execution
 
-    static Map<String, Object> executionRequest(double principal, double surcharge) {
+    public static Map<String, Object> executionRequest(double principal, double surcharge) {
         Map<String, Object> v = new HashMap<>();
         v.put("executionBasis", "penalty");
         v.put("decisionDocumentNo", "市建罚决〔2025〕88号");
@@ -89,7 +89,7 @@ final class CoercionCase {
         return v;
     }
 
-    static Map<String, Object> demand(String type, String basisDelivered, String served, String deadline) {
+    public static Map<String, Object> demand(String type, String basisDelivered, String served, String deadline) {
         Map<String, Object> v = new HashMap<>();
         v.put("obligationType", type);
         v.put("basisDeliveredDate", basisDelivered);
@@ -107,7 +107,7 @@ final class CoercionCase {
         return v;
     }
 
-    static Map<String, Object> proposal(String route) {
+    public static Map<String, Object> proposal(String route) {
         Map<String, Object> v = new HashMap<>();
         v.put("route", route);
         v.put("surcharge", 0);

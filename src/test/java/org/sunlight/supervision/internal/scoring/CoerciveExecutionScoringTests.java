@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.sunlight.coercion.CoercionCase;
 
 /**
  * 案卷评查 of coercive-execution (行政强制执行) on generated history, on the court route. Its own items: a written demand
@@ -18,55 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class CoerciveExecutionScoringTests extends ScoringProcessTest {
 
-    static Map<String, Object> request() {
-        Map<String, Object> v = new HashMap<>();
-        v.put("executionBasis", "penalty");
-        v.put("decisionDocumentNo", "市建罚决〔2025〕88号");
-        v.put("partyType", "organization");
-        v.put("partyName", "沈阳某某建设工程有限公司");
-        v.put("partyIdNumber", "91210100MA0Y6XQ12A");
-        v.put("partyAddress", "沈阳市和平区南京北街1号");
-        v.put("obligation", "缴纳罚款人民币50000元");
-        v.put("principal", 50000);
-        v.put("surcharge", 0);
-        return v;
-    }
-
-    static Map<String, Object> demand(String basisDelivered) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("obligationType", "payment");
-        v.put("basisDeliveredDate", basisDelivered);
-        v.put("demandDocumentNo", "市建强催〔2026〕3号");
-        v.put("performanceDeadline", "2026-03-09");
-        v.put("performanceMethod", "缴入指定银行账户");
-        v.put("paymentMethod", "通过非税收入缴款系统缴纳");
-        v.put("statementRightsNotified", true);
-        v.put("demandServiceMethod", "direct");
-        v.put("demandServedDate", "2026-03-02");
-        return v;
-    }
-
-    static Map<String, Object> proposal(String route) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("route", route);
-        v.put("surcharge", 0);
-        v.put("executionReason", "经催告，当事人逾期仍未履行");
-        v.put("legalBasis", "《中华人民共和国行政强制法》第五十三条");
-        v.put("noJustification", true);
-        v.put("majorPublicInterest", false);
-        v.put("majorSocialImpact", false);
-        v.put("majorThirdPartyRights", false);
-        v.put("complexCase", false);
-        v.put("containsSecrets", false);
-        if ("court".equals(route)) {
-            v.put("courtName", "沈阳市和平区人民法院");
-        } else {
-            v.put("terminationReason", "subject-lost");
-            v.put("terminationNote", "执行标的已灭失");
-        }
-        return v;
-    }
-
     void decide(ProcessInstance c, String documentNo) {
         submit("zhaoliu", c, "Task_ExecutionDecision", Map.of("executionDecision", "approve", "decisionOpinion", "同意",
                 "decisionDocumentNo", documentNo, "leaderSigned", true));
@@ -74,10 +25,10 @@ class CoerciveExecutionScoringTests extends ScoringProcessTest {
 
     /** Demand served 2026-03-02, performance due 2026-03-09 and not met; the court route is decided. */
     ProcessInstance decidedForTheCourt(String basisDelivered) {
-        ProcessInstance c = start("zhangsan", "coercive-execution", request());
-        submit("zhangsan", c, "Task_Demand", demand(basisDelivered));
+        ProcessInstance c = start("zhangsan", "coercive-execution", CoercionCase.executionRequest(50000, 0));
+        submit("zhangsan", c, "Task_Demand", CoercionCase.demand("payment", basisDelivered, "2026-03-02", "2026-03-09"));
         fireTimer(c, "Event_DemandExpired", endOf(LocalDate.of(2026, 3, 9)));
-        submit("zhangsan", c, "Task_ExecutionProposal", proposal("court"));
+        submit("zhangsan", c, "Task_ExecutionProposal", CoercionCase.proposal("court"));
         decide(c, "市建强申〔2026〕1号");
         return c;
     }
@@ -99,12 +50,12 @@ class CoerciveExecutionScoringTests extends ScoringProcessTest {
 
     @Test
     void vetoWhenExecutionWasDecidedWithoutAWrittenDemand() {
-        ProcessInstance c = start("zhangsan", "coercive-execution", request());
+        ProcessInstance c = start("zhangsan", "coercive-execution", CoercionCase.executionRequest(50000, 0));
         // the demand is skipped by an administrator (Cockpit modification)
         runtimeService.setVariable(c.getId(), "obligationType", "payment");
         runtimeService.createProcessInstanceModification(c.getId()).cancelAllForActivity("Task_Demand")
                 .startBeforeActivity("Task_ExecutionProposal").execute();
-        submit("zhangsan", c, "Task_ExecutionProposal", proposal("terminate"));
+        submit("zhangsan", c, "Task_ExecutionProposal", CoercionCase.proposal("terminate"));
         decide(c, "市建强终〔2026〕1号");
         CaseScore score = score(c);
         assertThat(codes(score)).containsExactly("V-NO-DEMAND");

@@ -133,7 +133,7 @@ class ScoreApiTests extends ScoringProcessTest {
         submit("zhangsan", licence, "Task_ReviewOpinion", java.util.Map.of("proposedOutcome", "grant",
                 "reviewFindings", "符合条件", "majorPublicInterest", false, "majorSocialImpact", false,
                 "majorThirdPartyRights", false, "complexCase", false));
-        ProcessInstance measure = start("zhangsan", "coercive-measure", CoerciveMeasureScoringTests.request("approval"));
+        ProcessInstance measure = start("zhangsan", "coercive-measure", org.sunlight.coercion.CoercionCase.measureRequest("seizure", "approval"));
         for (ProcessInstance c : java.util.List.of(licence, measure)) {
             Rest.Response handler = rest.get("zhangsan", "/api/cases/" + c.getBusinessKey() + "/score/precheck");
             assertThat(handler.status()).as(c.getProcessDefinitionId()).isEqualTo(200);
