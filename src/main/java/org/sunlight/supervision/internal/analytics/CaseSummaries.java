@@ -75,7 +75,7 @@ class CaseSummaries {
     @EventListener(ApplicationReadyEvent.class)
     void atStartup() {
         try {
-            int written = backfill();
+            int written = catchUp();
             if (written > 0) {
                 log.info("Summarized {} cases that ended before sl_case_summary had their rows", written);
             }
@@ -109,11 +109,9 @@ class CaseSummaries {
         }
     }
 
-    /** Before the analytics read: summarizes what is missing (two index counts when nothing is). */
-    void catchUp() {
-        if (mapper.missing() > 0) {
-            backfill();
-        }
+    /** Summarizes what is missing, if anything (two index counts when nothing is); answers how many it wrote. */
+    int catchUp() {
+        return mapper.missing() > 0 ? backfill() : 0;
     }
 
     /** The summaries of ended cases, from their engine history: three queries for the whole batch. */
