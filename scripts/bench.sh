@@ -12,6 +12,8 @@
 # configuration drops and creates its own), BENCH_MARIADB (host:port, default 127.0.0.1:3306, user root, no password),
 # BENCH_OWN_MARIADB=1 (start a throwaway MariaDB server for the run on port 3307 in target/bench/mariadb, so that the
 # database CPU per case in the report is the benchmark's alone, not that of everything else using the shared server).
+# BENCH_JVM_ARGS: extra options for every node's JVM, {node} replaced by the node's name (e.g. a flight recording:
+# -XX:StartFlightRecording=filename=target/bench/penalty/{node}.jfr,settings=profile).
 # Figures: target/bench/penalty.md; node logs: target/bench/penalty/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,4 +33,4 @@ fi
 mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
 mvn -q -B -ntp -Pbench test -Dtest=PenaltyBenchmark -Dbench.targets="$TARGETS" -Dsurefire.exitTimeout=300 \
   -Dbench.cases="${BENCH_CASES:-250}" -Dbench.warmup="${BENCH_WARMUP:-30}" -Dbench.clients="${BENCH_CLIENTS:-4}" \
-  -Dbench.mariadb="$MARIADB"
+  -Dbench.mariadb="$MARIADB" -Dbench.jvmArgs="${BENCH_JVM_ARGS:-}"

@@ -54,11 +54,12 @@ class PenaltyBenchmark {
     }
 
     /**
-     * nodeCpuMs, dbCpuMs: CPU time (user + system) the Sunlight JVMs and MariaDB spent per measured case; jvmCpuMs: the
-     * part of nodeCpuMs spent by the JVMs' own compiler and garbage-collector threads, which every JVM pays for itself.
+     * nodeCpuMs, dbCpuMs: CPU time (user + system) the Sunlight JVMs and MariaDB spent per measured case; jitCpuMs and
+     * gcCpuMs: the parts of nodeCpuMs spent by the JVMs' own compiler threads and by their garbage collector (with the
+     * VM thread's safepoint work), which every JVM pays for itself.
      */
     record Row(Config config, PenaltyLoad.Result result, String loadBefore, String loadAfter, double nodeCpuMs,
-               double jvmCpuMs, double dbCpuMs) {
+               double jitCpuMs, double gcCpuMs, double dbCpuMs) {
     }
 
     private final List<Row> rows = new ArrayList<>();
@@ -148,13 +149,15 @@ class PenaltyBenchmark {
             String before = loadAverage();
             System.out.printf("== %s: %d measured cases, %d clients, load %s%n", config.name(), CASES, CLIENTS, before);
             long nodeCpu = cpuNanos(nodes.stream().map(Process::toHandle).toList());
-            long jvmTicks = jvmThreadTicks(nodes);
+            long[] jvmTicks = jvmThreadTicks(nodes);
             long dbCpu = config.mariadb() ? cpuNanos(mariadb()) : 0;
             PenaltyLoad.Result result = load.run(CASES);
             double nodeCpuMs = (cpuNanos(nodes.stream().map(Process::toHandle).toList()) - nodeCpu) / 1e6 / CASES;
-            double jvmCpuMs = (jvmThreadTicks(nodes) - jvmTicks) * 10.0 / CASES;
+            long[] jvmTicksAfter = jvmThreadTicks(nodes);
+            double jitCpuMs = (jvmTicksAfter[0] - jvmTicks[0]) * 10.0 / CASES;
+            double gcCpuMs = (jvmTicksAfter[1] - jvmTicks[1]) * 10.0 / CASES;
             double dbCpuMs = config.mariadb() ? (cpuNanos(mariadb()) - dbCpu) / 1e6 / CASES : Double.NaN;
-            Row row = new Row(config, result, before, loadAverage(), nodeCpuMs, jvmCpuMs, dbCpuMs);
+            Row row = new Row(config, result, before, loadAverage(), nodeCpuMs, jitCpuMs, gcCpuMs, dbCpuMs);
             closedCheck(ports.get(0), result);
             rows.add(row);
             System.out.println(line(row));
@@ -254,10 +257,10 @@ class PenaltyBenchmark {
 
     private static String line(Row row) {
         PenaltyLoad.Result r = row.result();
-        return String.format(Locale.ROOT, "| %s | %d | %d × %d | %.1f | **%.2f** | %.0f | %.0f | %.0f | %.0f | **%.0f** | %.0f | %.0f | %s → %s |",
+        return String.format(Locale.ROOT, "| %s | %d | %d × %d | %.1f | **%.2f** | %.0f | %.0f | %.0f | %.0f | **%.0f** | %.0f | %.0f | %.0f | %s → %s |",
                 row.config().name(), r.cases(), CLIENTS, row.config().nodes(), r.seconds(), r.casesPerSecond(),
                 r.percentileMillis(50), r.percentileMillis(95), r.percentileMillis(99), r.completions().getMaxValue() / 1e3,
-                row.nodeCpuMs(), row.jvmCpuMs(), row.dbCpuMs(), row.loadBefore(), row.loadAfter());
+                row.nodeCpuMs(), row.jitCpuMs(), row.gcCpuMs(), row.dbCpuMs(), row.loadBefore(), row.loadAfter());
     }
 
     private void write() throws IOException {
@@ -267,8 +270,8 @@ class PenaltyBenchmark {
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), WARMUP, CASES, CLIENTS));
         out.append("| configuration | cases | clients × nodes | s | cases/s | p50 ms | p95 ms | p99 ms | max ms "
-                + "| node CPU ms/case | of which JIT + GC | MariaDB CPU ms/case | load |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| node CPU ms/case | of which JIT | of which GC | MariaDB CPU ms/case | load |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             out.append(line(row)).append('\n');
         }
@@ -314,12 +317,12 @@ class PenaltyBenchmark {
     }
 
     /**
-     * Clock ticks (10 ms on Linux) of the JVMs' compiler and garbage-collector threads, from /proc/PID/task/TID/stat:
-     * a second node compiles the same code and collects its own heap, work a node on its own machine does on its own
-     * cores. Threads that end between two readings are missed, so this is a lower bound.
+     * Clock ticks (10 ms on Linux) of the JVMs' compiler threads [0] and garbage-collector threads [1], from
+     * /proc/PID/task/TID/stat: a second node compiles the same code and collects its own heap, work a node on its own
+     * machine does on its own cores. Threads that end between two readings are missed, so these are lower bounds.
      */
-    private static long jvmThreadTicks(List<Process> nodes) {
-        long ticks = 0;
+    private static long[] jvmThreadTicks(List<Process> nodes) {
+        long[] ticks = new long[2];
         for (Process node : nodes) {
             Path tasks = Path.of("/proc", String.valueOf(node.pid()), "task");
             try (var threads = Files.list(tasks)) {
@@ -327,16 +330,18 @@ class PenaltyBenchmark {
                     try {
                         String stat = Files.readString(thread.resolve("stat"));
                         String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                        if (name.matches("C[12] CompilerThre.*|GC Thread.*|G1 .*|VM Thread|Sweeper thread")) {
+                        int kind = name.matches("C[12] CompilerThre.*|Sweeper thread") ? 0
+                                : name.matches("GC Thread.*|G1 .*|VM Thread|VM Periodic Tas.*") ? 1 : -1;
+                        if (kind >= 0) {
                             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                            ticks[kind] += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                         }
                     } catch (IOException | RuntimeException ended) {
                         // the thread ended while being read
                     }
                 }
             } catch (IOException e) {
-                return 0;
+                return new long[2];
             }
         }
         return ticks;

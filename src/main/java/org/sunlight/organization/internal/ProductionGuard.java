@@ -40,10 +40,11 @@ class ProductionGuard {
 
     void check() {
         List<String> problems = new ArrayList<>();
-        // the benchmark's bare-Camunda baseline switches the whole-process record and publication off
+        // the benchmark's bare-Camunda baseline switches the whole-process record, publication and closure scoring off
         if (environment.getProperty("sunlight.bench.bare", Boolean.class, false)) {
-            problems.add("sunlight.bench.bare=true 关闭了全过程记录和执法公示，仅用于性能基准测试 / sunlight.bench.bare=true "
-                    + "switches the record and publication off; it is for benchmarking only");
+            problems.add("sunlight.bench.bare=true 关闭了全过程记录、执法公示和结案评查，仅用于性能基准测试 / "
+                    + "sunlight.bench.bare=true switches the record, publication and closure scoring off; it is for "
+                    + "benchmarking only");
         }
         for (String demoUser : DemoData.USER_IDS) {
             if (!"admin".equals(demoUser) && identityService.createUserQuery().userId(demoUser).count() > 0) {

@@ -44,9 +44,16 @@ class CaseSummaries {
     private final DeadlineWatch watch;
     private final StatutoryClock clock;
     private final TransactionTemplate transaction;
+    /**
+     * {@code sunlight.bench.bare}: the penalty benchmark's bare-Camunda baseline (BENCHMARKS.md) writes no summary when
+     * a case ends; the startup backfill and the analytics read still write the missing ones. Benchmarking only.
+     */
+    private final boolean bare;
 
     CaseSummaries(CaseSummaryMapper mapper, DeadlineWatch watch, StatutoryClock clock,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions,
+                  @org.springframework.beans.factory.annotation.Value("${sunlight.bench.bare:false}") boolean bare) {
+        this.bare = bare;
         this.mapper = mapper;
         this.watch = watch;
         this.clock = clock;
@@ -60,7 +67,9 @@ class CaseSummaries {
      */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void on(CaseEnded ended) {
-        ended(ended.processInstanceId());
+        if (!bare) {
+            ended(ended.processInstanceId());
+        }
     }
 
     /** A case's process instance ended (in the current transaction): its summary, once. */
