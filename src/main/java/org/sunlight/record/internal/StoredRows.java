@@ -75,7 +75,11 @@ class StoredRows {
     }
 
     private List<Row> union(Map<RecordTables.Spec, List<String>> idsByTable) {
+        // the same tables with about as many ids give the same SQL text, which Connector/J then parses once per
+        // connection (its prepared-statement cache): tables in name order, each id list padded with its last id to a
+        // power of two (a repeated id in IN (...) returns the row once)
         List<RecordTables.Spec> specs = new ArrayList<>(idsByTable.keySet());
+        specs.sort(java.util.Comparator.comparing(RecordTables.Spec::table));
         Map<RecordTables.Spec, List<Column>> columnsOf = new HashMap<>();
         // one result column per distinct (name, type): a value never passes through another type on the way
         Map<Column, Integer> positions = new LinkedHashMap<>();
@@ -96,9 +100,11 @@ class StoredRows {
                 sql.append(", ").append(own.getOrDefault(column, "NULL")).append(" AS C").append(p++).append('_');
             }
             List<String> ids = idsByTable.get(spec);
+            int marks = Integer.highestOneBit(ids.size()) == ids.size() ? ids.size() : Integer.highestOneBit(ids.size()) << 1;
             sql.append(" FROM ").append(spec.sqlName()).append(" WHERE ").append(spec.idColumn()).append(" IN (")
-                    .append(String.join(",", java.util.Collections.nCopies(ids.size(), "?"))).append(')');
+                    .append(String.join(",", java.util.Collections.nCopies(marks, "?"))).append(')');
             args.addAll(ids);
+            args.addAll(java.util.Collections.nCopies(marks - ids.size(), ids.get(ids.size() - 1)));
         }
         List<RecordTables.Spec> tableOfRow = new ArrayList<>();
         List<Map<String, Object>> raw = new ArrayList<>();
