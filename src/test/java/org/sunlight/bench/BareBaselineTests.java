@@ -13,7 +13,8 @@ import org.sunlight.ThisContextsEngine;
 
 /**
  * The benchmark's bare-Camunda baseline ({@code sunlight.bench.bare=true}): the same procedures close on the same
- * engine, and Sunlight's additions are really off — no record entry, no publication, no outbox event.
+ * engine, and Sunlight's additions are really off — no record entry, no publication, no outbox event, no closure
+ * score or case summary.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "sunlight.bench.bare=true")
 @ActiveProfiles({"demo", "test"})
@@ -22,9 +23,10 @@ class BareBaselineTests {
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     @Test
-    void theSameCasesCloseWithSunlightsAdditionsOff() {
+    void theSameCasesCloseWithSunlightsAdditionsOff() throws InterruptedException {
         PenaltyLoadTests.Gained gained = PenaltyLoadTests.run(port, jdbc);
         // this context's database is fresh: two concurrent first starts of the year got numbers 1 and 2
         int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
@@ -35,5 +37,8 @@ class BareBaselineTests {
         assertThat(gained.publications()).isZero();
         assertThat(gained.publicationReviews()).isZero();
         assertThat(gained.outboxRows()).isZero();
+        assertThat(gained.summaries()).isZero();
+        assertThat(context.containsBean("scoreOnClosure")).as("closure scoring is not even installed").isFalse();
+        assertThat(PenaltyLoadTests.scores(jdbc, gained.businessKeys(), 0)).isZero();
     }
 }

@@ -32,6 +32,7 @@ class PenaltyLoadTests {
         long outbox = count(jdbc, "sl_outbox");
         long publications = count(jdbc, "sl_publication");
         long evidence = count(jdbc, "sl_evidence");
+        long summaries = count(jdbc, "sl_case_summary");
         PenaltyLoad.Result result = new PenaltyLoad(List.of(port), 2).run(2);
         assertThat(result.businessKeys()).hasSize(2).doesNotHaveDuplicates();
         for (String key : result.businessKeys()) {
@@ -45,10 +46,22 @@ class PenaltyLoadTests {
         assertThat(result.completions().getTotalCount()).isEqualTo(2L * 12 + result.publicationReviews());
         return new Gained(count(jdbc, "sl_record_entry") - entries, count(jdbc, "sl_outbox") - outbox,
                 count(jdbc, "sl_publication") - publications, count(jdbc, "sl_evidence") - evidence,
-                result.publicationReviews());
+                count(jdbc, "sl_case_summary") - summaries, result.publicationReviews(), result.businessKeys());
     }
 
-    record Gained(long recordEntries, long outboxRows, long publications, long evidence, int publicationReviews) {
+    record Gained(long recordEntries, long outboxRows, long publications, long evidence, long summaries,
+                  int publicationReviews, List<String> businessKeys) {
+    }
+
+    /** The cases' closure scores, waited for up to ten seconds (they are written after the commit, in the background). */
+    static long scores(JdbcTemplate jdbc, List<String> keys, long expected) throws InterruptedException {
+        long found = 0;
+        for (int i = 0; i < 100 && found != expected; i++) {
+            Thread.sleep(100);
+            found = jdbc.queryForObject("SELECT COUNT(*) FROM sl_case_score WHERE business_key IN (?, ?)", Long.class,
+                    keys.get(0), keys.get(1));
+        }
+        return found;
     }
 
     private static long count(JdbcTemplate jdbc, String table) {
@@ -56,8 +69,10 @@ class PenaltyLoadTests {
     }
 
     @Test
-    void casesWorkedByTheDriverCloseWithTheRecordAndThePublicationWritten() {
+    void casesWorkedByTheDriverCloseWithTheRecordAndThePublicationWritten() throws InterruptedException {
         Gained gained = run(port, jdbc);
+        assertThat(gained.summaries()).isEqualTo(2);
+        assertThat(scores(jdbc, gained.businessKeys(), 2)).as("both cases scored at closure").isEqualTo(2);
         assertThat(gained.evidence()).isEqualTo(2);
         assertThat(gained.publicationReviews()).isEqualTo(2);
         assertThat(gained.publications()).isEqualTo(2);
