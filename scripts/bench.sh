@@ -7,11 +7,13 @@
 #     cluster      one node against two nodes on one MariaDB database, the same clients in total
 #     profile      MariaDB: everything on, record chain off, bare — where the overhead goes
 #
-# Environment: BENCH_CASES (measured cases per configuration, default 250), BENCH_WARMUP (default 30), BENCH_CLIENTS
+# Environment: BENCH_CASES (measured cases per configuration, default 250), BENCH_WARMUP (default 300), BENCH_CLIENTS
 # (concurrent clients in total, default 4), SUNLIGHT_TEST_DB (prefix of the benchmark's MariaDB databases; each
-# configuration drops and creates its own), BENCH_MARIADB (host:port, default 127.0.0.1:3306, user root, no password),
+# configuration creates its own and drops it when done), BENCH_MARIADB (host:port, default 127.0.0.1:3306, user root, no password),
 # BENCH_OWN_MARIADB=1 (start a throwaway MariaDB server for the run on port 3307 in target/bench/mariadb, so that the
-# database CPU per case in the report is the benchmark's alone, not that of everything else using the shared server).
+# database CPU per case in the report is the benchmark's alone, not that of everything else using the shared server;
+# with a 2 GiB buffer pool, as a database server of its own would have: MariaDB's default of 128 MiB holds less than
+# one configuration's cases, and then the figures depend on which configuration ran before).
 # BENCH_JVM_ARGS: extra options for every node's JVM, {node} replaced by the node's name (e.g. a flight recording:
 # -XX:StartFlightRecording=filename=target/bench/penalty/{node}.jfr,settings=profile).
 # Figures: target/bench/penalty.md; node logs: target/bench/penalty/.
@@ -26,11 +28,11 @@ if [ "${BENCH_OWN_MARIADB:-0}" = 1 ]; then
   mariadb-install-db --no-defaults --datadir="$DATA" --user="$(id -un)" --auth-root-authentication-method=normal >/dev/null
   /usr/sbin/mariadbd --no-defaults --datadir="$DATA" --port=3307 --socket="$DATA/mysqld.sock" --bind-address=127.0.0.1 \
     --user="$(id -un)" --pid-file="$DATA/mariadbd.pid" --character-set-server=utf8mb4 \
-    --collation-server=utf8mb4_general_ci >"$DATA.log" 2>&1 &
+    --collation-server=utf8mb4_general_ci --innodb-buffer-pool-size=2G >"$DATA.log" 2>&1 &
   trap 'kill "$(cat "$DATA/mariadbd.pid")" 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do mysqladmin -uroot -h127.0.0.1 -P3307 ping >/dev/null 2>&1 && break; sleep 1; done
 fi
 mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
 mvn -q -B -ntp -Pbench test -Dtest=PenaltyBenchmark -Dbench.targets="$TARGETS" -Dsurefire.exitTimeout=300 \
-  -Dbench.cases="${BENCH_CASES:-250}" -Dbench.warmup="${BENCH_WARMUP:-30}" -Dbench.clients="${BENCH_CLIENTS:-4}" \
+  -Dbench.cases="${BENCH_CASES:-250}" -Dbench.warmup="${BENCH_WARMUP:-300}" -Dbench.clients="${BENCH_CLIENTS:-4}" \
   -Dbench.mariadb="$MARIADB" -Dbench.jvmArgs="${BENCH_JVM_ARGS:-}"
