@@ -2,13 +2,10 @@ package org.sunlight.organization.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest
 @ActiveProfiles({"demo", "test", "mysql"})
-class AuthorizationIndexesMariaDbTests {
+class AuthorizationIndexesMariaDbTests extends AuthorizationIndexesContract {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) throws SQLException {
@@ -33,20 +30,7 @@ class AuthorizationIndexesMariaDbTests {
     }
 
     @Autowired
-    DataSource dataSource;
-    @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    org.camunda.bpm.engine.ProcessEngine engine;
-
-    @Test
-    void theEngineStartsWithBothIndexesAndARestartKeepsThem() throws SQLException {
-        new AuthorizationIndexes().postProcessEngineBuild(engine); // a restart, or the second node of a cluster
-        try (Connection connection = dataSource.getConnection()) {
-            assertThat(AuthorizationIndexes.existing(connection)).containsAll(AuthorizationIndexes.INDEXES.keySet());
-        }
-    }
 
     @Test
     void aLeadersTaskCheckReadsTheRuntimeGrantsNotTheHistoricOnes() {
