@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -116,10 +117,7 @@ class PenaltyBenchmark {
         List<String> common = new ArrayList<>(List.of("--sunlight.record.evidence-store=" + DIR.resolve(slug + "-evidence")));
         String profiles;
         if (config.mariadb()) {
-            try (Connection c = DriverManager.getConnection("jdbc:mysql://" + MARIADB + "/?useSSL=false&allowPublicKeyRetrieval=true", "root", "");
-                 Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS `" + database + "`");
-            }
+            dropDatabase(database);
             profiles = "mysql,demo";
             common.add("--spring.datasource.url=jdbc:mysql://" + MARIADB + "/" + database + "?createDatabaseIfNotExist=true"
                     + "&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8&useSSL=false"
@@ -167,11 +165,15 @@ class PenaltyBenchmark {
             }
             if (config.mariadb()) {
                 // the next configuration finds the server as this one did, not with this one's cases in its buffer pool
-                try (Connection c = DriverManager.getConnection("jdbc:mysql://" + MARIADB + "/?useSSL=false&allowPublicKeyRetrieval=true", "root", "");
-                     Statement s = c.createStatement()) {
-                    s.execute("DROP DATABASE IF EXISTS `" + database + "`");
-                }
+                dropDatabase(database);
             }
+        }
+    }
+
+    private static void dropDatabase(String database) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://" + MARIADB + "/?useSSL=false&allowPublicKeyRetrieval=true", "root", "");
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS `" + database + "`");
         }
     }
 
