@@ -53,14 +53,18 @@ class PenaltyLoadTests {
                   int publicationReviews, List<String> businessKeys) {
     }
 
-    /** The cases' closure scores, waited for up to ten seconds (they are written after the commit, in the background). */
-    static long scores(JdbcTemplate jdbc, List<String> keys, long expected) throws InterruptedException {
-        long found = 0;
-        for (int i = 0; i < 100 && found != expected; i++) {
+    /**
+     * How many of the two cases have a closure score, once both have one or {@code wait} has passed: scores are written
+     * after the commit, in the background, so an absence only counts after the whole wait.
+     */
+    static long scores(JdbcTemplate jdbc, List<String> keys, java.time.Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        long found;
+        do {
             Thread.sleep(100);
             found = jdbc.queryForObject("SELECT COUNT(*) FROM sl_case_score WHERE business_key IN (?, ?)", Long.class,
                     keys.get(0), keys.get(1));
-        }
+        } while (found < 2 && System.nanoTime() < deadline);
         return found;
     }
 
@@ -72,7 +76,7 @@ class PenaltyLoadTests {
     void casesWorkedByTheDriverCloseWithTheRecordAndThePublicationWritten() throws InterruptedException {
         Gained gained = run(port, jdbc);
         assertThat(gained.summaries()).isEqualTo(2);
-        assertThat(scores(jdbc, gained.businessKeys(), 2)).as("both cases scored at closure").isEqualTo(2);
+        assertThat(scores(jdbc, gained.businessKeys(), java.time.Duration.ofSeconds(10))).as("both cases scored at closure").isEqualTo(2);
         assertThat(gained.evidence()).isEqualTo(2);
         assertThat(gained.publicationReviews()).isEqualTo(2);
         assertThat(gained.publications()).isEqualTo(2);
