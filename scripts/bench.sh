@@ -7,8 +7,10 @@
 #     cluster      one node against two nodes on one MariaDB database, the same clients in total
 #     profile      MariaDB: everything on, record chain off, bare — where the overhead goes
 #
-# Environment: BENCH_CASES (measured cases per configuration, default 250), BENCH_WARMUP (default 300), BENCH_CLIENTS
-# (concurrent clients in total, default 4), SUNLIGHT_TEST_DB (prefix of the benchmark's MariaDB databases; each
+# A target's configurations run side by side and are measured in alternating rounds (only one working at a time), so
+# that each sees the same machine: shared cores here drift by a fifth in speed within minutes.
+# Environment: BENCH_CASES (measured cases per configuration, default 250), BENCH_ROUNDS (rounds they are split into,
+# default 5), BENCH_WARMUP (default 300), BENCH_CLIENTS (concurrent clients in total, default 4), SUNLIGHT_TEST_DB (prefix of the benchmark's MariaDB databases; each
 # configuration creates its own and drops it when done), BENCH_MARIADB (host:port, default 127.0.0.1:3306, user root, no password),
 # BENCH_OWN_MARIADB=1 (start a throwaway MariaDB server for the run on port 3307 in target/bench/mariadb, so that the
 # database CPU per case in the report is the benchmark's alone, not that of everything else using the shared server;
@@ -34,5 +36,5 @@ if [ "${BENCH_OWN_MARIADB:-0}" = 1 ]; then
 fi
 mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
 mvn -q -B -ntp -Pbench test -Dtest=PenaltyBenchmark -Dbench.targets="$TARGETS" -Dsurefire.exitTimeout=300 \
-  -Dbench.cases="${BENCH_CASES:-250}" -Dbench.warmup="${BENCH_WARMUP:-300}" -Dbench.clients="${BENCH_CLIENTS:-4}" \
+  -Dbench.cases="${BENCH_CASES:-250}" -Dbench.warmup="${BENCH_WARMUP:-300}" -Dbench.rounds="${BENCH_ROUNDS:-5}" -Dbench.clients="${BENCH_CLIENTS:-4}" \
   -Dbench.mariadb="$MARIADB" -Dbench.jvmArgs="${BENCH_JVM_ARGS:-}"

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
  * End-to-end penalty benchmark (issue 6), run by {@code scripts/bench.sh [h2|mariadb|cluster|profile|all]} (which runs
  * {@code mvn -Pbench test -Dtest=PenaltyBenchmark}). Each configuration gets fresh Sunlight JVMs, started the way
  * scripts/cluster.sh starts them, on a fresh database; {@link PenaltyLoad} works warm-up cases, then the measured
- * cases, with a few concurrent clients over HTTP. Figures go to target/bench/penalty.md (rewritten after every
- * configuration, so that a run cut short keeps what it measured) and, by hand, to BENCHMARKS.md.
+ * cases, with a few concurrent clients over HTTP. The configurations of a target run side by side and are measured in
+ * alternating rounds (see {@link #measure}). Figures go to target/bench/penalty.md (rewritten after every target, so
+ * that a run cut short keeps what it measured) and, by hand, to BENCHMARKS.md.
  * <ul>
  * <li>{@code h2}, {@code mariadb}: Sunlight with everything on against the bare-Camunda baseline
  * ({@code sunlight.bench.bare=true}: the same procedures on the same engine, record chain, publication and outbox
@@ -47,6 +48,7 @@ class PenaltyBenchmark {
     private static final int CASES = Integer.getInteger("bench.cases", 250);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 300);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final String DB_PREFIX = System.getenv().getOrDefault("SUNLIGHT_TEST_DB", "sunlight_test") + "_bench";
     private static final String MARIADB = System.getProperty("bench.mariadb", "127.0.0.1:3306");
     private static final Path DIR = Path.of("target", "bench", "penalty");
@@ -63,14 +65,37 @@ class PenaltyBenchmark {
                double jitCpuMs, double gcCpuMs, double dbCpuMs) {
     }
 
+    /** What one configuration measured in one round; CPU in nanoseconds, compiler and GC threads in clock ticks. */
+    record Round(PenaltyLoad.Result result, long nodeCpu, long jitTicks, long gcTicks, long dbCpu) {
+    }
+
+    /** A configuration's nodes, up and warmed, and the rounds measured on them. */
+    private static final class Running {
+        final Config config;
+        final String slug;
+        final String database;
+        final List<Process> nodes = new ArrayList<>();
+        final List<Integer> ports = new ArrayList<>();
+        final List<Round> rounds = new ArrayList<>();
+        String loadBefore;
+        PenaltyLoad load;
+
+        Running(Config config, String slug, String database) {
+            this.config = config;
+            this.slug = slug;
+            this.database = database;
+        }
+    }
+
     private final List<Row> rows = new ArrayList<>();
     private final StringBuilder notes = new StringBuilder();
 
     @Test
     void benchmark() throws Exception {
         Files.createDirectories(DIR);
-        List<Config> configs = new ArrayList<>();
+        Map<String, List<Config>> targets = new LinkedHashMap<>();
         for (String target : TARGETS.equals("all") ? List.of("h2", "mariadb", "cluster") : List.of(TARGETS.split(","))) {
+            List<Config> configs = new ArrayList<>();
             switch (target.trim()) {
                 case "h2" -> {
                     configs.add(new Config("h2", "H2, everything on", false, 1, List.of()));
@@ -92,82 +117,176 @@ class PenaltyBenchmark {
                 }
                 default -> throw new IllegalArgumentException("unknown target " + target + " (h2, mariadb, cluster, profile, all)");
             }
+            targets.merge(target.trim(), configs, (a, b) -> {
+                List<Config> both = new ArrayList<>(a);
+                both.addAll(b);
+                return both;
+            });
         }
         List<String> failed = new ArrayList<>();
-        for (int i = 0; i < configs.size(); i++) {
+        int index = 0;
+        for (List<Config> configs : targets.values()) {
             try {
-                measure(configs.get(i), i);
+                measure(configs, index);
             } catch (Exception | AssertionError e) {
-                // the other configurations still run; the report says what failed, and the run fails at the end
-                failed.add(configs.get(i).name());
-                notes.append("- **").append(configs.get(i).name()).append(" failed:** ")
+                // the other targets still run; the report says what failed, and the run fails at the end
+                failed.add(configs.get(0).target());
+                notes.append("- **").append(configs.get(0).target()).append(" failed:** ")
                         .append(abbreviate(String.valueOf(e.getMessage()))).append('\n');
                 e.printStackTrace();
             }
+            index += configs.size();
             write();
         }
         if (!failed.isEmpty()) {
-            throw new AssertionError("configurations failed: " + failed + " (see target/bench/penalty.md)");
+            throw new AssertionError("targets failed: " + failed + " (see target/bench/penalty.md)");
         }
     }
 
-    private void measure(Config config, int index) throws Exception {
-        String slug = config.target() + "-" + index;
-        String database = DB_PREFIX + "_" + index;
-        List<String> common = new ArrayList<>(List.of("--sunlight.record.evidence-store=" + DIR.resolve(slug + "-evidence")));
+    /**
+     * A target's configurations side by side: all started and warmed, then measured in {@code bench.rounds} rounds (5),
+     * each round one configuration after the other (in turn forwards and backwards), only one working at a time. The
+     * machines this runs on share their cores with others, and how fast they run drifts by a fifth within minutes;
+     * measured one after the other, two configurations compare the machine's moods as much as the code. Interleaved,
+     * each sees the same machine, and the spread of the per-round ratios shows how far to trust their median.
+     */
+    private void measure(List<Config> configs, int firstIndex) throws Exception {
+        List<Running> all = new ArrayList<>();
+        try {
+            for (int i = 0; i < configs.size(); i++) {
+                Running running = new Running(configs.get(i), configs.get(i).target() + "-" + (firstIndex + i),
+                        DB_PREFIX + "_" + (firstIndex + i));
+                all.add(running);
+                start(running);
+            }
+            for (Running running : all) {
+                // every node gets the single node's warm-up: a JVM still compiling its hot paths spends CPU the other doesn't
+                int warmup = WARMUP * running.config.nodes();
+                System.out.printf("%n== %s: %d warm-up cases%n", running.config.name(), warmup);
+                running.load.run(warmup);
+            }
+            int perRound = (CASES + ROUNDS - 1) / ROUNDS;
+            for (int round = 0; round < ROUNDS; round++) {
+                List<Running> order = new ArrayList<>(all);
+                if (round % 2 == 1) {
+                    java.util.Collections.reverse(order);
+                }
+                for (Running running : order) {
+                    measureRound(running, perRound, round);
+                }
+            }
+            for (Running running : all) {
+                Row row = row(running);
+                closedCheck(running.ports.get(0), row.result());
+                rows.add(row);
+                System.out.println(line(row));
+            }
+            compare(all);
+        } finally {
+            for (Running running : all) {
+                for (Process node : running.nodes) {
+                    stop(node);
+                }
+                if (running.config.mariadb()) {
+                    dropDatabase(running.database);
+                }
+            }
+        }
+    }
+
+    private void start(Running running) throws Exception {
+        Config config = running.config;
+        List<String> common = new ArrayList<>(List.of("--sunlight.record.evidence-store=" + DIR.resolve(running.slug + "-evidence")));
         String profiles;
         if (config.mariadb()) {
-            dropDatabase(database);
+            dropDatabase(running.database);
             profiles = "mysql,demo";
-            common.add("--spring.datasource.url=jdbc:mysql://" + MARIADB + "/" + database + "?createDatabaseIfNotExist=true"
+            common.add("--spring.datasource.url=jdbc:mysql://" + MARIADB + "/" + running.database + "?createDatabaseIfNotExist=true"
                     + "&sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8&useSSL=false"
                     + "&allowPublicKeyRetrieval=true");
         } else {
             profiles = "demo";
-            Path h2 = DIR.resolve(slug + "-h2").toAbsolutePath();
+            Path h2 = DIR.resolve(running.slug + "-h2").toAbsolutePath();
             deleteRecursively(h2);
             common.add("--spring.datasource.url=jdbc:h2:file:" + h2 + "/sunlight;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
         }
         common.addAll(config.args());
-        List<Process> nodes = new ArrayList<>();
-        List<Integer> ports = new ArrayList<>();
-        try {
-            for (int n = 1; n <= config.nodes(); n++) {
-                int port = freePort();
-                List<String> args = new ArrayList<>(common);
-                args.add("--camunda.bpm.generic-properties.properties.hostname=node-" + n);
-                nodes.add(start(slug + "-node-" + n, port, profiles, args));
-                ports.add(port);
-            }
-            // every node gets the single node's warm-up: a JVM still compiling its hot paths spends CPU the other doesn't
-            int warmup = WARMUP * config.nodes();
-            System.out.printf("%n== %s: %d warm-up cases%n", config.name(), warmup);
-            PenaltyLoad load = new PenaltyLoad(ports, CLIENTS);
-            load.run(warmup);
-            String before = loadAverage();
-            System.out.printf("== %s: %d measured cases, %d clients, load %s%n", config.name(), CASES, CLIENTS, before);
-            long nodeCpu = cpuNanos(nodes.stream().map(Process::toHandle).toList());
-            long[] jvmTicks = jvmThreadTicks(nodes);
-            long dbCpu = config.mariadb() ? cpuNanos(mariadb()) : 0;
-            PenaltyLoad.Result result = load.run(CASES);
-            double nodeCpuMs = (cpuNanos(nodes.stream().map(Process::toHandle).toList()) - nodeCpu) / 1e6 / CASES;
-            long[] jvmTicksAfter = jvmThreadTicks(nodes);
-            double jitCpuMs = (jvmTicksAfter[0] - jvmTicks[0]) * 10.0 / CASES;
-            double gcCpuMs = (jvmTicksAfter[1] - jvmTicks[1]) * 10.0 / CASES;
-            double dbCpuMs = config.mariadb() ? (cpuNanos(mariadb()) - dbCpu) / 1e6 / CASES : Double.NaN;
-            Row row = new Row(config, result, before, loadAverage(), nodeCpuMs, jitCpuMs, gcCpuMs, dbCpuMs);
-            closedCheck(ports.get(0), result);
-            rows.add(row);
-            System.out.println(line(row));
-        } finally {
-            for (Process node : nodes) {
-                stop(node);
-            }
-            if (config.mariadb()) {
-                // the next configuration finds the server as this one did, not with this one's cases in its buffer pool
-                dropDatabase(database);
-            }
+        for (int n = 1; n <= config.nodes(); n++) {
+            int port = freePort();
+            List<String> args = new ArrayList<>(common);
+            args.add("--camunda.bpm.generic-properties.properties.hostname=node-" + n);
+            running.nodes.add(start(running.slug + "-node-" + n, port, profiles, args));
+            running.ports.add(port);
         }
+        running.load = new PenaltyLoad(running.ports, CLIENTS);
+    }
+
+    private static void measureRound(Running running, int cases, int round) {
+        if (running.loadBefore == null) {
+            running.loadBefore = loadAverage();
+        }
+        System.out.printf("== %s, round %d: %d cases, %d clients, load %s%n", running.config.name(), round + 1, cases,
+                CLIENTS, loadAverage());
+        List<ProcessHandle> nodes = running.nodes.stream().map(Process::toHandle).toList();
+        long nodeCpu = cpuNanos(nodes);
+        long[] jvmTicks = jvmThreadTicks(running.nodes);
+        long dbCpu = running.config.mariadb() ? cpuNanos(mariadb()) : 0;
+        PenaltyLoad.Result result = running.load.run(cases);
+        long[] jvmTicksAfter = jvmThreadTicks(running.nodes);
+        running.rounds.add(new Round(result, cpuNanos(nodes) - nodeCpu, jvmTicksAfter[0] - jvmTicks[0],
+                jvmTicksAfter[1] - jvmTicks[1], running.config.mariadb() ? cpuNanos(mariadb()) - dbCpu : 0));
+    }
+
+    private static Row row(Running running) {
+        PenaltyLoad.Result result = null;
+        long nodeCpu = 0;
+        long jit = 0;
+        long gc = 0;
+        long db = 0;
+        for (Round round : running.rounds) {
+            result = result == null ? round.result() : result.plus(round.result());
+            nodeCpu += round.nodeCpu();
+            jit += round.jitTicks();
+            gc += round.gcTicks();
+            db += round.dbCpu();
+        }
+        int cases = result.cases();
+        return new Row(running.config, result, running.loadBefore, loadAverage(), nodeCpu / 1e6 / cases,
+                jit * 10.0 / cases, gc * 10.0 / cases, running.config.mariadb() ? db / 1e6 / cases : Double.NaN);
+    }
+
+    /** Each round's ratio of the first configuration to each other one; the median and the spread over the rounds. */
+    private void compare(List<Running> all) {
+        Running first = all.get(0);
+        for (Running other : all.subList(1, all.size())) {
+            List<Double> time = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            List<Double> cpuPerCompletion = new ArrayList<>();
+            for (int r = 0; r < first.rounds.size(); r++) {
+                Round a = first.rounds.get(r);
+                Round b = other.rounds.get(r);
+                time.add((a.result().seconds() / a.result().cases()) / (b.result().seconds() / b.result().cases()) - 1);
+                cpu.add((double) (a.nodeCpu() + a.dbCpu()) / a.result().cases()
+                        / ((double) (b.nodeCpu() + b.dbCpu()) / b.result().cases()) - 1);
+                cpuPerCompletion.add((double) (a.nodeCpu() + a.dbCpu()) / a.result().completions().getTotalCount()
+                        / ((double) (b.nodeCpu() + b.dbCpu()) / b.result().completions().getTotalCount()) - 1);
+            }
+            notes.append(String.format(Locale.ROOT, "- %s against %s, round by round (%d rounds), medians: time per case "
+                            + "%+.1f %% (%s), node + database CPU per case %+.1f %% (%s), per task completion %+.1f %% (%s)%n",
+                    first.config.name(), other.config.name(), time.size(), median(time) * 100, percents(time),
+                    median(cpu) * 100, percents(cpu), median(cpuPerCompletion) * 100, percents(cpuPerCompletion)));
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String percents(List<Double> values) {
+        return String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%+.0f", v * 100)).toList()) + " %";
     }
 
     private static void dropDatabase(String database) throws SQLException {
