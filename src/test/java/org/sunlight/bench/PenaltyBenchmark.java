@@ -273,16 +273,9 @@ class PenaltyBenchmark {
             }
             notes.append(String.format(Locale.ROOT, "- %s against %s, round by round (%d rounds), medians: time per case "
                             + "%+.1f %% (%s), node + database CPU per case %+.1f %% (%s), per task completion %+.1f %% (%s)%n",
-                    first.config.name(), other.config.name(), time.size(), median(time) * 100, percents(time),
-                    median(cpu) * 100, percents(cpu), median(cpuPerCompletion) * 100, percents(cpuPerCompletion)));
+                    first.config.name(), other.config.name(), time.size(), RecordBenchmark.median(time) * 100, percents(time),
+                    RecordBenchmark.median(cpu) * 100, percents(cpu), RecordBenchmark.median(cpuPerCompletion) * 100, percents(cpuPerCompletion)));
         }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static String percents(List<Double> values) {
