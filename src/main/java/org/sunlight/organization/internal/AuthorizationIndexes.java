@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -37,12 +36,9 @@ class AuthorizationIndexes extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationIndexes.class);
     static final String TABLE = "ACT_RU_AUTHORIZATION";
-    static final Map<String, String> INDEXES = new LinkedHashMap<>();
-
-    static {
-        INDEXES.put("SL_IDX_AUTH_GROUP_RES", "GROUP_ID_, RESOURCE_TYPE_");
-        INDEXES.put("SL_IDX_AUTH_USER_RES", "USER_ID_, RESOURCE_TYPE_");
-    }
+    static final Map<String, String> INDEXES = Map.of(
+            "SL_IDX_AUTH_GROUP_RES", "GROUP_ID_, RESOURCE_TYPE_",
+            "SL_IDX_AUTH_USER_RES", "USER_ID_, RESOURCE_TYPE_");
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {

@@ -21,6 +21,10 @@ abstract class AuthorizationIndexesContract {
 
     @Test
     void theEngineStartsWithBothIndexesAndARestartKeepsThem() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(AuthorizationIndexes.existing(connection)).as("created when the engine started")
+                    .containsAll(AuthorizationIndexes.INDEXES.keySet());
+        }
         new AuthorizationIndexes().postProcessEngineBuild(engine); // a restart, or the second node of a cluster
         try (Connection connection = dataSource.getConnection()) {
             assertThat(AuthorizationIndexes.existing(connection)).containsAll(AuthorizationIndexes.INDEXES.keySet());
