@@ -7,8 +7,16 @@ export async function login(page, base, app, user) {
   await page.goto(`${base}/camunda/app/${app}/default/`);
   // a webapp's first load (its bundles, a cold server) may take long on a busy CI machine: wait for the form itself
   await page.getByPlaceholder('用户名').waitFor({ timeout: 60000 });
-  await page.getByPlaceholder('用户名').fill(user);
-  await page.getByPlaceholder('密码').fill(user);
+  const name = page.getByPlaceholder('用户名');
+  const password = page.getByPlaceholder('密码');
+  // the login form is still settling just after it appears (Angular, autofocus): once in CI a password typed into it
+  // landed in the user-name field ("adminadmin"), so fill until both fields hold what was typed
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await name.fill(user);
+    await password.fill(user);
+    if ((await name.inputValue()) === user && (await password.inputValue()) === user) break;
+    await page.waitForTimeout(500);
+  }
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByPlaceholder('用户名').waitFor({ state: 'detached' });
 }
