@@ -31,7 +31,11 @@ import org.sunlight.procedure.RuleViolation;
  * A task completion or form submission may only carry the fields of the task's Camunda Form, each valid by the form's
  * own rules. So a client cannot set a variable the engine owns (e.g. {@code reviewApproved} or {@code notifiedFine})
  * by completing a task, and bad input gets a clear 400 before anything is written. Start forms likewise.
- * Installed as a command interceptor in front of the engine's transaction.
+ * <p>
+ * Installed as a command interceptor inside the command's context (after the engine's own interceptors): the check's
+ * task query then runs in the command's transaction and leaves the task in the context's cache, where the command finds
+ * it again, instead of costing a transaction and a query of its own on every submission. Only the outermost command
+ * (what a client asked for) is checked; the commands the engine and the check themselves run inside it are not.
  */
 class FormContract extends CommandInterceptor {
 
@@ -40,6 +44,8 @@ class FormContract extends CommandInterceptor {
     private TaskService taskService;
     private FormService formService;
     private RepositoryService repositoryService;
+    /** How many engine commands this thread is inside of, to check only the outermost one. */
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
     FormContract(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -53,25 +59,35 @@ class FormContract extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
-        if (taskService != null && org.camunda.bpm.engine.impl.context.Context.getCommandContext() == null) {
-            if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
-                checkTask(field(command, "taskId"), field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables"));
-            } else if (command instanceof SubmitStartFormCmd) {
-                checkStart(field(command, "processDefinitionId"), field(command, "variables"));
-            } else if (command instanceof StartProcessInstanceCmd) {
-                ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
-                String id = builder.getProcessDefinitionId();
-                if (id == null && builder.getProcessDefinitionKey() != null) {
-                    ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
-                            .processDefinitionKey(builder.getProcessDefinitionKey()).latestVersion().singleResult();
-                    id = latest == null ? null : latest.getId();
-                }
-                if (id != null) {
-                    checkStart(id, builder.getVariables());
-                }
+        int[] level = depth.get();
+        level[0]++;
+        try {
+            if (level[0] == 1 && taskService != null) {
+                check(command);
+            }
+            return next.execute(command);
+        } finally {
+            level[0]--;
+        }
+    }
+
+    private void check(Command<?> command) {
+        if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
+            checkTask(field(command, "taskId"), field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables"));
+        } else if (command instanceof SubmitStartFormCmd) {
+            checkStart(field(command, "processDefinitionId"), field(command, "variables"));
+        } else if (command instanceof StartProcessInstanceCmd) {
+            ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
+            String id = builder.getProcessDefinitionId();
+            if (id == null && builder.getProcessDefinitionKey() != null) {
+                ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
+                        .processDefinitionKey(builder.getProcessDefinitionKey()).latestVersion().singleResult();
+                id = latest == null ? null : latest.getId();
+            }
+            if (id != null) {
+                checkStart(id, builder.getVariables());
             }
         }
-        return next.execute(command);
     }
 
     private void checkTask(String taskId, Map<String, Object> submitted) {

@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Installs {@link CommandErrors}, {@link FormContract} and {@link DeploymentContract} in front of every engine command,
- * and {@link DeploymentFormCheck} and {@link DeploymentRetentionCheck} before the engine's deployers.
+ * Installs {@link CommandErrors} and {@link DeploymentContract} in front of every engine command, {@link FormContract}
+ * inside its command context, and {@link DeploymentFormCheck} and {@link DeploymentRetentionCheck} before the engine's deployers.
  */
 @Component
 class FormContractPlugin extends AbstractProcessEnginePlugin {
@@ -35,8 +35,11 @@ class FormContractPlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
         configuration.getCustomPreCommandInterceptorsTxRequired().add(errors);
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(contract);
         configuration.getCustomPreCommandInterceptorsTxRequired().add(deployments);
+        if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+            configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
+        }
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(contract);
         if (configuration.getCustomPreDeployers() == null) {
             configuration.setCustomPreDeployers(new ArrayList<>());
         }
