@@ -33,28 +33,28 @@ class HearingRightDmnTests {
             organization, closure,                 0,          null,              true,  Rule_suspension_closure_restriction
             individual,   practice-restriction,    null,       0,                 true,  Rule_suspension_closure_restriction
             # 63(1)(1): large fine, local threshold, boundary belongs to "not large"
-            individual,   fine,                    3000,       null,              false, Rule_no_hearing
+            individual,   fine,                    2999.99,    null,              false, Rule_no_hearing_fine
             individual,   fine,                    3000.01,    null,              true,  Rule_individual_large_fine
             individual,   fine,                    50000,      0,                 true,  Rule_individual_large_fine
-            organization, fine,                    3000.01,    null,              false, Rule_no_hearing
-            organization, fine,                    50000,      null,              false, Rule_no_hearing
+            organization, fine,                    3000.01,    null,              false, Rule_no_hearing_fine
+            organization, fine,                    50000,      null,              false, Rule_no_hearing_fine
             organization, fine,                    50000.01,   null,              true,  Rule_organization_large_fine
             organization, confiscation,            60000,      0,                 true,  Rule_organization_large_fine
             # 63(1)(2): large confiscation, same thresholds, also when the main kind is a fine
-            individual,   confiscation,            null,       3000,              false, Rule_no_hearing
+            individual,   confiscation,            null,       3000,              false, Rule_no_hearing_confiscation
             individual,   confiscation,            null,       3000.01,           true,  Rule_individual_large_confiscation
             individual,   fine,                    100,        3000.01,           true,  Rule_individual_large_confiscation
-            organization, confiscation,            null,       50000,             false, Rule_no_hearing
+            organization, confiscation,            null,       50000,             false, Rule_no_hearing_confiscation
             organization, confiscation,            0,          50000.01,          true,  Rule_organization_large_confiscation
             organization, fine,                    50000,      50000.01,          true,  Rule_organization_large_confiscation
-            organization, fine,                    null,       3000.01,           false, Rule_no_hearing
-            # no hearing right: warnings, small fines, null or zero amounts
+            organization, fine,                    0,          3000.01,           false, Rule_no_hearing_fine
+            # no hearing right: warnings, small fines and confiscations (63(1) does not list them)
             individual,   warning,                 null,       null,              false, Rule_no_hearing
             organization, warning,                 0,          0,                 false, Rule_no_hearing
-            individual,   fine,                    null,       null,              false, Rule_no_hearing
-            individual,   fine,                    0,          0,                 false, Rule_no_hearing
-            organization, fine,                    200,        null,              false, Rule_no_hearing
-            null,         fine,                    1000000,    1000000,           false, Rule_no_hearing
+            individual,   fine,                    0,          0,                 false, Rule_no_hearing_fine
+            organization, fine,                    200,        null,              false, Rule_no_hearing_fine
+            individual,   fine,                    3000,       null,              false, Rule_no_hearing_fine
+            individual,   confiscation,            null,       0,                 false, Rule_no_hearing_confiscation
             """)
     void hearingRightFollowsArticle63(String partyType, String penaltyKind, Double fineAmount,
                                       Double confiscationValue, boolean hearingRight, String rule) {
@@ -63,6 +63,28 @@ class HearingRightDmnTests {
 
         assertThat(evaluation.row()).containsExactlyEntriesOf(Map.of("hearingRight", hearingRight));
         assertThat(evaluation.ruleId()).isEqualTo(rule);
+    }
+
+    /**
+     * No silent "no hearing right": a party of unknown type or a fine without its amount has no rule, and the process
+     * stops with "no rule applies" (DecisionOutputs) instead of deciding without telling the party (第62条).
+     */
+    @ParameterizedTest(name = "{0} {1} fine={2} confiscation={3} -> no rule")
+    @CsvSource(nullValues = "null", textBlock = """
+            null,         fine,         1000000, 1000000
+            company,      fine,         50000.01, null
+            Individual,   fine,         3000.01, null
+            null,         warning,      null,    null
+            individual,   fine,         null,    null
+            organization, fine,         null,    3000.01
+            individual,   confiscation, 100,     null
+            organization, Fine,         100,     null
+            organization, null,         100,     null
+            """)
+    void unknownPartiesAndMissingAmountsHaveNoRule(String partyType, String penaltyKind, Double fineAmount,
+                                                    Double confiscationValue) {
+        assertThat(TABLE.evaluate("partyType", partyType, "penaltyKind", penaltyKind,
+                "fineAmount", fineAmount, "confiscationValue", confiscationValue).isEmpty()).isTrue();
     }
 
     @Test
