@@ -148,6 +148,11 @@ class HostileInputTests {
         }
         c.add(new Hostile("discovered before violation", () -> start("discoveredDate", "2026-01-01")));
         c.add(new Hostile("caseSummary 10 MB", () -> start("caseSummary", TEN_MB)));
+        // untyped JSON objects and lists would be stored as serialized Java objects no record can show
+        c.add(new Hostile("caseSummary object", () -> start("caseSummary", Map.of("x", "y"))));
+        c.add(new Hostile("partyAddress object", () -> start("partyAddress", Map.of("x", "y"))));
+        c.add(new Hostile("partyRepresentative list", () -> start("partyRepresentative", List.of("张三", "李四"))));
+        c.add(new Hostile("caseSource list of a valid option", () -> start("caseSource", List.of("complaint"))));
         c.add(new Hostile("caseSummary missing", () -> start("caseSummary", null)));
         c.add(new Hostile("caseSource hacker", () -> start("caseSource", "hacker")));
         c.add(new Hostile("engine variable reviewApproved", () -> start("reviewApproved", true)));
@@ -182,6 +187,7 @@ class HostileInputTests {
         c.add(new Hostile("filing sets notifiedFine", () -> filing(Map.of("filingDecision", "file", "notifiedFine", 1))));
         c.add(new Hostile("filing sets decision", () -> filing(Map.of("filingDecision", "file", "decision", "penalty"))));
         c.add(new Hostile("filing opinion 10 MB", () -> filing(Map.of("filingDecision", "reject", "filingOpinion", TEN_MB))));
+        c.add(new Hostile("filing opinion object", () -> filing(Map.of("filingDecision", "reject", "filingOpinion", Map.of("a", 1)))));
         c.add(new Hostile("filing reject without reason", () -> filing(Map.of("filingDecision", "reject"))));
         c.add(new Hostile("submit unknown task", () -> rest.post("zhaoliu", "/engine-rest/task/does-not-exist/submit-form",
                 Rest.variables(Map.of("filingDecision", "file")))));

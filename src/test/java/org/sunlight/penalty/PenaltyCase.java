@@ -13,6 +13,10 @@ final class PenaltyCase {
     static final String ZHANGSAN_CREDENTIAL = "21010020230001";
     static final String LISI_CREDENTIAL = "21010020230002";
     static final String ZHENGSHI_EXPIRED_CREDENTIAL = "21010020200005";
+    /** Valid, but of the quality-supervision station (zhijian), not the case's department. */
+    static final String WUJIU_OTHER_DEPARTMENT_CREDENTIAL = "21010020230004";
+    /** Valid, held by the leader (委领导), who decides the case and is not among its officers. */
+    static final String ZHAOLIU_LEADER_CREDENTIAL = "21010020230006";
 
     private PenaltyCase() {
     }

@@ -307,6 +307,13 @@ class PenaltyGeneralProcessTests extends ProcessTest {
         unknown.put("officer2Credential", "99999999999999");
         assertThatThrownBy(() -> submit("zhangsan", c, "Task_Investigation", unknown))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("不存在");
+        // valid credentials, but not among those the form offers (the department's, valid today: officerOptions)
+        for (String credential : new String[] {WUJIU_OTHER_DEPARTMENT_CREDENTIAL, ZHAOLIU_LEADER_CREDENTIAL}) {
+            Map<String, Object> outsider = new HashMap<>(investigation());
+            outsider.put("officer2Credential", credential);
+            assertThatThrownBy(() -> submit("zhangsan", c, "Task_Investigation", outsider))
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining("只能选择表单列出的选项").hasMessageContaining(credential);
+        }
         Map<String, Object> hidden = new HashMap<>(investigation());
         hidden.put("credentialsShown", false);
         assertThatThrownBy(() -> submit("zhangsan", c, "Task_Investigation", hidden))

@@ -277,6 +277,20 @@ abstract class RecordContractTests {
     }
 
     @Test
+    void aCustomObjectVariableDoesNotMakeTheRecordUnreadable() {
+        String key = startCase("zhangsan");
+        String root = rootProcessInstance(key);
+        // an administrator's Object variable (Cockpit, REST): shown as its JSON, never deserialized for the record
+        Rest.Response json = rest.put("admin", "/engine-rest/process-instance/" + root + "/variables/adminNote",
+                "application/json", "{\"value\":\"{\\\"a\\\":1}\",\"type\":\"Object\",\"valueInfo\":"
+                        + "{\"objectTypeName\":\"java.util.LinkedHashMap\",\"serializationDataFormat\":\"application/json\"}}");
+        assertThat(json.status()).as(json.body()).isEqualTo(204);
+        JsonNode record = record("zhangsan", key);
+        assertThat(record.toString()).contains("adminNote").contains("{\\\"a\\\":1}");
+        assertThat(rest.get("zhangsan", "/api/cases/" + key + "/record/case-file.pdf").status()).isEqualTo(200);
+    }
+
+    @Test
     void aDeletedTaskHistoryRowIsDetectedAndNamed() {
         String key = startCase("zhangsan");
         fileCase(key);

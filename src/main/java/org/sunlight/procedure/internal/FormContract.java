@@ -62,18 +62,23 @@ class FormContract extends CommandInterceptor {
         int[] level = depth.get();
         level[0]++;
         try {
-            if (level[0] == 1 && taskService != null) {
-                check(command);
+            RuleViolation offList = level[0] == 1 && taskService != null ? check(command) : null;
+            T result = next.execute(command);
+            // a value outside the task's dynamic options is refused after the step's own rules ran, so that their more
+            // precise message wins where they have one; throwing here still rolls the whole command back
+            if (offList != null) {
+                throw offList;
             }
-            return next.execute(command);
+            return result;
         } finally {
             level[0]--;
         }
     }
 
-    private void check(Command<?> command) {
+    /** Throws what is wrong with the submission; returns a value outside the task's dynamic options, if any. */
+    private RuleViolation check(Command<?> command) {
         if (command instanceof SubmitTaskFormCmd || command instanceof CompleteTaskCmd) {
-            checkTask(field(command, "taskId"), field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables"));
+            return checkTask(field(command, "taskId"), field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables"));
         } else if (command instanceof SubmitStartFormCmd) {
             checkStart(field(command, "processDefinitionId"), field(command, "variables"));
         } else if (command instanceof StartProcessInstanceCmd) {
@@ -88,23 +93,34 @@ class FormContract extends CommandInterceptor {
                 checkStart(id, builder.getVariables());
             }
         }
+        return null;
     }
 
-    private void checkTask(String taskId, Map<String, Object> submitted) {
+    private RuleViolation checkTask(String taskId, Map<String, Object> submitted) {
         Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
-            return; // the command itself reports the missing task or the missing permission
+            return null; // the command itself reports the missing task or the missing permission
         }
         CamundaFormRef ref = task.getCamundaFormRef();
         if (ref == null) {
             if (submitted != null && !submitted.isEmpty() && task.getProcessDefinitionId() != null) {
                 throw new RuleViolation("form-unknown-field", "该任务没有表单字段，不能提交变量", "This task takes no variables");
             }
-            return;
+            return null;
         }
         FormSchema schema = cache.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
                 k -> read(formService.getDeployedTaskForm(taskId)));
         check(schema, submitted);
+        return offList(schema, submitted, valuesKey -> options(taskService.getVariableLocal(taskId, valuesKey)));
+    }
+
+    /** The values of a form's dynamic options (valuesKey: a JSON list of {label, value} the task was given). */
+    private static List<String> options(Object list) {
+        if (!(list instanceof SpinJsonNode node) || !node.isArray()) {
+            return List.of();
+        }
+        return node.elements().stream().filter(e -> e.hasProp("value")).map(e -> e.prop("value"))
+                .map(v -> v.isString() ? v.stringValue() : v.toString()).toList();
     }
 
     private void checkStart(String processDefinitionId, Map<String, Object> submitted) {
@@ -149,12 +165,45 @@ class FormContract extends CommandInterceptor {
                 }
                 continue;
             }
-            checkValue(field, value);
+            checkValue(field, value, field.valuesKey() == null ? field.values() : null);
         }
     }
 
-    private static void checkValue(FormSchema.Field field, Object value) {
+    /**
+     * The first submitted value outside the options a field with dynamic options (form-js valuesKey) was given, or null.
+     * @param dynamicOptions the values offered under a valuesKey (empty when none were)
+     */
+    static RuleViolation offList(FormSchema schema, Map<String, Object> submitted,
+                                 java.util.function.Function<String, List<String>> dynamicOptions) {
+        for (FormSchema.Field field : schema.fields().values()) {
+            Object value = submitted == null || field.valuesKey() == null ? null
+                    : raw(submitted instanceof org.camunda.bpm.engine.variable.VariableMap map
+                            ? map.getValueTyped(field.key()) : submitted.get(field.key()));
+            if (value == null || (value instanceof String s && s.isBlank())) {
+                continue;
+            }
+            List<String> offered = dynamicOptions.apply(field.valuesKey());
+            for (Object item : value instanceof Collection<?> items ? items : List.of(value)) {
+                if (!offered.contains(String.valueOf(item))) {
+                    String shown = abbreviate(String.valueOf(item));
+                    return invalid(field, "“" + field.label() + "”只能选择表单列出的选项，“" + shown + "”不在其中",
+                            "must be one of the options the form offers, not '" + shown + "'");
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @param options the values the field offers: empty for any value, null for dynamic options (checked apart) */
+    private static void checkValue(FormSchema.Field field, Object value, List<String> options) {
         String label = "“" + field.label() + "”";
+        boolean list = "checklist".equals(field.type()) || "taglist".equals(field.type());
+        // a form field holds one value (a list only for checklists and tag lists): an object or a list in a text field
+        // would be stored as a serialized Java object that no person can read in the record
+        if (!list && !(value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof Date)) {
+            throw invalid(field, label + "只能填写一个值，不能是列表或对象", "must be a single value, not a list or an object");
+        }
         switch (field.type()) {
             case "number" -> {
                 double number;
@@ -185,17 +234,17 @@ class FormContract extends CommandInterceptor {
                 }
             }
             case "select", "radio" -> {
-                if (!field.values().isEmpty() && !field.values().contains(value.toString())) {
+                if (options != null && !options.isEmpty() && !options.contains(value.toString())) {
                     throw invalid(field, label + "的选项无效", "has an invalid option");
                 }
                 checkText(field, label, value.toString());
             }
             case "checklist", "taglist" -> {
-                if (!(value instanceof Collection<?> list)) {
+                if (!(value instanceof Collection<?> items)) {
                     throw invalid(field, label + "应为多个选项的列表", "must be a list");
                 }
-                for (Object item : list) {
-                    if (!field.values().isEmpty() && !field.values().contains(String.valueOf(item))) {
+                for (Object item : items) {
+                    if (options != null && !options.isEmpty() && !options.contains(String.valueOf(item))) {
                         throw invalid(field, label + "包含无效选项", "contains an invalid option");
                     }
                 }
@@ -241,9 +290,14 @@ class FormContract extends CommandInterceptor {
             if (node.isArray()) {
                 return node.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString()).toList();
             }
-            return node.isString() ? node.stringValue() : node.toString();
+            // a JSON object stays an object (refused where a single value belongs); scalars become their text
+            return node.isObject() ? node : node.isString() ? node.stringValue() : node.toString();
         }
         return v;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     private static RuleViolation invalid(FormSchema.Field field, String zh, String en) {

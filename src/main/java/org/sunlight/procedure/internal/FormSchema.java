@@ -21,7 +21,8 @@ record FormSchema(String id, Map<String, Field> fields) {
     static final int TEXTAREA_CAP = 20_000;
 
     record Field(String key, String label, String type, boolean required, boolean conditional, Double min, Double max,
-                 Integer minLength, Integer maxLength, Pattern pattern, String validationType, List<String> values) {
+                 Integer minLength, Integer maxLength, Pattern pattern, String validationType, List<String> values,
+                 String valuesKey) {
     }
 
     static FormSchema parse(ObjectMapper mapper, String json) {
@@ -65,7 +66,7 @@ record FormSchema(String id, Map<String, Field> fields) {
                     validate.has("minLength") ? validate.path("minLength").asInt() : null,
                     maxLength,
                     pattern == null || pattern.isBlank() ? null : Pattern.compile(pattern),
-                    validate.path("validationType").asText(null), values));
+                    validate.path("validationType").asText(null), values, component.path("valuesKey").asText(null)));
         }
     }
 }

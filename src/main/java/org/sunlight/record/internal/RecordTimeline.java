@@ -406,6 +406,13 @@ class RecordTimeline {
         if (update.getErrorMessage() != null) {
             return "（无法读取：" + update.getErrorMessage() + "）";
         }
+        // read without deserializing custom objects: show their serialized form (JSON) or their type, so that one odd
+        // value never makes the whole record unreadable
+        if (update.getTypedValue() instanceof org.camunda.bpm.engine.variable.value.ObjectValue object
+                && !object.isDeserialized()) {
+            return "application/json".equals(object.getSerializationDataFormat()) ? object.getValueSerialized()
+                    : "（对象 " + object.getObjectTypeName() + "）";
+        }
         return plain(update.getValue());
     }
 
