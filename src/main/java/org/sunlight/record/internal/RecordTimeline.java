@@ -498,12 +498,33 @@ class RecordTimeline {
             case "SetPriority" -> "设置优先级";
             case "SetDueDate", "Update" -> "修改任务";
             case "AddComment", "CreateComment" -> "添加意见";
+            case "UpdateComment" -> "修改意见";
+            case "DeleteComment" -> "删除意见";
+            case "AddAttachment" -> "添加附件";
+            case "DeleteAttachment" -> "删除附件";
+            case "SetName" -> "修改任务名称";
+            case "SetDescription" -> "修改任务说明";
+            case "SetFollowUpDate" -> "设置跟进日期";
+            case "RecalculateDueDate" -> "重新计算期限";
+            case "AddUserLink", "AddGroupLink" -> "添加候选办理人";
+            case "DeleteUserLink", "DeleteGroupLink" -> "移除候选办理人";
+            case "Unlock" -> "解除锁定";
+            case "Execute" -> "执行作业";
+            case "Evaluate" -> "执行决策";
+            case "SuspendJobDefinition", "SuspendProcessDefinition", "SuspendBatch" -> "挂起";
+            case "ActivateJobDefinition", "ActivateProcessDefinition", "ActivateBatch" -> "激活";
+            case "CreateHistoryCleanupJobs" -> "创建历史清理作业";
+            case "UpdateHistoryTimeToLive" -> "修改历史保存期限";
+            case "SetExternalTaskRetries" -> "设置外部任务重试次数";
+            case "CorrelateMessage" -> "发送消息";
             case "DeleteHistory" -> "删除历史";
-            case "Restart" -> "重启流程实例";
+            case "Restart", "RestartProcessInstance" -> "重启流程实例";
             case "SetRemovalTime" -> "设置历史删除时间";
             case "CreateIncident" -> "创建异常事件";
             case "AnnotateIncident", "SetAnnotation" -> "添加注释";
-            default -> type;
+            case "ClearAnnotation" -> "清除注释";
+            // a type a later Camunda adds: said in Chinese, with the engine's name for the record's reader
+            default -> "其他操作（" + type + "）";
         };
     }
 
