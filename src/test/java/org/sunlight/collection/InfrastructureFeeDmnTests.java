@@ -28,6 +28,10 @@ class InfrastructureFeeDmnTests {
             commercial,  3000.5,  200, 600100,   Rule_commercial
             industrial,  10000,   60,  600000,   Rule_industrial
             industrial,  0.005,   60,  0.3,      Rule_industrial
+            # half a fen rounds up (四舍五入, as the notice's Java arithmetic does), not to the even fen
+            commercial,  100.000125, 200, 20000.03, Rule_commercial
+            industrial,  0.01675, 60,  1.01,     Rule_industrial
+            residential, 0.0001,  150, 0.02,     Rule_residential
             """)
     void feeIsRateTimesFloorAreaRoundedToFen(String projectType, double floorArea, double rate, double fee, String rule) {
         Evaluation evaluation = TABLE.evaluate("projectType", projectType, "floorArea", floorArea);
