@@ -341,6 +341,61 @@ class PenaltyGeneralProcessTests extends ProcessTest {
     }
 
     @Test
+    void aFineDecisionPassesTheProposalsChecksAgain() {
+        // quality-59: statutory range 10,000–100,000 yuan (质量条例第59条), lenient benchmark 10,000–37,000
+        ProcessInstance c = noticeDeliveredAndWindowExpired(30000);
+        // a fine of 0 yuan is no fine (the decision 不予行政处罚 exists for that); -0.0 is 0 too
+        for (double none : new double[] {0, -0.0}) {
+            assertThatThrownBy(() -> submit("zhaoliu", c, "Task_LeaderDecision", decision(none)))
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining("大于0元");
+        }
+        // below the statutory minimum: only mitigated under Art. 32, and outside the benchmark with a reason (§7)
+        assertThatThrownBy(() -> submit("zhaoliu", c, "Task_LeaderDecision", decision(5000)))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("法定最低罚款10000元").hasMessageContaining("第三十二条");
+        Map<String, Object> mitigated = new HashMap<>(decision(5000));
+        mitigated.put("mitigationGround", "harm-eliminated");
+        assertThatThrownBy(() -> submit("zhaoliu", c, "Task_LeaderDecision", mitigated))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("超出裁量基准幅度的理由");
+        mitigated.put("mitigationGround", "sympathy");
+        mitigated.put("decisionDeviationReason", "当事人已主动补交全部档案，消除了危害后果");
+        assertThatThrownBy(() -> submit("zhaoliu", c, "Task_LeaderDecision", mitigated))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("依法减轻处罚的情形");
+        assertThat(c).isWaitingAt("Task_LeaderDecision");
+        assertThat(events.stream(CaseDecided.class).filter(e -> e.businessKey().equals(c.getBusinessKey()))).isEmpty();
+
+        mitigated.put("mitigationGround", "harm-eliminated");
+        submit("zhaoliu", c, "Task_LeaderDecision", mitigated);
+        assertThat(c).isWaitingAt("Task_DeliverDecision").variables().containsEntry("finalFine", 5000.0);
+        assertThat(events.stream(CaseDecided.class).filter(e -> e.businessKey().equals(c.getBusinessKey())))
+                .singleElement().satisfies(e -> assertThat(e.result()).isEqualTo("罚款人民币5000元"));
+    }
+
+    @Test
+    void theApprovedDeviationCoversTheNotifiedFineOnlyAndNoFineExceedsTheStatutoryMaximum() {
+        ProcessInstance c = start("zhangsan", "penalty-general", registration());
+        submit("zhaoliu", c, "Task_FilingApproval", filing());
+        submit("zhangsan", c, "Task_Investigation", investigation());
+        submit("zhangsan", c, "Task_InvestigationReport", report("none", true, false, false));
+        assertThat(c).variables().containsEntry("legalMinFine", 10000.0).containsEntry("legalMaxFine", 100000.0);
+        // above the statutory maximum even with a reason (Art. 4, 76(1)(2))
+        Map<String, Object> proposal = new HashMap<>(proposal(150000));
+        proposal.put("deviationReason", "当事人拒不改正，社会影响较大");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ProposePenalty", proposal))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("法定最高罚款100000元").hasMessageContaining("第四条");
+        proposal.put("fineAmount", 45000);
+        submit("zhangsan", c, "Task_ProposePenalty", proposal);
+        submit("zhaoliu", c, "Task_DeviationApproval", Map.of("deviationDecision", "approve", "deviationOpinion", "同意"));
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "waiver", "responseReceivedDate", "2026-03-02",
+                "waiverDocumentNo", "放弃声明〔2026〕3号"));
+        // another amount outside the benchmark than the approved one needs the leader's own reason
+        assertThatThrownBy(() -> submit("zhaoliu", c, "Task_LeaderDecision", decision(40000)))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("超出裁量基准幅度的理由");
+        submit("zhaoliu", c, "Task_LeaderDecision", decision(45000));
+        assertThat(c).isWaitingAt("Task_DeliverDecision").variables().containsEntry("finalFine", 45000.0);
+    }
+
+    @Test
     void seriousCaseIsDecidedByCollectiveDiscussion() {
         ProcessInstance c = untilPriorNotice(this, 30000, "none", true, false);
         submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));

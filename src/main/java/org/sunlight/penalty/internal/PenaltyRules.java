@@ -34,6 +34,13 @@ public class PenaltyRules {
     static final Set<String> CASE_SOURCES = Set.of("inspection", "complaint", "referral", "assigned", "other");
     static final Set<String> CONSEQUENCES = Set.of("none", "minor", "serious");
     static final Set<String> DELIVERY_METHODS = Set.of("onSpot", "direct", "lien", "mail", "electronic", "publicNotice");
+    /**
+     * The circumstances of 行政处罚法第三十二条 in which a penalty is lightened or mitigated (减轻: below the statutory
+     * minimum): (一) harm eliminated or reduced, (二) coerced or deceived, (三) confessed what was not known, (四)
+     * meritorious cooperation, (五) another law, regulation or rule so provides.
+     */
+    static final Set<String> MITIGATION_GROUNDS = Set.of("harm-eliminated", "coerced", "confessed", "meritorious",
+            "other-law");
 
     private final StatutoryClock clock;
     private final PenaltyPolicy policy;
@@ -122,23 +129,8 @@ public class PenaltyRules {
         String kind = Vars.requireOneOf(task, "penaltyKind", "处罚种类", PENALTY_KINDS);
         BigDecimal fine = zeroIfNull(Vars.amount(task, "fineAmount", "罚款金额"));
         BigDecimal confiscation = zeroIfNull(Vars.amount(task, "confiscationValue", "没收违法所得或非法财物价值"));
-        if ("fine".equals(kind) && fine.signum() == 0) {
-            throw new RuleViolation("fine-required", "处罚种类为罚款时，请填写罚款金额", "A fine needs an amount");
-        }
-        if ("warning".equals(kind) && (fine.signum() > 0 || confiscation.signum() > 0)) {
-            throw new RuleViolation("warning-with-amount", "处罚种类为警告时不得填写罚款或没收金额，请将主要处罚种类选为罚款",
-                    "A warning carries no amount; choose 'fine' as the principal penalty");
-        }
-        boolean outside = false;
-        if (fine.signum() > 0) {
-            BigDecimal min = decimal(task.getVariable("minFine"));
-            BigDecimal max = decimal(task.getVariable("maxFine"));
-            if (min == null || max == null) {
-                throw new RuleViolation("no-benchmark", "缺少裁量基准幅度（按合同价款计算的违法行为须填写工程合同价款）",
-                        "No benchmark range; rate-based violations need the contract price");
-            }
-            outside = fine.compareTo(min) < 0 || fine.compareTo(max) > 0;
-        }
+        requireAmountsFitKind(task, kind, fine, confiscation);
+        boolean outside = fine.signum() > 0 && outsideBenchmark(task, fine, "罚款金额");
         if (outside) {
             Vars.requireText(task, "deviationReason", "超出裁量基准幅度的理由");
         }
@@ -146,6 +138,82 @@ public class PenaltyRules {
         Vars.setAmount(task, "confiscationValue", confiscation);
         task.setVariable("outsideBenchmark", outside);
         task.setVariable("deviationDecision", null);
+    }
+
+    /**
+     * What the proposal and the decision both demand of the amounts: a fine has a positive amount (a fine of 0 yuan
+     * is no penalty: that is the decision 不予行政处罚, 第三十三条); a warning carries no amount.
+     */
+    private static void requireAmountsFitKind(VariableScope scope, String kind, BigDecimal fine,
+                                              BigDecimal confiscation) {
+        if (Vars.text(scope, "mitigationGround") != null) {
+            Vars.requireOneOf(scope, "mitigationGround", "依法减轻处罚的情形", MITIGATION_GROUNDS);
+        }
+        if ("fine".equals(kind) && fine.signum() <= 0) {
+            throw new RuleViolation("fine-required", "处罚种类为罚款时，请填写罚款金额（大于0元）；不予处罚的请选择“不予行政处罚”",
+                    "A fine needs an amount above 0 yuan; choose 'no penalty' to impose none");
+        }
+        if ("warning".equals(kind) && (fine.signum() > 0 || confiscation.signum() > 0)) {
+            throw new RuleViolation("warning-with-amount", "处罚种类为警告时不得填写罚款或没收金额，请将主要处罚种类选为罚款",
+                    "A warning carries no amount; choose 'fine' as the principal penalty");
+        }
+    }
+
+    /**
+     * A positive fine against the law and the benchmark: never above the statutory maximum of the violation, below
+     * its minimum (减轻处罚) only in a circumstance of 第三十二条 named in {@code mitigationGround} — a penalty is
+     * given as the law sets it (行政处罚法第四条; changing its range is unlawful, 第七十六条第一款第二项). The statutory
+     * range comes from the DMN discretion-benchmark (legalMinFine, legalMaxFine); a case whose benchmark was looked
+     * up before those outputs existed has none and is checked against the benchmark only.
+     *
+     * @return whether the fine lies outside the discretion benchmark's range (then it needs a written reason, RULES §7)
+     */
+    private static boolean outsideBenchmark(VariableScope scope, BigDecimal fine, String label) {
+        BigDecimal legalMin = cents(decimal(scope.getVariable("legalMinFine")));
+        BigDecimal legalMax = cents(decimal(scope.getVariable("legalMaxFine")));
+        String basis = Vars.text(scope, "legalBasis");
+        String cited = basis == null ? "" : "（" + basis + "）";
+        if (legalMax != null && fine.compareTo(legalMax) > 0) {
+            throw new RuleViolation("fine-above-statutory-maximum", label + "（" + plain(fine) + "元）超过该违法行为的法定最高罚款"
+                    + plain(legalMax) + "元；行政处罚应当依法实施，不得擅自改变处罚幅度（行政处罚法第四条、第七十六条第一款第二项）" + cited,
+                    "The fine (" + plain(fine) + " yuan) exceeds the statutory maximum of " + plain(legalMax)
+                            + " yuan for this violation (Art. 4, 76(1)(2))");
+        }
+        if (legalMin != null && fine.compareTo(legalMin) < 0) {
+            if (Vars.text(scope, "mitigationGround") == null) {
+                throw new RuleViolation("fine-below-statutory-minimum", label + "（" + plain(fine) + "元）低于该违法行为的法定最低罚款"
+                        + plain(legalMin) + "元；减轻处罚须有行政处罚法第三十二条规定的情形，请选择“依法减轻处罚的情形”并说明理由"
+                        + "（行政处罚法第四条、第三十二条）" + cited,
+                        "The fine (" + plain(fine) + " yuan) is below the statutory minimum of " + plain(legalMin)
+                                + " yuan; a mitigated penalty needs a circumstance of Art. 32 (mitigationGround)");
+            }
+        }
+        BigDecimal min = decimal(scope.getVariable("minFine"));
+        BigDecimal max = decimal(scope.getVariable("maxFine"));
+        if (min == null || max == null) {
+            throw new RuleViolation("no-benchmark", "缺少裁量基准幅度（按合同价款计算的违法行为须填写工程合同价款）",
+                    "No benchmark range; rate-based violations need the contract price");
+        }
+        return fine.compareTo(min) < 0 || fine.compareTo(max) > 0;
+    }
+
+    /**
+     * The decided fine is the one notified after the leader approved its deviation from the benchmark with the
+     * proposal's written reason (偏离裁量基准审批): that reason stands for the decision too.
+     */
+    private static boolean approvedDeviation(VariableScope scope, BigDecimal fine) {
+        BigDecimal notified = decimal(scope.getVariable("notifiedFine"));
+        return Vars.flag(scope, "outsideBenchmark") && "approve".equals(scope.getVariable("deviationDecision"))
+                && Vars.text(scope, "deviationReason") != null && notified != null && fine.compareTo(notified) == 0;
+    }
+
+    /** A bound computed by the DMN from the contract price (contractPrice * 0.02) to the fen, free of binary noise. */
+    private static BigDecimal cents(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
     }
 
     // ---------------------------------------------------------------- prior notice, statement, hearing
@@ -275,7 +343,10 @@ public class PenaltyRules {
     /**
      * 负责人审批决定: no decision without notice and an expired window or a waiver (第四十四条、第六十二条), without
      * a required review approved (第五十八条), without collective discussion of a serious case (第五十七条第二款), or
-     * heavier than notified (第四十五条).
+     * heavier than notified (第四十五条). A fine decided here passes the proposal's checks again (the leader may decide
+     * otherwise than proposed, not unchecked): an amount above 0, within the statutory range of the violation unless
+     * mitigated under 第三十二条 (第四条), and outside the discretion benchmark only with a written reason (第三十四条;
+     * RULES §7) — the proposal's, where the leader approved that very deviation and it was notified as it is.
      */
     public void checkDecision(DelegateTask task) {
         String decision = Vars.requireOneOf(task, "decision", "决定类型", Set.of("penalty", "noPenalty", "transfer"));
@@ -302,8 +373,14 @@ public class PenaltyRules {
                         "The penalty kind differs from the notified one; notify again (Art. 44, 45)");
             }
             BigDecimal fine = zeroIfNull(Vars.amount(task, "finalFine", "决定罚款金额"));
-            requireNotHeavier(task, fine, "决定罚款");
             BigDecimal confiscation = zeroIfNull(Vars.amount(task, "finalConfiscation", "决定没收金额"));
+            // the decision may differ from the proposal, but it passes the proposal's checks again: a fine has an
+            // amount, within the statutory range (第四条, 第三十二条), a deviation from the benchmark has its reason
+            requireAmountsFitKind(task, kind, fine, confiscation);
+            requireNotHeavier(task, fine, "决定罚款");
+            if (fine.signum() > 0 && outsideBenchmark(task, fine, "决定罚款") && !approvedDeviation(task, fine)) {
+                Vars.requireText(task, "decisionDeviationReason", "决定罚款超出裁量基准幅度的理由");
+            }
             BigDecimal notifiedConfiscation = zeroIfNull(decimal(task.getVariable("notifiedConfiscation")));
             if (confiscation.compareTo(notifiedConfiscation) > 0) {
                 throw new RuleViolation("heavier-than-notified", "决定没收金额不得超过事先告知的金额（行政处罚法第四十五条）",
