@@ -537,6 +537,69 @@ abstract class RecordContractTests {
     }
 
 
+    @Test
+    void aClosedCaseTakesNoMoreEvidence() throws Exception {
+        String key = startCase("zhangsan");
+        fileCase(key);
+        investigate(key);
+        toLegalReview(key);
+        legalReview(key);
+        decide(key);
+        submit("zhangsan", key, "Task_DeliverDecision", Map.of("deliveryMethod", "direct", "deliveredDate", "2026-03-02",
+                "deliveryReceiptNo", "送达1号"));
+        submit("zhangsan", key, "Task_ConfirmPayment", Map.of("paidDate", "2026-03-02", "paidAmount", 80000,
+                "paymentReceiptNo", "非税1号"));
+        submit("zhaoliu", key, "Task_Closure", Map.of("executionStatus", "executed", "closureOpinion", "同意结案"));
+        assertThat(jdbc.queryForObject("SELECT status FROM sl_case WHERE business_key = ?", String.class, key))
+                .isEqualTo("closed");
+        String head = rest.get("zhangsan", "/api/cases/" + key + "/record/head").body();
+        int rows = jdbc.queryForObject("SELECT COUNT(*) FROM sl_evidence", Integer.class);
+        int entries = jdbc.queryForObject("SELECT COUNT(*) FROM sl_record_entry", Integer.class);
+
+        // the handler, without a task, after closure and scoring: the archived file stays as it was closed (RULES 1.14)
+        byte[] late = jpeg((int) System.nanoTime());
+        Rest.Response refused = upload("zhangsan", key, null, "late.txt", "text/plain", late);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("code").asText()).isEqualTo("case-closed");
+        assertThat(refused.json().get("messageZh").asText()).contains("已办结");
+        assertThat(refused.json().get("messageEn").asText()).contains("closed");
+        assertThat(upload("admin", key, null, "late.jpg", "image/jpeg", late).status()).isEqualTo(409);
+
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(late));
+        assertThat(STORE.resolve(sha.substring(0, 2)).resolve(sha)).doesNotExist();
+        assertThat(incomingFiles()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_evidence", Integer.class)).isEqualTo(rows);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_record_entry", Integer.class)).isEqualTo(entries);
+        assertThat(rest.get("zhangsan", "/api/cases/" + key + "/record/head").body()).isEqualTo(head);
+        assertThat(rest.get("zhangsan", "/api/cases/" + key + "/evidence").json()).isEmpty();
+    }
+
+    @Test
+    void aCaptureTimeLongBeforeTheCaseOrInTheFutureIsRefused() throws Exception {
+        String key = startCase("zhangsan");
+        fileCase(key);
+        int rows = jdbc.queryForObject("SELECT COUNT(*) FROM sl_evidence", Integer.class);
+        // the case was registered on 2026-03-02 09:00: ten years before is 2016-03-02 (record.evidence.max-capture-before-case)
+        for (String when : List.of("0001-01-01T00:00:00", "1970-01-01T08:00:00", "2016-03-01T23:59:59")) {
+            Rest.Response early = upload("zhangsan", key, null, "早.jpg", "image/jpeg", jpeg(when.hashCode()), when);
+            assertThat(early.status()).as(when + ": " + early.body()).isEqualTo(400);
+            assertThat(early.json().get("code").asText()).isEqualTo("captured-too-early");
+            assertThat(early.json().get("messageZh").asText()).contains("2016-03-02");
+            assertThat(early.json().get("messageEn").asText()).contains("10 years");
+        }
+        // the clock is 09:00: five minutes of skew, no more
+        Rest.Response future = upload("zhangsan", key, null, "晚.jpg", "image/jpeg", jpeg(31), "2026-03-02T09:06:00");
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.json().get("code").asText()).isEqualTo("captured-in-future");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_evidence", Integer.class)).isEqualTo(rows);
+        assertThat(incomingFiles()).isZero();
+
+        assertThat(upload("zhangsan", key, null, "旧照片.jpg", "image/jpeg", jpeg(32), "2016-03-02T00:00:00").status())
+                .isEqualTo(201);
+        assertThat(upload("zhangsan", key, null, "现场.jpg", "image/jpeg", jpeg(33), "2026-03-02T09:04:59").status())
+                .isEqualTo(201);
+    }
+
     // ------------------------------------------------------------------ the case file
 
     @Test
@@ -760,8 +823,13 @@ abstract class RecordContractTests {
     // ------------------------------------------------------------------ evidence and record over REST
 
     Rest.Response upload(String user, String key, String taskId, String fileName, String contentType, byte[] body) {
+        return upload(user, key, taskId, fileName, contentType, body, "2026-03-02T08:30:00");
+    }
+
+    Rest.Response upload(String user, String key, String taskId, String fileName, String contentType, byte[] body,
+                         String capturedAt) {
         StringBuilder query = new StringBuilder("?fileName=").append(encode(fileName))
-                .append("&capturedAt=2026-03-02T08:30:00&deviceNote=").append(encode("执法记录仪 DSJ-01"));
+                .append("&capturedAt=").append(encode(capturedAt)).append("&deviceNote=").append(encode("执法记录仪 DSJ-01"));
         if (taskId != null) {
             query.append("&taskId=").append(taskId);
         }

@@ -87,9 +87,10 @@ class EvidenceService {
         if (!mayAttach(user)) {
             throw ApiException.forbidden("监督人员只能查阅案件，不能上传证据", "Supervisors read cases; they do not attach evidence");
         }
+        requireOpen(info);
         String fileName = fileName(upload.fileName());
         String mediaType = mediaType(upload.mediaType());
-        LocalDateTime capturedAt = capturedAt(upload.capturedAt());
+        LocalDateTime capturedAt = capturedAt(upload.capturedAt(), info);
         String note = deviceNote(upload.deviceNote());
         String chainKey = engine.chainKey(info);
         Task task = upload.taskId() == null || upload.taskId().isBlank() ? null
@@ -132,6 +133,8 @@ class EvidenceService {
 
         LocalDateTime now = LocalDateTime.ofInstant(clock.now().toInstant(), clock.zone()).truncatedTo(ChronoUnit.SECONDS);
         return transaction.execute(status -> {
+            // the case may have been closed while the body was streaming in
+            cases.find(businessKey).ifPresent(EvidenceService::requireOpen);
             List<EvidenceItem> sameContent = mapper.withContent(stored.sha256());
             for (EvidenceItem existing : sameContent) {
                 if (existing.businessKey().equals(businessKey)
@@ -164,6 +167,19 @@ class EvidenceService {
             throw ApiException.notFound("本案没有编号为 " + id + " 的证据", "No evidence " + id + " in this case");
         }
         return item;
+    }
+
+    /**
+     * A closed case is archived as it was closed (国办发〔2018〕118号三(九): 防删改的存储; RULES 1.14): nothing is added
+     * to its file afterwards — the case-file score (案卷评查) judges the file the case was closed with. Checked before
+     * the body is read, so a refused upload leaves no file, no row and no chain entry.
+     */
+    private static void requireOpen(CaseInfo info) {
+        if (info.endedAt() != null) {
+            throw new ApiException(409, "case-closed", "案件 " + info.businessKey()
+                    + " 已办结归档，案卷不得再增补证据（国办发〔2018〕118号三(九)：案卷归档后防删改）",
+                    "Case " + info.businessKey() + " is closed and archived; no evidence can be added to its file");
+        }
     }
 
     /** Staff who work cases; supervisors only read (README: "reads everything, changes nothing"). */
@@ -240,7 +256,7 @@ class EvidenceService {
     }
 
     /**
-     * A display name only — the store never uses it as a path. Path parts are dropped; control characters (NUL,
+     * A display name only — the store never uses it as a path. Path parts (/ or \), control characters (NUL,
      * line breaks) and overlong names are refused rather than silently altered.
      */
     static String fileName(String raw) {
@@ -288,7 +304,12 @@ class EvidenceService {
         return type;
     }
 
-    private LocalDateTime capturedAt(String raw) {
+    /**
+     * When the evidence was captured: not in the future (5 minutes of clock skew allowed), and not longer before the
+     * case was started than {@code sunlight.record.evidence.max-capture-before-case} (default 10 years; see
+     * {@link RecordProperties.Evidence#getMaxCaptureBeforeCase()}).
+     */
+    private LocalDateTime capturedAt(String raw, CaseInfo info) {
         if (raw == null || raw.isBlank()) {
             throw ApiException.badRequest("missing-captured-at", "请填写拍摄（采集）时间（capturedAt）",
                     "capturedAt (when the evidence was captured) is required");
@@ -306,6 +327,18 @@ class EvidenceService {
         LocalDateTime now = LocalDateTime.ofInstant(clock.now().toInstant(), zone);
         if (time.isAfter(now.plusMinutes(5))) {
             throw ApiException.badRequest("captured-in-future", "采集时间晚于当前时间", "capturedAt is in the future");
+        }
+        java.time.Period before = properties.getEvidence().getMaxCaptureBeforeCase();
+        LocalDateTime started = info.startedAt() == null ? now
+                : LocalDateTime.ofInstant(info.startedAt().toInstant(), zone);
+        LocalDateTime earliest = started.minus(before).truncatedTo(ChronoUnit.DAYS);
+        if (time.isBefore(earliest)) {
+            boolean years = before.getMonths() == 0 && before.getDays() == 0;
+            throw ApiException.badRequest("captured-too-early", "采集时间 " + time + " 早于案件登记前"
+                            + (years ? before.getYears() + "年" : before.toString()) + "（" + earliest.toLocalDate()
+                            + "），明显有误，请核对拍摄设备的时间",
+                    "capturedAt " + time + " is more than " + (years ? before.getYears() + " years" : before.toString())
+                            + " before the case started (" + earliest.toLocalDate() + "); check the device's clock");
         }
         return time.truncatedTo(ChronoUnit.SECONDS);
     }

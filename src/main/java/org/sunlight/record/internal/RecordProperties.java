@@ -1,6 +1,7 @@
 package org.sunlight.record.internal;
 
 import java.nio.file.Path;
+import java.time.Period;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -49,6 +50,13 @@ public class RecordProperties {
     public static class Evidence {
         /** Largest evidence file accepted (a long body-camera video is a few GiB). */
         private DataSize maxSize = DataSize.ofGigabytes(4);
+        /**
+         * How long before the case was started evidence may have been captured. A violation is punished only when
+         * discovered within 2 years of its end, 5 where life, health or financial safety was harmed (行政处罚法第三十六条);
+         * a continuing violation counts from its end, so its evidence may be older. Twice the longest period covers
+         * that; a capture time such as 0001-01-01 or a camera's reset clock (1970, 2000) is a wrong entry, refused.
+         */
+        private Period maxCaptureBeforeCase = Period.ofYears(10);
 
         public DataSize getMaxSize() {
             return maxSize;
@@ -56,6 +64,14 @@ public class RecordProperties {
 
         public void setMaxSize(DataSize maxSize) {
             this.maxSize = maxSize;
+        }
+
+        public Period getMaxCaptureBeforeCase() {
+            return maxCaptureBeforeCase;
+        }
+
+        public void setMaxCaptureBeforeCase(Period maxCaptureBeforeCase) {
+            this.maxCaptureBeforeCase = maxCaptureBeforeCase;
         }
     }
 }
