@@ -241,6 +241,29 @@ class DiscretionBenchmarkDmnTests {
         assertThat(evaluation.isEmpty()).isTrue();
     }
 
+    /** No silent "normal tier" for input the table cannot judge: the case stops with "no rule applies" instead. */
+    @ParameterizedTest(name = "{0} area={1} price={2} consequence={3} -> no rule")
+    @CsvSource(nullValues = "null", textBlock = """
+            quality-57-builder,   null,   -100,     none
+            quality-64,           null,   -1,       minor
+            quality-57-builder,   -5,     1000000,  none
+            permit-12-contractor, -5,     null,     none
+            quality-59,           null,   null,     Serious
+            quality-65,           null,   null,     unknown
+            safety-55,            null,   null,     ''
+            """)
+    void negativeAmountsAndUnknownConsequencesGiveNoResult(String violationCode, Double floorArea, Double contractPrice,
+                                                            String consequence) {
+        assertThat(TABLE.evaluate("violationCode", violationCode, "floorArea", floorArea, "contractPrice", contractPrice,
+                "consequence", consequence, "rectified", false, "repeatOffense", false).isEmpty()).isTrue();
+    }
+
+    @Test
+    void anUnassessedConsequenceIsTheNormalTier() {
+        assertThat(TABLE.evaluate("violationCode", "quality-59", "rectified", false, "repeatOffense", false).row())
+                .containsEntry("tier", "normal");
+    }
+
     @Test
     void variablesThatDoNotApplyMayBeLeftOut() {
         // a fixed-range violation needs neither floor area nor contract price
