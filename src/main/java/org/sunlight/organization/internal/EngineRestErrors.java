@@ -9,7 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -18,12 +21,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.sunlight.organization.ApiException;
 
 /**
- * Two answers Camunda's REST API (/engine-rest) would give as a bare 500, made precise: a task completed or claimed by
- * someone else at the same moment is a 409 conflict, and a database that cannot be reached is a 503 — quickly (the
- * pool waits at most spring.datasource.hikari.connection-timeout) and in words a person understands. Everything else
- * keeps Camunda's own mapping. Registered with a higher priority than Camunda's mappers of the same types.
+ * Answers Camunda's REST API (/engine-rest) would give as a bare 500 (or as an English 400 that hides the reason), made
+ * precise and in words a person understands: a task completed or claimed by someone else at the same moment is a 409
+ * conflict; Sunlight's refusals from inside the engine keep their status and "中文 / English" message (a 403 for a
+ * write to the case record by someone who may not work the task, or for starting a called-only procedure by hand);
+ * an object that does not exist is a 404, a missing value or a variable Camunda cannot build a 400; a database that
+ * cannot be reached is a 503 — quickly (the pool waits at most spring.datasource.hikari.connection-timeout).
+ * Everything else keeps Camunda's own mapping. Registered with a higher priority than Camunda's mappers of the same
+ * types.
  */
 @Configuration
 class EngineRestErrors {
@@ -36,6 +44,20 @@ class EngineRestErrors {
                 .register(JsonSyntax.class).register(JsonMapping.class);
     }
 
+    /**
+     * Sunlight's refusals from inside the engine (org.sunlight.procedure.RuleViolation, by its code) whose status is not
+     * the 400 of a bad input. Camunda's resources wrap an engine exception into their own (often a 400 "Not enough
+     * parameters submitted", a 500 for a start), so the refusal is looked for among the causes.
+     */
+    static final Map<String, Integer> RULE_STATUS = Map.of(
+            CONFLICT_CODE, 409,
+            "record-task-closed", 409,          // a comment or attachment on a completed task
+            "record-invalid-text", 400,         // an empty, over-long or NUL-containing comment
+            "not-startable-by-hand", 403);      // legal-review, publication: started by their calling procedure
+
+    private static final java.util.regex.Pattern MISSING = java.util.regex.Pattern.compile(
+            "(?is).*(doesn't exist|does not exist|not found|cannot find|no .{0,40} found).*");
+
     static Response translate(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.camunda.spin.SpinRuntimeException) {
@@ -46,14 +68,67 @@ class EngineRestErrors {
                     && npe.getStackTrace()[0].getClassName().startsWith("org.camunda.bpm.engine.rest")) {
                 return json(400, "InvalidRequestException", "请求内容缺失或不完整 / The request body is missing or incomplete");
             }
-            if (cause instanceof FormFieldValidationException v && CONFLICT_CODE.equals(String.valueOf((Object) v.getDetail()))) {
-                return json(409, "Conflict", v.getMessage());
+            // Sunlight's own refusals carry their status and "中文 / English" message
+            if (cause instanceof ApiException refusal) {
+                return json(refusal.status(), refusal.status() == 403 ? "AuthorizationException" : "InvalidRequestException",
+                        refusal.getMessage());
+            }
+            if (cause instanceof FormFieldValidationException v && RULE_STATUS.containsKey(String.valueOf((Object) v.getDetail()))) {
+                int status = RULE_STATUS.get(String.valueOf((Object) v.getDetail()));
+                return json(status, status == 409 ? "Conflict" : status == 403 ? "AuthorizationException"
+                        : "InvalidRequestException", v.getMessage());
+            }
+            if (cause instanceof AuthorizationException denied && bilingual(denied.getMessage())) {
+                return json(403, "AuthorizationException", denied.getMessage());
+            }
+            // a task, process instance or other object that does not exist (or has just ended): the engine says so
+            // with a NullValueException (500 in Camunda's mapping) or a NotFoundException (400)
+            if (cause instanceof NotFoundException || cause instanceof NullValueException) {
+                String message = String.valueOf(cause.getMessage());
+                if (bilingual(message)) {
+                    return json(cause instanceof NotFoundException ? 404 : 400, "InvalidRequestException", message);
+                }
+                if (cause instanceof NotFoundException || MISSING.matcher(message).matches()) {
+                    return json(404, "NotFoundException", "未找到所请求的任务、流程实例或其他对象（可能不存在或已结束） / Not found: "
+                            + message);
+                }
+                return json(400, "InvalidRequestException", "请求缺少必需的值 / A required value is missing: " + message);
+            }
+            // Camunda's own check before a comment or attachment ("No task found for task id …", a 400): a task the
+            // user cannot see does not exist for them
+            if (cause instanceof RestException refused && refused.getCause() == null
+                    && (refused.getStatus() == jakarta.ws.rs.core.Response.Status.BAD_REQUEST
+                    || refused.getStatus() == jakarta.ws.rs.core.Response.Status.NOT_FOUND)
+                    && MISSING.matcher(String.valueOf(refused.getMessage())).matches()) {
+                return json(404, "InvalidRequestException", "未找到所请求的任务、流程实例或其他对象（可能不存在或已结束） / Not found: "
+                        + refused.getMessage());
+            }
+            // a variable Camunda cannot build from what was sent, e.g. {"type":"File"} without its valueInfo
+            if (cause instanceof IllegalArgumentException bad && fromVariableConversion(bad)) {
+                return json(400, "InvalidRequestException", "变量的类型或值无效 / Invalid variable type or value: "
+                        + bad.getMessage());
             }
         }
         if (DatabaseUnavailable.isCause(e)) {
             return json(503, "DatabaseUnavailable", DatabaseUnavailable.ZH + " / " + DatabaseUnavailable.EN);
         }
         return ExceptionHandlerHelper.getInstance().getResponse(e);
+    }
+
+    private static boolean bilingual(String message) {
+        return message != null && message.contains(" / ") && message.codePoints().anyMatch(
+                c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    private static boolean fromVariableConversion(IllegalArgumentException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("org.camunda.bpm.engine.rest.dto.") || type.startsWith("org.camunda.bpm.engine.variable.")
+                    || type.startsWith("org.camunda.bpm.engine.impl.variable.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response json(int status, String type, String message) {
