@@ -76,6 +76,32 @@ class AuthorizationMatrixTests {
         return rest.get("zhangsan", "/engine-rest/task?processInstanceBusinessKey=" + key).json().get(0).get("id").asText();
     }
 
+    /** POST /engine-rest/task/{id}/attachment/create (multipart). */
+    private int attach(String user, String task) {
+        String boundary = "sunlight" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\n现场照片.jpg"
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"a.jpg\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\nphoto\r\n--" + boundary + "--\r\n";
+        return rest.send(user, HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task/" + task
+                        + "/attachment/create")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8))).status();
+    }
+
+    private int delete(String user, String path) {
+        return rest.send(user, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).DELETE()).status();
+    }
+
+    /** A comment and an attachment the handler added to the case's task: what the others then try to remove. */
+    private String handlersComment() {
+        return rest.post("zhangsan", "/engine-rest/task/" + taskId + "/comment/create", Map.of("message", "现场检查意见"))
+                .json().get("id").asText();
+    }
+
+    private String handlersAttachment() {
+        attach("zhangsan", taskId);
+        return rest.get("zhangsan", "/engine-rest/task/" + taskId + "/attachment").json().get(0).get("id").asText();
+    }
+
     private String user(String role) {
         return "anonymous".equals(role) ? null : role;
     }
@@ -100,6 +126,26 @@ class AuthorizationMatrixTests {
         rows.add(new Row("read the task",                       "D    A    D    D    A    A    A", r -> rest.get(user(r), "/engine-rest/task/" + taskId).status()));
         rows.add(new Row("work the task (submit its form)",     "D    A    D    D    D    D    A", r -> rest.post(user(r),
                 "/engine-rest/task/" + freshInvestigationTask() + "/submit-form", Rest.variables(INVESTIGATION)).status()));
+        // the case's record (意见, 附件): written by who may work the task, never changed or removed (防删改)
+        rows.add(new Row("comment on the case's task",          "D    A    D    D    D    D    A", r -> rest.post(user(r),
+                "/engine-rest/task/" + taskId + "/comment/create", Map.of("message", "意见 " + r)).status()));
+        rows.add(new Row("attach a file to the case's task",    "D    A    D    D    D    D    A", r -> attach(user(r), taskId)));
+        rows.add(new Row("delete the handler's comment",        "D    D    D    D    D    D    D", r -> delete(user(r),
+                "/engine-rest/task/" + taskId + "/comment/" + handlersComment())));
+        rows.add(new Row("delete all comments of the task",     "D    D    D    D    D    D    D", r -> delete(user(r),
+                "/engine-rest/task/" + taskId + "/comment")));
+        rows.add(new Row("change the handler's comment",        "D    D    D    D    D    D    D", r -> rest.put(user(r),
+                "/engine-rest/task/" + taskId + "/comment", "application/json",
+                "{\"id\":\"" + handlersComment() + "\",\"message\":\"改写\"}").status()));
+        rows.add(new Row("delete the handler's attachment",     "D    D    D    D    D    D    D", r -> delete(user(r),
+                "/engine-rest/task/" + taskId + "/attachment/" + handlersAttachment())));
+        rows.add(new Row("delete all comments of the case",     "D    D    D    D    D    D    D", r -> delete(user(r),
+                "/engine-rest/process-instance/" + instanceId + "/comment")));
+        // called-only procedures (not startable in Tasklist) are started by their calling procedure or Sunlight
+        rows.add(new Row("start a legal review by hand",        "D    D    D    D    D    D    D", r -> rest.post(user(r),
+                "/engine-rest/process-definition/key/legal-review/start", Map.of()).status()));
+        rows.add(new Row("start a publication review by hand",  "D    D    D    D    D    D    D", r -> rest.post(user(r),
+                "/engine-rest/process-definition/key/publication/submit-form", Map.of("variables", Map.of())).status()));
         rows.add(new Row("see the case in history",             "D    V    H    V    V    V    V", r -> visible(
                 "/engine-rest/history/process-instance?processDefinitionKey=penalty-general&processInstanceBusinessKey=" + caseKey, r)));
         rows.add(new Row("see the running case",                "D    V    H    H    V    V    V", r -> visible(

@@ -36,13 +36,19 @@ class HostileInputTests {
             "ACT_RE_PROCDEF", "ACT_RE_DECISION_DEF", "ACT_RE_CAMFORMDEF", "ACT_ID_USER", "ACT_ID_MEMBERSHIP",
             "sl_case", "sl_case_sequence", "sl_calendar_year", "sl_calendar_day", "sl_officer", "sl_credential",
             "sl_department", "sl_evidence", "sl_record_entry", "sl_record_head", "sl_inspection_item",
-            "sl_regulated_entity", "sl_inspection_conflict", "sl_inspection_draw", "sl_publication", "sl_outbox"};
+            "sl_regulated_entity", "sl_inspection_conflict", "sl_inspection_draw", "sl_publication", "sl_outbox",
+            "ACT_HI_COMMENT", "ACT_HI_ATTACHMENT", "ACT_GE_BYTEARRAY"};
 
     @LocalServerPort int port;
     @Autowired DataSource dataSource;
     Rest rest;
     JdbcTemplate jdbc;
     String caseKey;
+    String instanceId;
+    String filingTask;
+    String commentId;
+    String attachmentId;
+    String completedTask;
 
     record Hostile(String name, Supplier<Rest.Response> request) {
     }
@@ -51,8 +57,38 @@ class HostileInputTests {
     void aCaseToAttack() {
         rest = new Rest(port);
         jdbc = new JdbcTemplate(dataSource);
-        caseKey = rest.post("zhangsan", "/engine-rest/process-definition/key/penalty-general/submit-form",
+        Rest.Response started = rest.post("zhangsan", "/engine-rest/process-definition/key/penalty-general/submit-form",
+                Rest.variables(ApplicationContractTests.registration()));
+        caseKey = started.json().get("businessKey").asText();
+        instanceId = started.json().get("id").asText();
+        // the case's record so far: the leader's opinion and a file on the filing approval
+        filingTask = task("zhaoliu", "Task_FilingApproval");
+        commentId = rest.post("zhaoliu", "/engine-rest/task/" + filingTask + "/comment/create",
+                Map.of("message", "同意立案")).json().get("id").asText();
+        attachmentId = attach("zhaoliu", filingTask, "立案审批表.pdf").json().get("id").asText();
+        // a task of another case that has been completed
+        String other = rest.post("zhangsan", "/engine-rest/process-definition/key/penalty-general/submit-form",
                 Rest.variables(ApplicationContractTests.registration())).json().get("businessKey").asText();
+        completedTask = rest.get("zhaoliu", "/engine-rest/task?processInstanceBusinessKey=" + other).json().get(0).get("id").asText();
+        rest.post("zhaoliu", "/engine-rest/task/" + completedTask + "/submit-form",
+                Rest.variables(Map.of("filingDecision", "file", "lifeSafetyHarm", false)));
+    }
+
+    /** POST /engine-rest/task/{id}/attachment/create, multipart as Camunda's REST API takes it. */
+    private Rest.Response attach(String user, String taskId, String name) {
+        String boundary = "sunlight" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\n" + name
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment-type\"\r\n\r\napplication/pdf"
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"a.pdf\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n%PDF-1.4 test\r\n--" + boundary + "--\r\n";
+        return rest.send(user, java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/engine-rest/task/" + taskId + "/attachment/create"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private Rest.Response comment(String user, String taskId, String message) {
+        return rest.post(user, "/engine-rest/task/" + taskId + "/comment/create", Map.of("message", message));
     }
 
     private Map<String, Long> snapshot() {
@@ -193,6 +229,59 @@ class HostileInputTests {
                 Rest.variables(Map.of("filingDecision", "file")))));
         c.add(new Hostile("submit task id traversal", () -> rest.post("zhaoliu", "/engine-rest/task/..%2F..%2Fdeployment/submit-form",
                 Rest.variables(Map.of("filingDecision", "file")))));
+
+        c.add(new Hostile("submit File variable without valueInfo", () -> rest.post("zhaoliu",
+                "/engine-rest/task/" + filingTask + "/submit-form", Map.of("variables", Map.of("x", Map.of("value", "x", "type", "File"))))));
+        c.add(new Hostile("start form File variable without valueInfo", () -> rest.post("zhangsan",
+                "/engine-rest/process-definition/key/penalty-general/submit-form",
+                Map.of("variables", Map.of("x", Map.of("value", "x", "type", "File"))))));
+
+        // ---- reading what does not exist (or no longer runs)
+        c.add(new Hostile("deployed form of unknown task", () -> rest.get("zhangsan", "/engine-rest/task/does-not-exist/deployed-form")));
+        c.add(new Hostile("deployed form of completed task", () -> rest.get("zhaoliu", "/engine-rest/task/" + completedTask + "/deployed-form")));
+        c.add(new Hostile("rendered form of unknown task", () -> rest.get("zhangsan", "/engine-rest/task/nope/rendered-form")));
+        c.add(new Hostile("form variables of unknown task", () -> rest.get("zhangsan", "/engine-rest/task/nope/form-variables")));
+        c.add(new Hostile("form of unknown task", () -> rest.get("zhangsan", "/engine-rest/task/nope/form")));
+        c.add(new Hostile("variables of unknown process instance", () -> rest.get("zhangsan", "/engine-rest/process-instance/nope/variables")));
+        c.add(new Hostile("variable of unknown process instance", () -> rest.get("zhangsan", "/engine-rest/process-instance/nope/variables/x")));
+
+        // ---- the case's record: comments (意见) and attachments are added by who works the task, never changed
+        c.add(new Hostile("comment 10 MB", () -> comment("zhaoliu", filingTask, TEN_MB)));
+        c.add(new Hostile("comment 4001 characters", () -> comment("zhaoliu", filingTask, "意".repeat(4001))));
+        c.add(new Hostile("comment with NUL", () -> comment("zhaoliu", filingTask, "同意\u0000立案")));
+        c.add(new Hostile("comment empty", () -> comment("zhaoliu", filingTask, " ")));
+        c.add(new Hostile("comment without message", () -> rest.post("zhaoliu", "/engine-rest/task/" + filingTask + "/comment/create", Map.of())));
+        c.add(new Hostile("comment by the supervisor", () -> comment("sunqi", filingTask, "supervisor note")));
+        c.add(new Hostile("comment by a legal reviewer", () -> comment("wangwu", filingTask, "reviewer note")));
+        c.add(new Hostile("comment on a completed task", () -> comment("zhaoliu", completedTask, "补充意见")));
+        c.add(new Hostile("comment on a completed task by the supervisor", () -> comment("sunqi", completedTask, "supervisor note")));
+        c.add(new Hostile("attachment by the supervisor", () -> attach("sunqi", filingTask, "note.pdf")));
+        c.add(new Hostile("attachment by a legal reviewer", () -> attach("wangwu", filingTask, "note.pdf")));
+        c.add(new Hostile("attachment name 300 characters", () -> attach("zhaoliu", filingTask, "附".repeat(300))));
+        c.add(new Hostile("attachment on a completed task", () -> attach("zhaoliu", completedTask, "late.pdf")));
+        c.add(new Hostile("delete own comment", () -> rest.send("zhaoliu", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/engine-rest/task/" + filingTask + "/comment/" + commentId)).DELETE())));
+        c.add(new Hostile("admin deletes a comment", () -> rest.send("admin", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/engine-rest/task/" + filingTask + "/comment/" + commentId)).DELETE())));
+        c.add(new Hostile("delete all comments of a task", () -> rest.send("zhaoliu", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/engine-rest/task/" + filingTask + "/comment")).DELETE())));
+        c.add(new Hostile("update a comment", () -> raw("zhaoliu", "PUT", "/engine-rest/task/" + filingTask + "/comment",
+                "application/json", "{\"id\":\"" + commentId + "\",\"message\":\"不同意立案\"}")));
+        c.add(new Hostile("delete an attachment", () -> rest.send("zhaoliu", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/engine-rest/task/" + filingTask + "/attachment/" + attachmentId)).DELETE())));
+        c.add(new Hostile("admin deletes an attachment", () -> rest.send("admin", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/engine-rest/task/" + filingTask + "/attachment/" + attachmentId)).DELETE())));
+        c.add(new Hostile("delete all comments of the case", () -> rest.send("admin", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/engine-rest/process-instance/" + instanceId + "/comment")).DELETE())));
+        c.add(new Hostile("update a comment of the case", () -> raw("admin", "PUT", "/engine-rest/process-instance/" + instanceId + "/comment",
+                "application/json", "{\"id\":\"" + commentId + "\",\"message\":\"改写\"}")));
+
+        // ---- procedures that only their calling procedure or Sunlight starts
+        c.add(new Hostile("start legal-review by hand", () -> rest.post("zhangsan", "/engine-rest/process-definition/key/legal-review/start", Map.of())));
+        c.add(new Hostile("start legal-review by hand as admin", () -> rest.post("admin", "/engine-rest/process-definition/key/legal-review/start", Map.of())));
+        c.add(new Hostile("start legal-review form by hand", () -> rest.post("zhangsan", "/engine-rest/process-definition/key/legal-review/submit-form",
+                Rest.variables(Map.of("caseNumber", "市建罚〔2026〕1号", "handler", "zhangsan")))));
+        c.add(new Hostile("start publication by hand", () -> rest.post("zhangsan", "/engine-rest/process-definition/key/publication/start", Map.of())));
 
         // ---- DMN evaluation with wrong inputs
         c.add(new Hostile("DMN fineAmount text", () -> rest.post("zhangsan", "/engine-rest/decision-definition/key/penalty-procedure/evaluate",
