@@ -64,16 +64,16 @@ class CaseRecordGuard extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
         if (command instanceof AddCommentCmd) {
-            String message = field(command, "message");
+            String message = FormContract.field(command, "message");
             requireText(message, "意见", "The comment", MAX_COMMENT, true);
-            requireWritable(field(command, "taskId"), field(command, "processInstanceId"));
+            requireWritable(FormContract.field(command, "taskId"), FormContract.field(command, "processInstanceId"));
         } else if (command instanceof CreateAttachmentCmd) {
-            requireText(field(command, "attachmentName"), "附件名称", "The attachment name", MAX_NAME, false);
-            requireText(field(command, "attachmentType"), "附件类型", "The attachment type", MAX_NAME, false);
-            requireText(field(command, "attachmentDescription"), "附件说明", "The attachment description",
+            requireText(FormContract.field(command, "attachmentName"), "附件名称", "The attachment name", MAX_NAME, false);
+            requireText(FormContract.field(command, "attachmentType"), "附件类型", "The attachment type", MAX_NAME, false);
+            requireText(FormContract.field(command, "attachmentDescription"), "附件说明", "The attachment description",
                     MAX_DESCRIPTION, false);
-            requireText(field(command, "url"), "附件地址", "The attachment URL", MAX_DESCRIPTION, false);
-            requireWritable(field(command, "taskId"), field(command, "processInstanceId"));
+            requireText(FormContract.field(command, "url"), "附件地址", "The attachment URL", MAX_DESCRIPTION, false);
+            requireWritable(FormContract.field(command, "taskId"), FormContract.field(command, "processInstanceId"));
         } else if (CHANGES.stream().anyMatch(type -> type.isInstance(command))) {
             throw new ApiException(403, APPEND_ONLY,
                     "案件的意见和附件属于执法全过程记录，只能追加，不能修改或删除（防删改）；如需更正，请另行添加意见说明",
@@ -81,9 +81,9 @@ class CaseRecordGuard extends CommandInterceptor {
                             + "changed or deleted; to correct one, add another comment");
         } else if (command instanceof GetDeployedTaskFormCmd || command instanceof GetRenderedTaskFormCmd
                 || command instanceof GetTaskFormCmd) {
-            requireTask(field(command, "taskId"));
+            requireTask(FormContract.field(command, "taskId"));
         } else if (command instanceof GetTaskFormVariablesCmd) {
-            requireTask(field(command, "resourceId"));
+            requireTask(FormContract.field(command, "resourceId"));
         }
         return next.execute(command);
     }
@@ -137,21 +137,5 @@ class CaseRecordGuard extends CommandInterceptor {
             throw new RuleViolation(INVALID_TEXT, zh + "包含非法字符（如 NUL 控制字符）",
                     en + " contains a control character such as NUL");
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    static <V> V field(Object command, String name) {
-        for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                java.lang.reflect.Field f = type.getDeclaredField(name);
-                f.setAccessible(true);
-                return (V) f.get(command);
-            } catch (NoSuchFieldException e) {
-                // declared higher up
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("No field " + name + " in " + command.getClass());
     }
 }

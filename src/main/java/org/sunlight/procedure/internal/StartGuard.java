@@ -72,9 +72,9 @@ class StartGuard extends CommandInterceptor {
         String key = null;
         String tenantId = null;
         if (command instanceof SubmitStartFormCmd) {
-            id = CaseRecordGuard.field(command, "processDefinitionId");
+            id = FormContract.field(command, "processDefinitionId");
         } else {
-            ProcessInstantiationBuilderImpl builder = CaseRecordGuard.field(command, "instantiationBuilder");
+            ProcessInstantiationBuilderImpl builder = FormContract.field(command, "instantiationBuilder");
             id = builder.getProcessDefinitionId();
             key = builder.getProcessDefinitionKey();
             tenantId = builder.getProcessDefinitionTenantId();
