@@ -136,7 +136,10 @@ class DisclosureAdminController {
     Map<String, Object> maskingRules() {
         return Map.of("version", masking.version(), "rules", masking.rules().stream().map(r -> Map.of("id", r.id(),
                 "name", r.name(), "basis", r.basis(), "pattern", r.pattern().pattern(),
-                "replacement", r.replacement())).toList());
+                "replacement", r.replacement(), "separated", r.separated())).toList(),
+                "party", masking.partyRules().stream().map(r -> Map.of("id", r.id(), "name", r.name(),
+                        "basis", r.basis(), "field", r.field(), "partyTypes", r.partyTypes(),
+                        "replacement", r.replacement())).toList());
     }
 
     private static void requireSame(String path, String body) {

@@ -89,9 +89,94 @@ class MaskingRulesTests {
             居民楼                       | 紧邻居民楼施工
             当事人本人                    | 当事人张三（个体工商户）未取得施工许可证
             部门名称                     | 依据《住房和城乡建设部令》第55号，住宅工程，市住建局
+            全角统一社会信用代码            | 统一社会信用代码９１２１０１００ＭＡ０Ｙ６ＸＱ１２Ａ
+            点分日期                     | 2026.03.10至2026.04.10
+            空格分隔的日期                | 2026 03 10
+            金额带小数                    | 罚款人民币30000.00元，合同价款1 250 000元
+            条款与序号                    | 第57条、第59条 第2款 第3项
             """)
     void leavesAlone(String what, String text) {
         assertThat(mask(text)).as(what).isEqualTo(text);
+    }
+
+    static final MaskingRules.Party WANG_XIAOMING = new MaskingRules.Party("individual", "重庆市渝中区解放碑路88号",
+            "023-63831234", "110101199003071233");
+
+    /**
+     * The publication-review text of the external check, published verbatim before: an identity number in full-width
+     * digits and one split by spaces, a mobile number with dots, and the party's own stored address without a label
+     * (RULES 1.8; 《政府信息公开条例》第十五条).
+     */
+    @Test
+    void theReviewTextOfTheExternalCheckLosesEveryNumberAndThePartysAddress() {
+        String text = "当事人身份证号１１０１０１１９９００３０７１２３３，另号110101 1990 0307 1233，手机138.0013.8000，"
+                + "当事人王小明位于重庆市渝中区解放碑路88号";
+
+        MaskingRules.Masked masked = RULES.mask(text, WANG_XIAOMING);
+
+        assertThat(masked.text()).isEqualTo("当事人身份证号［身份证号码已隐去］，另号［身份证号码已隐去］，手机［电话号码已隐去］，"
+                + "当事人王小明位于［住址已隐去］");
+        assertThat(masked.counts()).containsEntry("party-address", 1).containsKey("mobile");
+        // the numbers are found by their format, whoever they belong to
+        assertThat(mask(text)).startsWith("当事人身份证号［身份证号码已隐去］，另号［身份证号码已隐去］，手机［电话号码已隐去］，");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            身份证号，全角数字              | 身份证号１１０１０１１９９００３０７１２３３。       | 身份证号［身份证号码已隐去］。
+            身份证号，全角数字和全角Ｘ       | 证号１１０１０１１９９００３０７１２３Ｘ，          | 证号［身份证号码已隐去］，
+            身份证号，空格分组              | 另号110101 1990 0307 1233，                    | 另号［身份证号码已隐去］，
+            身份证号，空格分组、小写 x       | 另号110101 1990 0307 123x，                    | 另号［身份证号码已隐去］，
+            身份证号，X 单独一组            | 另号110101 19900307 123 X，                    | 另号［身份证号码已隐去］，
+            身份证号，连字符分组            | 身份证110101-19900307-1233                     | 身份证［身份证号码已隐去］
+            身份证号，点分组               | 身份证110101.19900307.123X                     | 身份证［身份证号码已隐去］
+            身份证号，全角空格分组           | 身份证１１０１０１　１９９０　０３０７　１２３３       | 身份证［身份证号码已隐去］
+            手机号码，点分隔               | 手机138.0013.8000，                            | 手机［电话号码已隐去］，
+            手机号码，全角数字              | 手机１３８００１３８０００。                      | 手机［电话号码已隐去］。
+            手机号码，全角连字符            | 手机１３８－００１３－８０００。                  | 手机［电话号码已隐去］。
+            手机号码，连字符               | 联系人刘某138-0013-8000                         | 联系人刘某［电话号码已隐去］
+            手机号码，无提示词、点分隔        | 请拨打138.0013.8000联系                         | 请拨打［电话号码已隐去］联系
+            手机号码，带国家码、点分隔        | +86 138.0013.8000                             | ［电话号码已隐去］
+            手机号码，两个号码以空格分开      | 电话13912345678 13812345678                     | 电话［电话号码已隐去］ ［电话号码已隐去］
+            银行卡号，全角数字              | 转入６２１７００００１２３４５６７８９０１            | 转入［银行账号已隐去］
+            银行卡号，点分组               | 转入6217.0000.1234.5678.901                    | 转入［银行账号已隐去］
+            固定电话，全角数字              | 请拨打０２４－２３４５６７８９联系                 | 请拨打［电话号码已隐去］联系
+            """)
+    void masksEveryCommonWriting(String what, String text, String expected) {
+        assertThat(mask(text)).as(what).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            住址，无提示词                 | 当事人王小明位于重庆市渝中区解放碑路88号，            | 当事人王小明位于［住址已隐去］，
+            住址，省去市和区               | 其在解放碑路88号经营                             | 其在［住址已隐去］经营
+            住址，省去市                   | 其在渝中区解放碑路88号经营                        | 其在［住址已隐去］经营
+            住址，全角数字和空格             | 地处重庆市 渝中区 解放碑路８８号                   | 地处［住址已隐去］
+            电话，本人的座机                | 其座机023-63831234                             | 其座机［电话号码已隐去］
+            电话，本人座机不带区号            | 可拨打63831234询问                             | 可拨打［电话号码已隐去］询问
+            电话，本人座机带括号             | 可拨打（023）63831234询问                       | 可拨打［电话号码已隐去］询问
+            身份证号，本人的，无提示词         | 王小明（110101199003071233）                   | 王小明（［身份证号码已隐去］）
+            """)
+    void theIndividualPartysOwnStoredDataAreHiddenWhereverTheyAppear(String what, String text, String expected) {
+        assertThat(RULES.mask(text, WANG_XIAOMING).text()).as(what).isEqualTo(expected);
+    }
+
+    @Test
+    void anOrganisationsAddressAndCreditCodeStayPublic() {
+        MaskingRules.Party company = new MaskingRules.Party("organization", "重庆市渝中区解放碑路88号", "023-63831234",
+                "91500103MA5U7XQ12A");
+        String text = "当事人重庆某某建设有限公司（统一社会信用代码91500103MA5U7XQ12A）位于重庆市渝中区解放碑路88号";
+
+        assertThat(RULES.mask(text, company).text()).isEqualTo(text);
+        assertThat(RULES.mask(text, MaskingRules.Party.NONE).text()).isEqualTo(text);
+        assertThat(RULES.mask("统一社会信用代码９１５００１０３ＭＡ５Ｕ７ＸＱ１２Ａ", company).changed()).isFalse();
+    }
+
+    @Test
+    void aPartyWithoutStoredDataOrWithTooLittleOfItMasksNothingMore() {
+        MaskingRules.Party sparse = new MaskingRules.Party("individual", "渝中区", "12", null);
+        assertThat(RULES.mask("渝中区住建委对渝中区某工地检查，第12项", sparse).changed()).isFalse();
+        assertThat(RULES.mask("渝中区某工地", null).changed()).isFalse();
     }
 
     @Test
@@ -101,6 +186,14 @@ class MaskingRulesTests {
                 "mobile", "landline", "person-by-role", "person-in-list");
         assertThat(RULES.rules()).allSatisfy(rule -> {
             assertThat(rule.name()).containsPattern("\\p{IsHan}");
+            assertThat(rule.basis()).contains("RULES 1.8");
+        });
+        assertThat(RULES.rules()).filteredOn(MaskingRules.Rule::separated).extracting(MaskingRules.Rule::id)
+                .contains("id-number", "mobile", "bank-card");
+        assertThat(RULES.partyRules()).extracting(MaskingRules.PartyRule::field)
+                .containsExactlyInAnyOrder("address", "phone", "id-number");
+        assertThat(RULES.partyRules()).allSatisfy(rule -> {
+            assertThat(rule.partyTypes()).containsExactly("individual");
             assertThat(rule.basis()).contains("RULES 1.8");
         });
     }
