@@ -19,7 +19,7 @@ interface PublicationMapper {
 
     String COLUMNS = "id, public_id, business_key, case_number, category, kind, kind_name, department_id, acting_body, "
             + "handler_id, decided_at, period_days, due_at, status, withheld_reason, party_type, party_name, party_code, "
-            + "document_no, matter, decision_result, legal_basis, masking_version, masked_items, revision, "
+            + "party_address, party_phone, party_id_number, document_no, matter, decision_result, legal_basis, masking_version, masked_items, revision, "
             + "review_instance_id, published_at, published_by, revocation_kind, revocation_basis, revoked_on, "
             + "withdrawal_due_at, withdrawal_instance_id, withdrawn_at, withdrawal_reason, created_at, updated_at";
 
@@ -33,11 +33,11 @@ interface PublicationMapper {
 
     @Insert("INSERT INTO sl_publication (public_id, business_key, case_number, category, kind, kind_name, department_id, "
             + "acting_body, handler_id, decided_at, period_days, due_at, status, withheld_reason, party_type, party_name, "
-            + "party_code, document_no, matter, decision_result, legal_basis, masking_version, masked_items, revision, "
-            + "created_at, updated_at) VALUES (#{p.publicId}, #{p.businessKey}, #{p.caseNumber}, #{p.category}, #{p.kind}, "
+            + "party_code, party_address, party_phone, party_id_number, document_no, matter, decision_result, "
+            + "legal_basis, masking_version, masked_items, revision, created_at, updated_at) VALUES (#{p.publicId}, #{p.businessKey}, #{p.caseNumber}, #{p.category}, #{p.kind}, "
             + "#{p.kindName}, #{p.departmentId}, #{p.actingBody}, #{p.handlerId}, #{p.decidedAt}, #{p.periodDays}, "
             + "#{p.dueAt}, #{p.status}, #{p.withheldReason}, #{p.partyType}, #{p.partyName}, #{p.partyCode}, "
-            + "#{p.documentNo}, #{p.matter}, #{p.decisionResult}, #{p.legalBasis}, #{p.maskingVersion}, "
+            + "#{p.partyAddress}, #{p.partyPhone}, #{p.partyIdNumber}, #{p.documentNo}, #{p.matter}, #{p.decisionResult}, #{p.legalBasis}, #{p.maskingVersion}, "
             + "#{p.maskedItems}, #{p.revision}, #{p.createdAt}, #{p.updatedAt})")
     @Options(useGeneratedKeys = true, keyProperty = "p.id", keyColumn = "id")
     void insert(@Param("p") PublicationRow row);

@@ -30,6 +30,13 @@ class PublicationRow {
     String partyType;
     String partyName;
     String partyCode;
+    /**
+     * The party's stored address, telephone and identity number: never shown, only used to hide them wherever they
+     * appear in the published texts (RULES 1.8; {@link MaskingRules.Party}).
+     */
+    String partyAddress;
+    String partyPhone;
+    String partyIdNumber;
     String documentNo;
     String matter;
     String decisionResult;
@@ -49,6 +56,10 @@ class PublicationRow {
     String withdrawalReason;
     Date createdAt;
     Date updatedAt;
+
+    MaskingRules.Party party() {
+        return new MaskingRules.Party(partyType, partyAddress, partyPhone, partyIdNumber);
+    }
 
     boolean isPublic() {
         return PUBLISHED.equals(status) || WITHDRAWN.equals(status);

@@ -127,10 +127,15 @@ class Publications {
         row.partyName = party.text();
         // an organisation's unified social credit code is public; a person's identity number is not (RULES 1.8)
         row.partyCode = "organization".equals(decided.partyType()) ? decided.partyIdNumber() : null;
+        // kept (never shown) to hide them wherever they appear in this and every later public text (RULES 1.8)
+        row.partyAddress = decided.partyAddress();
+        row.partyPhone = decided.partyPhone();
+        row.partyIdNumber = decided.partyIdNumber();
         row.documentNo = decided.documentNo();
-        MaskingRules.Masked matter = masking.mask(decided.matter());
-        MaskingRules.Masked result = masking.mask(decided.result());
-        MaskingRules.Masked basis = masking.mask(decided.legalBasis());
+        MaskingRules.Party of = row.party();
+        MaskingRules.Masked matter = masking.mask(decided.matter(), of);
+        MaskingRules.Masked result = masking.mask(decided.result(), of);
+        MaskingRules.Masked basis = masking.mask(decided.legalBasis(), of);
         row.matter = matter.text();
         row.decisionResult = result.text();
         row.legalBasis = basis.text();
@@ -201,13 +206,14 @@ class Publications {
             mapper.insertEvent(row, PublicationEvent.WITHHELD, actor, now, reason);
             return;
         }
-        // what the reviewer wrote is masked again: a review can hide more, never reveal what the rules hide
+        // what the reviewer wrote is masked again, against the party's own stored data too: a review can hide more,
+        // never reveal what the rules hide (RULES 1.8)
         MaskingRules.Masked matter = masking.mask(requireLength(Vars.requireText(task, "publicMatter",
-                "违法事实或事项（公开文本）"), 2000, "违法事实或事项"));
+                "违法事实或事项（公开文本）"), 2000, "违法事实或事项"), row.party());
         MaskingRules.Masked result = masking.mask(requireLength(Vars.requireText(task, "publicResult",
-                "决定内容（公开文本）"), 2000, "决定内容"));
+                "决定内容（公开文本）"), 2000, "决定内容"), row.party());
         MaskingRules.Masked basis = masking.mask(requireLength(Vars.requireText(task, "publicLegalBasis",
-                "依据（公开文本）"), 4000, "依据"));
+                "依据（公开文本）"), 4000, "依据"), row.party());
         row.matter = matter.text();
         row.decisionResult = result.text();
         row.legalBasis = basis.text();
@@ -294,7 +300,7 @@ class Publications {
     public void withdraw(DelegateTask task) {
         PublicationRow row = requireOwnRow(task, false);
         String reason = masking.mask(requireLength(Vars.requireText(task, "withdrawalReason", "公开说明的理由"), 1000,
-                "公开说明的理由")).text();
+                "公开说明的理由"), row.party()).text();
         Date now = clock.now();
         requireOne(mapper.withdraw(row.id, reason, now));
         PublicationRow withdrawn = mapper.find(row.id);
@@ -375,7 +381,7 @@ class Publications {
             throw ApiException.badRequest("invalid-field", label + "不能为空且不超过" + max + "字",
                     label + " must be 1 to " + max + " characters");
         }
-        MaskingRules.Masked masked = masking.mask(trimmed);
+        MaskingRules.Masked masked = masking.mask(trimmed, row.party());
         row.maskedItems = merge(row.maskedItems, masked);
         return masked.text();
     }
@@ -414,8 +420,7 @@ class Publications {
         if (items == null || items.isBlank()) {
             return "按脱敏规则（" + masking.version() + "版）未发现需隐去的个人信息，请人工核对。";
         }
-        Map<String, String> names = masking.rules().stream()
-                .collect(Collectors.toMap(MaskingRules.Rule::id, MaskingRules.Rule::name));
+        Map<String, String> names = masking.ruleNames();
         String list = java.util.Arrays.stream(items.split(",")).map(item -> item.split(":"))
                 .map(p -> names.getOrDefault(p[0], p[0]) + " " + p[1] + " 处").collect(Collectors.joining("、"));
         return "按脱敏规则（" + masking.version() + "版）已隐去：" + list + "。请人工核对是否仍有需隐去的内容。";

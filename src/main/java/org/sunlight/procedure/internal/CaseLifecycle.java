@@ -100,7 +100,8 @@ public class CaseLifecycle implements Cases {
 
     /**
      * A decision was made: publishes {@link CaseDecided} in the step's transaction. Reads the case's standard variables:
-     * decisionDocumentNo, decisionMatter, decisionResult, legalBasis, containsSecrets and the party's.
+     * decisionDocumentNo, decisionMatter, decisionResult, legalBasis, containsSecrets and the party's (partyType,
+     * partyName, partyIdNumber, partyIsMinor, partyAddress, partyPhone).
      */
     public void decided(DelegateExecution execution, String kind) {
         decided(execution, kind, clock.now());
@@ -125,7 +126,8 @@ public class CaseLifecycle implements Cases {
                 Vars.text(execution, "partyIdNumber"), Vars.flag(execution, "partyIsMinor"),
                 Vars.flag(execution, "containsSecrets"), Vars.text(execution, "decisionMatter"),
                 Vars.text(execution, "decisionResult"), Vars.text(execution, "legalBasis"),
-                Vars.text(execution, "actingBody"), info.departmentId()));
+                Vars.text(execution, "actingBody"), info.departmentId(), Vars.text(execution, "partyAddress"),
+                Vars.text(execution, "partyPhone")));
     }
 
     public void end(DelegateExecution execution) {

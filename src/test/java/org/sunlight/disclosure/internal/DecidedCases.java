@@ -53,12 +53,19 @@ final class DecidedCases {
     }
 
     static ProcessInstance onSpotDecided(ProcessTest t, String partyName, String idNumber, boolean minor, String caseSummary) {
+        return onSpotDecided(t, partyName, idNumber, minor, caseSummary, Map.of());
+    }
+
+    /** The same, with more start-form fields (partyAddress, partyPhone). */
+    static ProcessInstance onSpotDecided(ProcessTest t, String partyName, String idNumber, boolean minor, String caseSummary,
+                                         Map<String, Object> more) {
         Map<String, Object> start = new HashMap<>(Map.of(
                 "partyType", "individual", "partyName", partyName, "partyIdNumber", idNumber,
                 "caseSummary", caseSummary, "legalBasisText", "《建设工程安全生产管理条例》第六十四条",
                 "violationDate", "2026-03-02", "place", "和平区某工地", "penaltyKind", "fine", "fineAmount", 100,
                 "factsConclusive", true));
         start.put("partyIsMinor", minor);
+        start.putAll(more);
         ProcessInstance c = t.start("zhangsan", "penalty-summary", start);
         t.submit("zhangsan", c, "Task_OnSpotDecision", Map.of("officer1Credential", "21010020230001",
                 "officer2Credential", "21010020230002", "credentialsShown", true, "statementHeard", true,

@@ -135,6 +135,35 @@ class PublicationProcessTests extends ProcessTest {
                 .doesNotContain("210102199001011237");
     }
 
+    /**
+     * The external check's 公示审查 text: an ID number in full-width digits and one split by spaces, a mobile with dots,
+     * and the individual party's own stored address without a 住址 label — all were published verbatim (RULES 1.8;
+     * 《政府信息公开条例》第十五条). The party's address is hidden already in the text the reviewer starts from.
+     */
+    @Test
+    void theReviewTextIsMaskedInEveryWritingAndAgainstTheIndividualPartysOwnAddress() {
+        ProcessInstance c = DecidedCases.onSpotDecided(this, "王小明", "110101199003071233", false,
+                "当事人王小明在重庆市渝中区解放碑路88号门前堆放建筑材料", Map.of("partyAddress", "重庆市渝中区解放碑路88号",
+                        "partyPhone", "13800138000"));
+        PublicationRow row = publicationOf(c);
+        assertThat(row.matter).isEqualTo("当事人王小明在［住址已隐去］门前堆放建筑材料");
+        Task review = reviewTask(row);
+        assertThat(formService.getTaskFormVariables(review.getId()).getValue("maskingSummary", String.class))
+                .contains("当事人（自然人）本人的住址 1 处");
+
+        Map<String, Object> edited = publish(row);
+        edited.put("publicResult", "当事人身份证号１１０１０１１９９００３０７１２３３，另号110101 1990 0307 1233，"
+                + "手机138.0013.8000，当事人王小明位于重庆市渝中区解放碑路88号");
+        complete("zhangsan", review, edited);
+
+        PublicationRow published = publications.find(row.id);
+        String expected = "当事人身份证号［身份证号码已隐去］，另号［身份证号码已隐去］，手机［电话号码已隐去］，当事人王小明位于［住址已隐去］";
+        assertThat(published.decisionResult).isEqualTo(expected);
+        assertThat(service.view(published).result()).isEqualTo(expected);
+        assertThat(outboxOf(row)).singleElement().satisfies(e -> assertThat(e.payload())
+                .contains("［住址已隐去］").doesNotContain("解放碑路", "１１０１０１", "1990 0307", "138.0013", "0307 1233"));
+    }
+
     @Test
     void anOverduePublicationGoesToTheLeadersWhoPublishIt() {
         ProcessInstance c = DecidedCases.generalDecided(this, Map.of());
