@@ -835,6 +835,23 @@ abstract class ApplicationContractTests {
         assertThat(history.get(1).get("matter").asText()).as("the text before the correction is kept")
                 .isEqualTo("竣工验收后未移交建设项目档案");
         assertThat(outboxOf(id)).extracting(e -> e.get("eventType").asText()).contains("decision-corrected");
+
+        // the reason is published too (portal, public API, outbox): it was shown verbatim before (RULES 1.8)
+        Rest.Response second = rest.post("zhangsan", "/api/disclosure/publications/" + id + "/corrections", Map.of(
+                "result", "罚款人民币30000元", "reason", "更正，联系人王大锤电话13912345678，身份证１１０１０１１９９００３０７１２３３"));
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        String masked = "更正，联系人王某电话［电话号码已隐去］，身份证［身份证号码已隐去］";
+        assertThat(second.json().get("corrections").get(1).get("reason").asText()).isEqualTo(masked);
+        assertThat(rest.get(null, "/api/public/decisions/" + id).json().get("corrections").get(1).get("reason").asText())
+                .isEqualTo(masked);
+        assertThat(rest.get(null, "/public/decisions/" + id).body()).contains(masked)
+                .doesNotContain("13912345678", "王大锤", "１１０１０１");
+        JsonNode corrections = java.util.stream.StreamSupport.stream(outboxOf(id).spliterator(), false)
+                .filter(e -> e.get("eventType").asText().equals("decision-corrected")).toList().get(0);
+        assertThat(corrections.get("payload").asText()).contains("［电话号码已隐去］")
+                .doesNotContain("13912345678", "王大锤", "１１０１０１");
+        assertThat(rest.get("zhangsan", "/api/disclosure/publications/" + id).json().get("events").get(3).get("note")
+                .asText()).as("stored masked").isEqualTo(masked);
     }
 
     @Test

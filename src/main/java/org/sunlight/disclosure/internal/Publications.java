@@ -358,6 +358,11 @@ class Publications {
         if (!changed) {
             throw ApiException.badRequest("nothing-to-correct", "没有需要更正的内容", "Nothing to correct");
         }
+        // the reason is published with the correction (portal, public API, outbox): masked by the same rules as the
+        // texts, the party's own stored data included (RULES 1.8; 《政府信息公开条例》第十五条)
+        MaskingRules.Masked maskedReason = masking.mask(reason, row.party());
+        reason = maskedReason.text();
+        row.maskedItems = merge(row.maskedItems, maskedReason);
         Date now = clock.now();
         row.revision++;
         row.updatedAt = now;
@@ -395,10 +400,12 @@ class Publications {
         }
         String departmentName = organization.department(row.departmentId).map(Department::name).orElse(null);
         boolean withdrawn = PublicationRow.WITHDRAWN.equals(row.status);
-        // only a corrected publication (revision > 1) has corrections to list
+        // only a corrected publication (revision > 1) has corrections to list; their reasons are masked when stored, and
+        // again here for reasons stored before they were (RULES 1.8: nothing reaches the public unmasked)
         List<PublicDecision.Correction> corrections = withdrawn || row.revision < 2 ? List.of() : mapper.events(row.id).stream()
                 .filter(e -> PublicationEvent.CORRECTED.equals(e.action()))
-                .map(e -> new PublicDecision.Correction(clock.toDate(e.occurredAt()), e.note())).toList();
+                .map(e -> new PublicDecision.Correction(clock.toDate(e.occurredAt()),
+                        masking.mask(e.note(), row.party()).text())).toList();
         return new PublicDecision(row.publicId, row.status, Labels.STATUSES.get(row.status), row.category,
                 Labels.category(row.category), row.kind, row.kindName, row.documentNo,
                 withdrawn ? null : row.partyName, withdrawn ? null : row.partyCode,

@@ -165,6 +165,49 @@ class PublicationProcessTests extends ProcessTest {
     }
 
     @Test
+    void correctionsAndTheirReasonsAreMaskedAgainstThePartysOwnDataTooAndReachThePublicMasked() {
+        ProcessInstance c = DecidedCases.onSpotDecided(this, "王小明", "110101199003071233", false, "在施工现场未设置围挡",
+                Map.of("partyAddress", "重庆市渝中区解放碑路88号", "partyPhone", "023-63831234"));
+        PublicationRow row = publicationOf(c);
+        complete("zhangsan", reviewTask(row), publish(row));
+
+        org.sunlight.organization.StaffUser officer = new org.sunlight.organization.StaffUser("zhangsan",
+                identityService.createGroupQuery().groupMember("zhangsan").list().stream()
+                        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        PublicDecision corrected = service.correct(row.publicId, new Publications.CorrectionRequest(null, null,
+                "当事人在解放碑路88号门前未设置围挡", null, null,
+                "更正，联系人王大锤电话13912345678，当事人座机63831234，住址重庆市渝中区解放碑路８８号"), officer);
+
+        String reason = "更正，联系人王某电话［电话号码已隐去］，当事人座机［电话号码已隐去］，住址［住址已隐去］";
+        assertThat(corrected.matter()).isEqualTo("当事人在［住址已隐去］门前未设置围挡");
+        assertThat(corrected.corrections()).extracting(PublicDecision.Correction::reason).containsExactly(reason);
+        assertThat(service.view(publications.find(row.id)).corrections()).extracting(PublicDecision.Correction::reason)
+                .containsExactly(reason);
+        assertThat(publications.events(row.id)).filteredOn(e -> e.action().equals("corrected")).singleElement()
+                .satisfies(e -> assertThat(e.note()).as("stored masked").isEqualTo(reason));
+        assertThat(outboxOf(row)).filteredOn(e -> e.eventType().equals("decision-corrected")).singleElement()
+                .satisfies(e -> assertThat(e.payload()).contains(reason)
+                        .doesNotContain("13912345678", "63831234", "解放碑路", "王大锤"));
+    }
+
+    @Test
+    void aCorrectionReasonStoredUnmaskedBeforeIsMaskedWhenShown() {
+        ProcessInstance c = DecidedCases.generalDecided(this, Map.of());
+        PublicationRow row = publicationOf(c);
+        complete("zhangsan", reviewTask(row), publish(row));
+        PublicationRow published = publications.find(row.id);
+        published.revision = 2;
+        transaction.executeWithoutResult(s -> {
+            publications.correct(published);
+            publications.insertEvent(published, PublicationEvent.CORRECTED, "zhangsan", new java.util.Date(),
+                    "更正，联系人王大锤电话13912345678");
+        });
+
+        assertThat(service.view(publications.find(row.id)).corrections()).extracting(PublicDecision.Correction::reason)
+                .containsExactly("更正，联系人王某电话［电话号码已隐去］");
+    }
+
+    @Test
     void anOverduePublicationGoesToTheLeadersWhoPublishIt() {
         ProcessInstance c = DecidedCases.generalDecided(this, Map.of());
         PublicationRow row = publicationOf(c);
