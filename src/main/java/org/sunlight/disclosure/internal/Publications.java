@@ -128,9 +128,9 @@ class Publications {
         // an organisation's unified social credit code is public; a person's identity number is not (RULES 1.8)
         row.partyCode = "organization".equals(decided.partyType()) ? decided.partyIdNumber() : null;
         // kept (never shown) to hide them wherever they appear in this and every later public text (RULES 1.8)
-        row.partyAddress = decided.partyAddress();
-        row.partyPhone = decided.partyPhone();
-        row.partyIdNumber = decided.partyIdNumber();
+        row.partyAddress = atMost(decided.partyAddress(), 1000);
+        row.partyPhone = atMost(decided.partyPhone(), 100);
+        row.partyIdNumber = atMost(decided.partyIdNumber(), 64);
         row.documentNo = decided.documentNo();
         MaskingRules.Party of = row.party();
         MaskingRules.Masked matter = masking.mask(decided.matter(), of);
@@ -462,6 +462,11 @@ class Publications {
             throw new RuleViolation("publication-state", "该公示信息的状态已改变，请刷新后重试",
                     "The publication changed meanwhile; reload and try again");
         }
+    }
+
+    /** A stored party datum cut to its column (V59): an overlong value from a caller must not fail the decision. */
+    private static String atMost(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private static String requireLength(String text, int max, String label) {
