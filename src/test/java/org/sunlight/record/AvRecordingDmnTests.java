@@ -47,6 +47,30 @@ class AvRecordingDmnTests {
         assertThat(evaluation.ruleId()).isEqualTo(rule);
     }
 
+    /**
+     * The table answers "none" for any action it does not list (文字记录 suffices), so a misspelt avAction in a diagram
+     * ("Seizure", "demolition") would silently drop a mandatory recording: every action the shipped procedures declare
+     * must be one the table lists.
+     */
+    @Test
+    void everyActionTheProceduresDeclareIsListedInTheTable() throws java.io.IOException {
+        java.util.regex.Pattern declared = java.util.regex.Pattern.compile(
+                "<camunda:property name=\"avAction\" value=\"([^\"]*)\"");
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("processes"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+                java.util.regex.Matcher m = declared.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    actions.add(m.group(1).trim());
+                }
+            }
+        }
+        assertThat(actions).as("avAction declarations in processes/").isNotEmpty();
+        for (String action : actions) {
+            assertThat(TABLE.evaluate("action", action).ruleId()).as("avAction %s", action).isNotEqualTo("Rule_none");
+        }
+    }
+
     @Test
     @Order(Integer.MAX_VALUE)
     void everyRuleIsExercised() {
