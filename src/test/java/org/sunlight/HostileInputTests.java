@@ -377,6 +377,20 @@ class HostileInputTests {
         return c;
     }
 
+    /** What Tomcat refuses before any filter runs is answered in Sunlight's bilingual JSON, not Tomcat's English page. */
+    @Test
+    void requestsTomcatRefusesItselfAreAnsweredInChineseAndEnglish() {
+        for (String path : List.of("/api/public/officers/%00", "/public/decisions/%00x",
+                "/api/public/decisions?q=" + "x".repeat(100_000))) {
+            Rest.Response response = rest.get(null, path);
+            assertThat(response.status()).as(abbreviate(path)).isEqualTo(400);
+            assertThat(response.json()).as("%s: %s", abbreviate(path), abbreviate(response.body())).isNotNull();
+            assertThat(response.json().get("messageZh").asText()).matches("(?s).*\\p{IsHan}.*");
+            assertThat(response.json().get("messageEn").asText()).isNotBlank();
+            assertThat(response.body()).doesNotContain("Tomcat").doesNotContain("<html");
+        }
+    }
+
     @Test
     void everyHostileInputIsRefusedClearlyAndChangesNothing() {
         List<Hostile> corpus = corpus();

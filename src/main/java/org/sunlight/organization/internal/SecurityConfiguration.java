@@ -50,22 +50,31 @@ class SecurityConfiguration {
     }
 
     /**
-     * Spring Security's firewall refuses a URL with an encoded semicolon, backslash, percent sign or similar before any
-     * controller sees it; the person (or program) gets the same bilingual 400 as any other bad input, not an error page.
-     */
-    /**
      * Tomcat's connector would refuse an encoded slash or backslash itself, with an English HTML page, before any filter
-     * runs; passed through, the firewall refuses it with the bilingual 400 of {@link #requestRejectedHandler}.
+     * runs; passed through, the firewall refuses it with the bilingual 400 of {@link #requestRejectedHandler}. What
+     * Tomcat still refuses itself (an encoded NUL, a header too large) gets the bilingual JSON of
+     * {@link BilingualErrorReportValve} instead of that page.
      */
     @Bean
     org.springframework.boot.web.server.WebServerFactoryCustomizer<
             org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> encodedSlashesToTheFirewall() {
-        return factory -> factory.addConnectorCustomizers(connector -> {
-            connector.setEncodedSolidusHandling("passthrough");
-            connector.setEncodedReverseSolidusHandling("passthrough");
-        });
+        return factory -> {
+            factory.addConnectorCustomizers(connector -> {
+                connector.setEncodedSolidusHandling("passthrough");
+                connector.setEncodedReverseSolidusHandling("passthrough");
+            });
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    host.setErrorReportValveClass(BilingualErrorReportValve.class.getName());
+                }
+            });
+        };
     }
 
+    /**
+     * Spring Security's firewall refuses a URL with an encoded semicolon, backslash, percent sign or similar before any
+     * controller sees it; the person (or program) gets the same bilingual 400 as any other bad input, not an error page.
+     */
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(ApiErrorWriter errors) {
         return (request, response, rejected) -> errors.write(response, 400, "rejected-url",
