@@ -31,6 +31,7 @@ class PublicationDeadlineDmnTests {
             coercive-measure,   20, 行政强制措施决定,  Rule_coercive_measure
             coercive-execution, 20, 行政强制执行决定,  Rule_coercive_execution
             inspection-result,  20, 行政检查结果,     Rule_inspection_result
+            fee-assessed,       20, 行政征收决定,     Rule_fee_assessed
             collection-decision,20, 行政执法决定,     Rule_other_decision
             Penalty,            20, 行政执法决定,     Rule_other_decision
             null,               20, 行政执法决定,     Rule_other_decision
@@ -40,6 +41,31 @@ class PublicationDeadlineDmnTests {
 
         assertThat(evaluation.row()).isEqualTo(Map.of("workingDays", days, "kindName", name));
         assertThat(evaluation.ruleId()).isEqualTo(rule);
+    }
+
+    /**
+     * A kind the table does not name gets the 20 working days of "other decisions": right for a new kind of decision,
+     * wrong for a misspelt licensing or penalty one (7 days). Every kind the shipped procedures decide has its own row.
+     */
+    @Test
+    void everyKindTheProceduresDecideHasItsOwnRow() throws java.io.IOException {
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("processes"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+                String xml = java.nio.file.Files.readString(file);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("caseLifecycle\\.decided\\(([^}]*)\\)}").matcher(xml);
+                while (m.find()) {
+                    java.util.regex.Matcher literal = java.util.regex.Pattern.compile("&#39;([a-z-]+)&#39;").matcher(m.group(1));
+                    while (literal.find()) {
+                        kinds.add(literal.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(kinds).as("decision kinds in processes/").contains("penalty", "licence-granted", "fee-assessed");
+        for (String kind : kinds) {
+            assertThat(TABLE.evaluate("kind", kind).ruleId()).as("kind %s", kind).isNotEqualTo("Rule_other_decision");
+        }
     }
 
     @Test
