@@ -205,6 +205,17 @@ class AuthorizationMatrixTests {
         return rest.webappLogin(role, app);
     }
 
+    /** The engine's own refusal is said in Chinese first, with Camunda's details kept for programs. */
+    @Test
+    void theEnginesRefusalSpeaksChinese() {
+        Rest.Response refused = rest.put("sunqi", "/engine-rest/process-instance/" + instanceId + "/suspended",
+                "application/json", "{\"suspended\":true}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("type").asText()).isEqualTo("AuthorizationException");
+        assertThat(refused.json().get("message").asText()).startsWith("无权执行此操作").contains(" / ").contains("sunqi");
+        assertThat(refused.json().get("userId").asText()).isEqualTo("sunqi");
+    }
+
     @Test
     void everyRoleGetsExactlyWhatTheMatrixSays() {
         Map<String, String> mismatches = new LinkedHashMap<>();

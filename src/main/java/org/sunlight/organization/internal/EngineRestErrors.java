@@ -81,6 +81,14 @@ class EngineRestErrors {
             if (cause instanceof AuthorizationException denied && bilingual(denied.getMessage())) {
                 return json(403, "AuthorizationException", denied.getMessage());
             }
+            // the engine's own refusal names the missing permissions in English: said in Chinese first, Camunda's
+            // details (user, resource, missing authorizations) kept for programs
+            if (cause instanceof AuthorizationException denied) {
+                org.camunda.bpm.engine.rest.dto.AuthorizationExceptionDto dto =
+                        org.camunda.bpm.engine.rest.dto.AuthorizationExceptionDto.fromException(denied);
+                dto.setMessage("无权执行此操作：当前用户没有所需的权限 / " + denied.getMessage());
+                return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(dto).build();
+            }
             // a task, process instance or other object that does not exist (or has just ended): the engine says so
             // with a NullValueException (500 in Camunda's mapping) or a NotFoundException (400)
             if (cause instanceof NotFoundException || cause instanceof NullValueException) {
