@@ -19,14 +19,4 @@ public record CaseDecided(String businessKey, String caseNumber, String processI
                           Date decidedAt, String documentNo, String partyType, String partyName, String partyIdNumber,
                           boolean partyIsMinor, boolean confidential, String matter, String result, String legalBasis,
                           String actingBody, String departmentId, String partyAddress, String partyPhone) {
-
-    /** A decision whose party has no stored address or telephone. */
-    public CaseDecided(String businessKey, String caseNumber, String processInstanceId, String category, String kind,
-                       Date decidedAt, String documentNo, String partyType, String partyName, String partyIdNumber,
-                       boolean partyIsMinor, boolean confidential, String matter, String result, String legalBasis,
-                       String actingBody, String departmentId) {
-        this(businessKey, caseNumber, processInstanceId, category, kind, decidedAt, documentNo, partyType, partyName,
-                partyIdNumber, partyIsMinor, confidential, matter, result, legalBasis, actingBody, departmentId, null,
-                null);
-    }
 }

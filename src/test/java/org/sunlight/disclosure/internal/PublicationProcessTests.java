@@ -412,7 +412,7 @@ class PublicationProcessTests extends ProcessTest {
         CaseDecided decided = new CaseDecided("CF-2026-77777", "市建罚〔2026〕77777号", null, "penalty", "penalty",
                 instant(LocalDateTime.of(2026, 3, 2, 9, 0)), "市建罚决〔2026〕77号", "organization", DecidedCases.COMPANY,
                 DecidedCases.COMPANY_CODE, false, false, "未移交建设项目档案", "罚款人民币10000元", "《建设工程质量管理条例》第59条",
-                "市城乡建设委员会", "zhifa");
+                "市城乡建设委员会", "zhifa", null, null);
 
         assertThatThrownBy(() -> transaction.executeWithoutResult(s -> {
             publisher.publishEvent(decided);
@@ -428,7 +428,7 @@ class PublicationProcessTests extends ProcessTest {
         CaseDecided decided = new CaseDecided("JC-2026-00042", "市建检〔2026〕42号", null, "inspection",
                 "inspection-result", instant(LocalDateTime.of(2026, 3, 2, 9, 0)), "市建检结〔2026〕42号",
                 "organization", DecidedCases.COMPANY, DecidedCases.COMPANY_CODE, false, false, "建筑施工安全检查",
-                "未发现问题", "《建设工程安全生产管理条例》第四十条", "市城乡建设委员会", "zhifa");
+                "未发现问题", "《建设工程安全生产管理条例》第四十条", "市城乡建设委员会", "zhifa", null, null);
 
         transaction.executeWithoutResult(s -> publisher.publishEvent(decided));
 
