@@ -45,6 +45,20 @@ public class CaseClocks {
         }
     }
 
+    /**
+     * What ends a pause (a test, an expert review) cannot have ended before the pause began: the excluded period is the
+     * time it actually took (行政强制法第二十五条第三款; 行政许可法第四十五条).
+     */
+    public void requireNotBeforePause(DelegateExecution execution, String clockName, LocalDate ended, String label) {
+        for (ClockPause pause : pauses.pauses(execution.getProcessBusinessKey(), clockName)) {
+            LocalDate began = clock.toDate(pause.pausedAt());
+            if (pause.resumedAt() == null && ended.isBefore(began)) {
+                throw new RuleViolation("ended-before-pause", label + "（" + ended + "）不能早于期限中止之日（" + began + "）",
+                        label + " (" + ended + ") cannot be before the clock was paused (" + began + ")");
+            }
+        }
+    }
+
     public boolean isPaused(String businessKey, String clockName) {
         return pauses.pauses(businessKey, clockName).stream().anyMatch(p -> p.resumedAt() == null);
     }

@@ -27,6 +27,13 @@ public class EnforcementTeam {
     public static final String ACTING_OFFICERS = "actingOfficers";
     public static final String OPTIONS = "officerOptions";
 
+    /** The article that asks for two officers, by the case's category: the refusal cites the case's own law. */
+    private static final java.util.Map<String, String[]> TWO_OFFICERS_BASIS = java.util.Map.of(
+            "penalty", new String[] {"行政处罚法第42条", "Administrative Penalty Law Art. 42"},
+            "licensing", new String[] {"行政许可法第34条第3款", "Administrative Licensing Law Art. 34(3)"},
+            "coercion", new String[] {"行政强制法第18条第2项", "Administrative Coercion Law Art. 18(2)"},
+            "inspection", new String[] {"行政处罚法第55条", "Administrative Penalty Law Art. 55"});
+
     private final Organization organization;
     private final StatutoryClock clock;
 
@@ -73,8 +80,9 @@ public class EnforcementTeam {
             }
         }
         if (numbers.size() < 2) {
-            throw new RuleViolation("two-officers", "执法人员不得少于两人，须填写两名不同执法人员的执法证号（行政处罚法第42条）",
-                    "At least two different officers' credential numbers are required (Administrative Penalty Law Art. 42)");
+            String[] basis = TWO_OFFICERS_BASIS.getOrDefault(category, TWO_OFFICERS_BASIS.get("penalty"));
+            throw new RuleViolation("two-officers", "执法人员不得少于两人，须填写两名不同执法人员的执法证号（" + basis[0] + "）",
+                    "At least two different officers' credential numbers are required (" + basis[1] + ")");
         }
         List<Credential> team = new ArrayList<>();
         Set<String> holders = new LinkedHashSet<>();

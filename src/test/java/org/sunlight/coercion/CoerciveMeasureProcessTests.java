@@ -199,6 +199,10 @@ class CoerciveMeasureProcessTests extends ProcessTest {
         assertThat(managementService.createJobQuery().processInstanceId(c.getId()).timers().count()).isZero();
 
         at(LocalDateTime.of(2026, 3, 17, 9, 0));
+        // the excluded period is the time the test took: it cannot end before it began (Art 25(3))
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_Testing", Map.of("testingEndedDate", "2026-03-09",
+                "testingReportNo", "检测报告〔2026〕9号", "testingResult", "屈服强度不合格")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于期限中止之日");
         submit("zhangsan", c, "Task_Testing", Map.of("testingEndedDate", "2026-03-17", "testingReportNo", "检测报告〔2026〕9号",
                 "testingResult", "屈服强度不合格"));
         // 7 days of testing (2026-03-10 .. 17) do not count: the end moves from 2026-04-01 to 2026-04-08

@@ -71,7 +71,8 @@ class LicensingProcessTests extends ProcessTest {
         Map<String, Object> oneOfficer = reviewDone(false, false, false);
         oneOfficer.put("officer2Credential", ZHANGSAN_CREDENTIAL);
         assertThatThrownBy(() -> submit("zhangsan", c, "Task_SubstantiveReview", oneOfficer))
-                .isInstanceOf(RuleViolation.class).hasMessageContaining("两名不同执法人员");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("两名不同执法人员").hasMessageContaining("行政许可法第34条")
+                .hasMessageNotContaining("行政处罚法");
         submit("zhangsan", c, "Task_SubstantiveReview", reviewDone(false, false, false));
         assertThat(variable(c, "actingOfficers")).isEqualTo("zhangsan,lisi");
         assertThat(c).hasNotPassed("Task_NotifyParties").isWaitingAt("Task_ReviewOpinion");
@@ -219,6 +220,9 @@ class LicensingProcessTests extends ProcessTest {
         assertThat(clocks.isPaused(key, "decision")).isTrue();
         assertThat(timer(c, "StartEvent_DecisionWarning").isSuspended()).isTrue();
         at(LocalDateTime.of(2026, 3, 17, 16, 0));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_SpecialProcedure", Map.of("specialProcedureEndDate",
+                "2026-03-09", "specialProcedureResult", "专家评审意见：符合条件")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于期限中止之日");
         submit("zhangsan", c, "Task_SpecialProcedure", Map.of("specialProcedureEndDate", "2026-03-17",
                 "specialProcedureResult", "专家评审意见：符合条件"));
         // 25 working days after 2026-03-02, past Qingming (04-04..04-06): Tuesday 2026-04-07

@@ -251,7 +251,8 @@ public class MeasureRules {
 
     /** 检测结束 (第二十五条第三款): the period runs on from today. */
     public void finishTesting(DelegateTask task) {
-        Checks.pastDate(clock, task, "testingEndedDate", "检测结束日期");
+        LocalDate ended = Checks.pastDate(clock, task, "testingEndedDate", "检测结束日期");
+        caseClocks.requireNotBeforePause(task.getExecution(), CLOCK, ended, "检测结束日期");
         Vars.requireText(task, "testingReportNo", "检测（鉴定）报告编号");
         Vars.requireText(task, "testingResult", "检测（鉴定）结论");
         caseClocks.resume(task.getExecution(), CLOCK);

@@ -2,6 +2,7 @@ package org.sunlight.inspection.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -168,6 +169,19 @@ public class InspectionRules {
         Instant end = pastInstant(task, "inspectionEndedAt", "检查结束时间");
         if (!end.isAfter(start)) {
             throw new RuleViolation("end-before-start", "检查结束时间应晚于开始时间", "The inspection must end after it starts");
+        }
+        // an inspection of a drawn target happens within its approved plan and after the draw that chose it (RULES 5.1,
+        // 5.2); its end also starts the 20 working days of result publicity (RULES 5.5), so it cannot lie before them
+        LocalDate planStart = clock.toDate(Vars.requireText(task, "planPeriodStart", "检查开始日期"));
+        DrawRecord draw = mapper.draw(((Number) task.getVariable("drawId")).longValue());
+        Instant earliest = clock.startOfDay(planStart).toInstant();
+        if (draw != null && draw.drawnAt() != null && draw.drawnAt().toInstant().isAfter(earliest)) {
+            earliest = draw.drawnAt().toInstant();
+        }
+        if (start.isBefore(earliest)) {
+            throw new RuleViolation("inspection-before-plan", "检查开始时间不能早于检查计划期间的开始和随机抽取检查对象的时间（"
+                    + LocalDateTime.ofInstant(earliest, clock.zone()).withNano(0) + "）",
+                    "The inspection cannot start before its plan period and the draw that chose its target (" + earliest + ")");
         }
         String recordNo = Vars.requireText(task, "recordNo", "现场检查笔录编号（行政处罚法第五十五条第二款）");
         String findings = Vars.requireText(task, "findings", "检查情况");

@@ -298,7 +298,8 @@ public class LicensingRules {
     /** The special procedure ended: the result is recorded and the clock runs on. */
     public void checkSpecialProcedure(DelegateTask task) {
         Vars.requireText(task, "specialProcedureResult", "检验、检测、鉴定或评审结论");
-        pastDate(task, "specialProcedureEndDate", "完成日期");
+        LocalDate ended = pastDate(task, "specialProcedureEndDate", "完成日期");
+        clocks.requireNotBeforePause(task.getExecution(), CLOCK, ended, "检验、检测、鉴定或评审的完成日期");
         resumeDecisionClock(task.getExecution());
     }
 

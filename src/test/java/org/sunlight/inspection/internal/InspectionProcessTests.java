@@ -166,6 +166,12 @@ class InspectionProcessTests extends ProcessTest {
         Task first = targetTask(c, "Task_OnSiteInspection", compliant.id());
         assertThatThrownBy(() -> complete(compliant.inspectors().get(0), first, record(others, "compliant")))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("随机选派");
+        // not before its plan period and the draw (RULES 5.1, 5.2): the end would also start its publicity (5.5)
+        Map<String, Object> early = record(compliant.inspectors(), "compliant");
+        early.put("inspectionStartedAt", "2026-02-27T09:00");
+        early.put("inspectionEndedAt", "2026-02-27T10:00");
+        assertThatThrownBy(() -> complete(compliant.inspectors().get(0), first, early))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于检查计划期间");
         Map<String, Object> noCredentials = record(compliant.inspectors(), "compliant");
         noCredentials.put("credentialsShown", false);
         assertThatThrownBy(() -> complete(compliant.inspectors().get(0), first, noCredentials))
