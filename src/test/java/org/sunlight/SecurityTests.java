@@ -75,6 +75,27 @@ class SecurityTests {
         assertThat(basic(id, "Right-Pass-1", "/api/cases/none/record").status()).isEqualTo(401);
     }
 
+    /** A stranger's failures delay the account, never lock it for good: after the delay the right password works. */
+    @Test
+    void failedLoginsNeverLockAnAccountForGood() {
+        Rest rest = new Rest(port);
+        String id = "delayed" + System.nanoTime() % 1_000_000;
+        rest.post("admin", "/api/admin/organization/officers", Map.of("userId", id, "name", "延时测试", "departmentId", "zhifa",
+                "title", "", "lawQualified", false, "password", "Right-Pass-1", "roles", List.of("officer")));
+        java.util.Date start = new java.util.Date();
+        try {
+            // more failures than Camunda's default of ten, each after the previous delay (at most 60 s) has passed
+            for (int i = 0; i < 12; i++) {
+                org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(start.getTime() + i * 61_000L));
+                assertThat(basic(id, "wrong-" + i, "/engine-rest/task").status()).isEqualTo(401);
+            }
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(start.getTime() + 13 * 61_000L));
+            assertThat(basic(id, "Right-Pass-1", "/engine-rest/task").status()).isEqualTo(200);
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
     @Test
     void everySurfaceSendsSecurityHeaders() {
         Rest rest = new Rest(port);
