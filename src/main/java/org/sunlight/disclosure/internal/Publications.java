@@ -131,8 +131,10 @@ class Publications {
         row.partyAddress = atMost(decided.partyAddress(), 1000);
         row.partyPhone = atMost(decided.partyPhone(), 100);
         row.partyIdNumber = atMost(decided.partyIdNumber(), 64);
-        row.documentNo = decided.documentNo();
         MaskingRules.Party of = row.party();
+        // the document number is typed by a person like the other texts, and published with them: masked the same way
+        MaskingRules.Masked documentNo = masking.mask(decided.documentNo(), of);
+        row.documentNo = documentNo.text();
         MaskingRules.Masked matter = masking.mask(decided.matter(), of);
         MaskingRules.Masked result = masking.mask(decided.result(), of);
         MaskingRules.Masked basis = masking.mask(decided.legalBasis(), of);
@@ -140,7 +142,7 @@ class Publications {
         row.decisionResult = result.text();
         row.legalBasis = basis.text();
         row.maskingVersion = masking.version();
-        row.maskedItems = merge(party, matter, result, basis);
+        row.maskedItems = merge(party, documentNo, matter, result, basis);
         row.revision = 1;
         row.createdAt = now;
         row.updatedAt = now;

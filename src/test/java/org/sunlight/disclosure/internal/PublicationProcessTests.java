@@ -423,6 +423,25 @@ class PublicationProcessTests extends ProcessTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CF-2026-77777").count()).isZero();
     }
 
+    /** The document number is typed by a person and published: a phone written into it is hidden, a plain one kept. */
+    @Test
+    void theDocumentNumberIsMaskedLikeTheTexts() {
+        for (String[] numbers : new String[][] {{"当场罚决字第0001号 当事人电话13912345678", "CF-2026-77801"},
+                {"市建罚决〔2026〕7号", "CF-2026-77802"}, {"当场罚决字第0002号", "CF-2026-77803"}}) {
+            CaseDecided decided = new CaseDecided(numbers[1], "市建罚〔2026〕" + numbers[1].substring(8) + "号", null,
+                    "penalty", "penalty", instant(LocalDateTime.of(2026, 3, 2, 9, 0)), numbers[0], "individual", "王小明",
+                    "110101199003071233", false, false, "未取得施工许可证擅自施工", "罚款人民币200元",
+                    "《建筑法》第64条", "市城乡建设委员会", "zhifa", "重庆市渝中区解放碑路88号", "13912345678");
+            transaction.executeWithoutResult(s -> publisher.publishEvent(decided));
+            String published = publications.findOpenByCase(numbers[1]).get(0).documentNo;
+            if (numbers[0].contains("139")) {
+                assertThat(published).doesNotContain("13912345678").startsWith("当场罚决字第0001号");
+            } else {
+                assertThat(published).isEqualTo(numbers[0]);
+            }
+        }
+    }
+
     @Test
     void otherKindsOfDecisionsGetTwentyWorkingDays() {
         CaseDecided decided = new CaseDecided("JC-2026-00042", "市建检〔2026〕42号", null, "inspection",
