@@ -205,6 +205,16 @@ class AuthorizationMatrixTests {
         return rest.webappLogin(role, app);
     }
 
+    /** Someone who may not work a task is told so, not which fields its form requires. */
+    @Test
+    void aFormIsNotCheckedForThoseWhoMayNotWorkTheTask() {
+        for (String user : List.of("sunqi", "zhouba", "wangwu")) {
+            Rest.Response refused = rest.post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", Map.of()));
+            assertThat(refused.status()).as("%s: %s", user, refused.body()).isIn(403, 404);
+            assertThat(refused.body()).as(user).doesNotContain("请填写");
+        }
+    }
+
     /** The engine's own refusal is said in Chinese first, with Camunda's details kept for programs. */
     @Test
     void theEnginesRefusalSpeaksChinese() {

@@ -223,6 +223,12 @@ class HostileInputTests {
         c.add(new Hostile("filing sets notifiedFine", () -> filing(Map.of("filingDecision", "file", "notifiedFine", 1))));
         c.add(new Hostile("filing sets decision", () -> filing(Map.of("filingDecision", "file", "decision", "penalty"))));
         c.add(new Hostile("filing opinion 10 MB", () -> filing(Map.of("filingDecision", "reject", "filingOpinion", TEN_MB))));
+        c.add(new Hostile("start through /start without the start form", () -> rest.post("zhangsan",
+                "/engine-rest/process-definition/key/penalty-general/start", Map.of("businessKey", "X"))));
+        c.add(new Hostile("resolve a task that was not delegated", () -> rest.post("zhaoliu",
+                "/engine-rest/task/" + task("zhaoliu", "Task_FilingApproval") + "/resolve", Map.of("variables", Map.of()))));
+        c.add(new Hostile("delete a task of a running case", () -> raw("sunqi", "DELETE",
+                "/engine-rest/task/" + task("zhaoliu", "Task_FilingApproval"), "application/json", "")));
         c.add(new Hostile("filing opinion object", () -> filing(Map.of("filingDecision", "reject", "filingOpinion", Map.of("a", 1)))));
         c.add(new Hostile("filing reject without reason", () -> filing(Map.of("filingDecision", "reject"))));
         c.add(new Hostile("submit unknown task", () -> rest.post("zhaoliu", "/engine-rest/task/does-not-exist/submit-form",

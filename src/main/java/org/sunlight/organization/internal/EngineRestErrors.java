@@ -78,6 +78,17 @@ class EngineRestErrors {
                 return json(status, status == 409 ? "Conflict" : status == 403 ? "AuthorizationException"
                         : "InvalidRequestException", v.getMessage());
             }
+            // DELETE /task/{id} on a task of a running case: the engine refuses it, but as a bare ProcessEngineException
+            if (cause instanceof ProcessEngineException refused
+                    && String.valueOf(refused.getMessage()).contains("cannot be deleted because is part of a running process")) {
+                return json(403, "AuthorizationException", "流程中的任务不能删除，只能办理；撤销案件由管理员在 Cockpit 中进行"
+                        + " / A task of a running case cannot be deleted, only worked; an administrator cancels a case in Cockpit");
+            }
+            // any other refusal of a rule is a bad input, also where Camunda's resource wraps it into a 500 ("Cannot
+            // instantiate process definition …" for /start, /resolve, …)
+            if (cause instanceof FormFieldValidationException v) {
+                return json(400, "InvalidRequestException", v.getMessage());
+            }
             if (cause instanceof AuthorizationException denied && bilingual(denied.getMessage())) {
                 return json(403, "AuthorizationException", denied.getMessage());
             }

@@ -110,7 +110,15 @@ class FormContract extends CommandInterceptor {
         }
         FormSchema schema = cache.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
                 k -> read(formService.getDeployedTaskForm(taskId)));
-        check(schema, submitted);
+        try {
+            check(schema, submitted);
+        } catch (RuleViolation wrong) {
+            // someone who may not work the task learns that, not which fields its form requires
+            org.camunda.bpm.engine.impl.interceptor.CommandContext context = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+            context.getProcessEngineConfiguration().getCommandCheckers()
+                    .forEach(checker -> checker.checkTaskWork((org.camunda.bpm.engine.impl.persistence.entity.TaskEntity) task));
+            throw wrong;
+        }
         return offList(schema, submitted, valuesKey -> options(taskService.getVariableLocal(taskId, valuesKey)));
     }
 
