@@ -70,12 +70,12 @@ class ScoreDemoData {
             return;
         }
         try {
-            ProcessInstance clean = decided("沈阳某某建设工程有限公司", "91210100MA0Y6XQ12A", false);
-            close(clean, "2026-03-10", 3, 20);
-            ProcessInstance late = decided("沈阳某某房地产开发有限公司", "91210100MA0Y7J09X6", false);
-            close(late, "2026-03-20", 3, 20);
-            ProcessInstance oneOfficer = decided("沈阳某某监理有限公司", "91210100MA0Y7C03XL", true);
-            close(oneOfficer, "2026-03-10", 3, 20);
+            ProcessInstance clean = decided("沈阳某某建设工程有限公司", "91210100MA0Y6XQ12A", false, 7);
+            close(clean, "2026-03-10", 3, 20, 7);
+            ProcessInstance late = decided("沈阳某某房地产开发有限公司", "91210100MA0Y7J09X6", false, 8);
+            close(late, "2026-03-20", 3, 20, 8);
+            ProcessInstance oneOfficer = decided("沈阳某某监理有限公司", "91210100MA0Y7C03XL", true, 9);
+            close(oneOfficer, "2026-03-10", 3, 20, 9);
             scoring.rescoreOutdated(10);
             LOG.info("Seeded three closed penalty cases for the case-file scoring page (案卷评查)");
         } catch (RuntimeException e) {
@@ -90,7 +90,8 @@ class ScoreDemoData {
         return Date.from(LocalDateTime.of(2026, month, day, hour, 0).atZone(ZONE).toInstant());
     }
 
-    private ProcessInstance decided(String party, String code, boolean oneOfficer) {
+    /** @param no the case's document numbers (文书编号), one per case as a department numbers them */
+    private ProcessInstance decided(String party, String code, boolean oneOfficer, int no) {
         ClockUtil.setCurrentTime(at(3, 2, 9));
         as("zhangsan");
         String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("penalty-general")
@@ -106,7 +107,7 @@ class ScoreDemoData {
         submit("zhaoliu", c, "Task_FilingApproval", Map.of("filingDecision", "file", "lifeSafetyHarm", false,
                 "filingOpinion", ""));
         submit("zhangsan", c, "Task_Investigation", Map.of("officer1Credential", "21010020230001",
-                "officer2Credential", "21010020230002", "credentialsShown", true, "inquiryRecordNo", "询问〔2026〕3号",
+                "officer2Credential", "21010020230002", "credentialsShown", true, "inquiryRecordNo", "询问〔2026〕" + no + "号",
                 "inspectionRecordNo", "", "evidenceSummary", "询问笔录1份；现场照片6张；档案馆证明1份"));
         if (oneOfficer) {
             // as an older version of the form allowed: the record names one officer only
@@ -121,7 +122,7 @@ class ScoreDemoData {
                 Map.entry("seriousCase", false)));
         submit("zhangsan", c, "Task_ProposePenalty", Map.of("penaltyKind", "fine", "fineAmount", 30000,
                 "otherMeasures", "责令限期移交档案", "deviationReason", ""));
-        submit("zhangsan", c, "Task_PriorNotice", Map.of("noticeDocumentNo", "市建罚告〔2026〕7号",
+        submit("zhangsan", c, "Task_PriorNotice", Map.of("noticeDocumentNo", "市建罚告〔2026〕" + no + "号",
                 "noticeDeliveryMethod", "direct", "noticeDeliveredDate", "2026-03-02"));
         ClockUtil.setCurrentTime(at(3, 10, 8));
         Job window = managementService.createJobQuery().processInstanceId(c.getId()).timers()
@@ -134,16 +135,16 @@ class ScoreDemoData {
             }
         }
         submit("zhaoliu", c, "Task_LeaderDecision", Map.of("decision", "penalty", "finalPenaltyKind", "fine",
-                "finalFine", 30000, "decisionDocumentNo", "市建罚决〔2026〕7号", "decisionOpinion", "同意"));
+                "finalFine", 30000, "decisionDocumentNo", "市建罚决〔2026〕" + no + "号", "decisionOpinion", "同意"));
         return c;
     }
 
-    private void close(ProcessInstance c, String deliveredOn, int month, int day) {
+    private void close(ProcessInstance c, String deliveredOn, int month, int day, int no) {
         ClockUtil.setCurrentTime(at(month, day, 10));
         submit("zhangsan", c, "Task_DeliverDecision", Map.of("deliveryMethod", "direct", "deliveredDate", deliveredOn,
-                "deliveryReceiptNo", "送达〔2026〕7号"));
+                "deliveryReceiptNo", "送达〔2026〕" + no + "号"));
         submit("zhangsan", c, "Task_ConfirmPayment", Map.of("paidDate", String.format("2026-%02d-%02d", month, day),
-                "paidAmount", 30000, "paymentReceiptNo", "非税〔2026〕88号"));
+                "paidAmount", 30000, "paymentReceiptNo", "非税〔2026〕" + (80 + no) + "号"));
         submit("zhaoliu", c, "Task_Closure", Map.of("executionStatus", "executed", "closureOpinion", "执行完毕，同意结案"));
     }
 
