@@ -1,9 +1,9 @@
 package org.sunlight.supervision.internal.analytics;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,15 +15,23 @@ import org.sunlight.organization.ApiException;
 import org.sunlight.organization.Organization;
 import org.sunlight.organization.StaffUser;
 import org.sunlight.procedure.StatutoryClock;
+import org.sunlight.supervision.internal.QueryParameters;
 import org.sunlight.supervision.internal.watch.SupervisionAccess;
 
 /**
- * 执法统计分析 for supervisors and leaders: GET only. Every table has a CSV twin at .../csv. Filters: {@code from},
- * {@code to} (dates, both inclusive) and {@code department}.
+ * 执法统计分析 for supervisors and leaders: GET only. Every table has a CSV twin at .../csv (the risk flags one each and
+ * all together). Filters: {@code from}, {@code to} (dates, both inclusive; {@link QueryParameters}) and
+ * {@code department}.
  */
 @RestController
 @RequestMapping("/api/supervision/analytics")
 class AnalyticsController {
+
+    /** The inspection results and publication states as the analytics page names them. */
+    private static final Map<String, String> INSPECTION_RESULTS = Map.of(
+            "compliant", "未发现问题", "rectify", "发现问题需整改", "penalty", "发现违法行为需处罚");
+    private static final Map<String, String> PUBLICATION_STATUSES = Map.of(
+            "pending", "待公示", "published", "已公示", "withheld", "不予公示", "withdrawn", "已撤回", "cancelled", "已取消");
 
     private final Analytics analytics;
     private final SupervisionAccess access;
@@ -48,7 +56,7 @@ class AnalyticsController {
                                     @RequestParam(required = false) String to,
                                     @RequestParam(required = false) String department) {
         Analytics.CaseCounts counts = cases(from, to, department);
-        List<List<Object>> rows = new java.util.ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         counts.byCategory().forEach(l -> rows.add(List.of("类别", l.name(), l.count())));
         counts.byDepartment().forEach(l -> rows.add(List.of("部门", l.name(), l.count())));
         counts.byMonth().forEach(l -> rows.add(List.of("月份", l.key(), l.count())));
@@ -117,7 +125,7 @@ class AnalyticsController {
                                      @RequestParam(required = false) String to,
                                      @RequestParam(required = false) String department) {
         Analytics.ScoreDistribution scores = scores(from, to, department);
-        List<List<Object>> rows = new java.util.ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         scores.bands().forEach(b -> rows.add(List.of(b.name(), b.count())));
         rows.add(List.of("不合格（否决项）", scores.failed()));
         return Csv.of("scores.csv", List.of("得分段", "案卷数"), rows);
@@ -127,6 +135,39 @@ class AnalyticsController {
     Analytics.Risks risks(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                           @RequestParam(required = false) String department) {
         return analytics.risks(filter(from, to, department));
+    }
+
+    /** Every risk flag in one table: the flag, the case (or officer and party) and what raised it, in Chinese. */
+    @GetMapping("/risks/csv")
+    ResponseEntity<byte[]> allRisksCsv(@RequestParam(required = false) String from,
+                                       @RequestParam(required = false) String to,
+                                       @RequestParam(required = false) String department) {
+        Analytics.Risks risks = risks(from, to, department);
+        List<List<Object>> rows = new ArrayList<>();
+        risks.finesAtEdges().forEach(r -> rows.add(List.of("罚款处于裁量基准边缘", nz(r.caseNumber()),
+                analytics.departmentName(r.departmentId()), analytics.officerName(r.handlerId()), nz(r.partyName()),
+                "罚款 " + amount(r.fine()) + " 元，裁量基准 " + amount(r.minFine()) + "–" + amount(r.maxFine()) + " 元")));
+        risks.repeatedParties().forEach(r -> rows.add(List.of("同一承办人多次办理同一当事人案件", "",
+                analytics.departmentName(r.departmentId()), analytics.officerName(r.handlerId()), nz(r.partyName()),
+                r.cases() + " 件，首次立案 " + day(r.firstStarted()) + "，最近立案 " + day(r.lastStarted()))));
+        risks.inspectionsWithoutFollowUp().forEach(r -> rows.add(List.of("检查发现问题但无后续处理", nz(r.caseNumber()),
+                analytics.departmentName(r.departmentId()), analytics.officerName(r.handlerId()), nz(r.partyName()),
+                "检查结论 " + INSPECTION_RESULTS.getOrDefault(r.detail(), String.valueOf(nz(r.detail())))
+                        + "，办结 " + day(r.endedAt()))));
+        risks.latePublications().forEach(r -> rows.add(List.of("决定公示超期", nz(r.caseNumber()),
+                analytics.departmentName(r.departmentId()), analytics.officerName(r.handlerId()), "",
+                "决定 " + day(r.decidedAt()) + "，应于 " + day(r.dueAt()) + " 前公示，"
+                        + (r.publishedAt() == null ? "尚未公示" : day(r.publishedAt()) + " 公示")
+                        + "（" + PUBLICATION_STATUSES.getOrDefault(r.status(), String.valueOf(nz(r.status()))) + "）")));
+        return Csv.of("risks.csv", List.of("风险类型", "案号", "部门", "承办人", "当事人", "情况"), rows);
+    }
+
+    private String day(Date value) {
+        return value == null ? "" : clock.toDate(value).toString();
+    }
+
+    private static String amount(Double value) {
+        return value == null ? "" : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     @GetMapping("/risks/{flag}/csv")
@@ -159,28 +200,11 @@ class AnalyticsController {
 
     private Analytics.Filter filter(String from, String to, String department) {
         access.requireAnalytics(StaffUser.require());
-        LocalDate fromDay = day(from, "from", "起始日期");
-        LocalDate toDay = day(to, "to", "截止日期");
-        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
-            throw ApiException.badRequest("invalid-period", "截止日期不能早于起始日期", "'to' is before 'from'");
-        }
+        QueryParameters.Period period = QueryParameters.period(from, to);
         if (department != null && organization.department(department).isEmpty()) {
             throw ApiException.badRequest("invalid-department", "部门不存在：" + department, "Unknown department: " + department);
         }
-        return new Analytics.Filter(fromDay == null ? null : clock.startOfDay(fromDay),
-                toDay == null ? null : clock.startOfDay(toDay.plusDays(1)), department);
-    }
-
-    private static LocalDate day(String value, String name, String label) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeException e) {
-            throw ApiException.badRequest("invalid-date", label + "格式无效，应为 yyyy-MM-dd：" + value,
-                    "Invalid " + name + " date (yyyy-MM-dd): " + value);
-        }
+        return new Analytics.Filter(period.start(clock), period.endExclusive(clock), department);
     }
 
     private static Object nz(Object value) {

@@ -5,6 +5,7 @@ import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,16 +19,32 @@ import org.springframework.web.util.UriUtils;
  */
 public final class Csv {
 
+    private static final Pattern ASCII_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,120}");
+
     private Csv() {
     }
 
+    /** A download named {@code fileName}, which is plain ASCII (letters, digits, {@code - _ .}). */
     public static ResponseEntity<byte[]> of(String fileName, List<String> header, List<List<Object>> rows) {
+        return of(fileName, fileName, header, rows);
+    }
+
+    /**
+     * A download named {@code fileName} (Chinese, say) for browsers that read RFC 5987's {@code filename*}, and
+     * {@code asciiName} for those that do not. A header value must be Latin-1: Tomcat drops a Content-Disposition whose
+     * {@code filename="..."} holds Chinese, and the file would be saved without its name.
+     */
+    public static ResponseEntity<byte[]> of(String asciiName, String fileName, List<String> header,
+                                            List<List<Object>> rows) {
+        if (!ASCII_NAME.matcher(asciiName).matches()) {
+            throw new IllegalArgumentException("Not a plain ASCII file name: " + asciiName);
+        }
         StringBuilder out = new StringBuilder("\uFEFF");
         line(out, header.stream().map(h -> (Object) h).toList());
         rows.forEach(row -> line(out, row));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"; filename*=UTF-8''"
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + asciiName + "\"; filename*=UTF-8''"
                         + UriUtils.encode(fileName, StandardCharsets.UTF_8))
                 .body(out.toString().getBytes(StandardCharsets.UTF_8));
     }

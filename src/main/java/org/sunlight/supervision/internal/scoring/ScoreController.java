@@ -1,11 +1,7 @@
 package org.sunlight.supervision.internal.scoring;
 
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +23,7 @@ import org.sunlight.organization.StaffUser;
 import org.sunlight.procedure.CaseInfo;
 import org.sunlight.procedure.Cases;
 import org.sunlight.procedure.StatutoryClock;
+import org.sunlight.supervision.internal.QueryParameters;
 import org.sunlight.supervision.internal.analytics.Csv;
 
 /**
@@ -112,12 +109,9 @@ class ScoreController {
                              @RequestParam(defaultValue = "desc") String order,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         requireSupervision();
-        if (page < 0 || size < 1 || size > MAX_PAGE) {
-            throw ApiException.badRequest("bad-page", "分页参数不正确（每页 1 至 " + MAX_PAGE + " 条）",
-                    "Bad paging (size 1 to " + MAX_PAGE + ")");
-        }
+        int offset = QueryParameters.offset(page, size, MAX_PAGE);
         ScoreFilter filter = filter(procedure, department, passed, minScore, maxScore, from, to, sort, order, size,
-                page * size);
+                offset);
         scoring.rescoreOutdated(RESCORE_BATCH);
         Map<String, String> departments = departmentNames();
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -161,7 +155,7 @@ class ScoreController {
                     row.partyName(), row.score(), row.passed() ? "合格" : "不合格", row.vetoCount(), items,
                     row.checklistVersion(), row.closedAt(), row.scoredAt()));
         }
-        return Csv.of("案卷评查-" + clock.today() + ".csv", List.of("案号", "业务键", "程序", "承办部门", "承办人", "当事人", "得分",
+        return Csv.of("scores-" + clock.today() + ".csv", "案卷评查-" + clock.today() + ".csv", List.of("案号", "业务键", "程序", "承办部门", "承办人", "当事人", "得分",
                 "是否合格", "否决项数", "评查项", "评查标准版本", "结案时间", "评查时间"), rows);
     }
 
@@ -181,22 +175,10 @@ class ScoreController {
         if (department != null && !BUSINESS_KEY.matcher(department).matches()) {
             throw ApiException.badRequest("bad-department", "部门编号不正确", "Malformed department id");
         }
+        QueryParameters.Period closed = QueryParameters.period(from, to);
         return new ScoreFilter(department == null || department.isBlank() ? null : department, passed, minScore,
-                maxScore, day(from, "from", false), day(to, "to", true), column + " " + order, size, offset,
+                maxScore, closed.start(clock), closed.endExclusive(clock), column + " " + order, size, offset,
                 procedure == null || procedure.isBlank() ? null : procedure);
-    }
-
-    private Date day(String value, String name, boolean endExclusive) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate day = LocalDate.parse(value);
-            return clock.startOfDay(endExclusive ? day.plusDays(1) : day);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("bad-date", "日期格式不正确（" + name + "，应为 yyyy-MM-dd）",
-                    "Malformed date " + name + " (yyyy-MM-dd)");
-        }
     }
 
     private static String procedureName(StoredScore row) {
