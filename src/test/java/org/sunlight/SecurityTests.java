@@ -113,4 +113,29 @@ class SecurityTests {
         assertThat(health.header("Content-Security-Policy")).contains("default-src 'self'");
         assertThat(health.body()).doesNotContain("db").doesNotContain("diskSpace");
     }
+
+    /**
+     * What README promises for /api, /engine-rest and Sunlight's own pages: nosniff, frame denial, no-store and a CSP.
+     * Camunda's REST sets "Cache-Control: no-cache" itself (a cache may store that), and the API chain sent no CSP.
+     */
+    @Test
+    void sunlightsOwnSurfacesSendNoStoreAndAContentSecurityPolicy() {
+        Rest rest = new Rest(port);
+        for (String[] surface : new String[][] {{"sunqi", "/api/supervision/scores"},
+                {"zhangsan", "/engine-rest/process-definition"}, {"zhangsan", "/engine-rest/task"},
+                {"sunqi", "/supervision/scores"}, {"sunqi", "/supervision/analytics/index.html"},
+                {"sunqi", "/designer/index.html"}, {null, "/api/supervision/scores"}, {null, "/engine-rest/task"}}) {
+            String path = surface[1];
+            Rest.Response response = rest.get(surface[0], path);
+            assertThat(response.status()).as(path).isIn(200, 401);
+            assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(response.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+            assertThat(response.header("Cache-Control")).as(path).contains("no-store");
+            assertThat(response.header("Content-Security-Policy")).as(path)
+                    .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'");
+        }
+        // the webapps keep their own policy, with the nonce and eval their scripts need
+        assertThat(rest.get(null, "/camunda/app/tasklist/default/").header("Content-Security-Policy"))
+                .contains("'strict-dynamic'", "'unsafe-eval'");
+    }
 }

@@ -107,4 +107,33 @@ class SupervisionApiTests {
                 .matches("attachment; filename=\"scores-\\d{4}-\\d{2}-\\d{2}\\.csv\"; "
                         + "filename\\*=UTF-8''%E6%A1%88%E5%8D%B7%E8%AF%84%E6%9F%A5-\\d{4}-\\d{2}-\\d{2}\\.csv");
     }
+
+    /**
+     * A browser opening a page without a webapp session gets a page that says to log in (no Basic-auth dialog: no
+     * WWW-Authenticate); programs and the pages' own requests keep the 401 JSON with the challenge.
+     */
+    @Test
+    void aBrowserWithoutALoginIsToldToLogInNotAskedForBasicAuth() {
+        Rest rest = new Rest(port);
+        for (String path : new String[] {"/supervision/scores", "/supervision/watch/index.html",
+                "/supervision/analytics/index.html", "/designer/index.html"}) {
+            Rest.Response page = rest.send(null, java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + path))
+                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+            assertThat(page.status()).as(path).isEqualTo(401);
+            assertThat(page.header("WWW-Authenticate")).as(path).isNull();
+            assertThat(page.header("Content-Type")).as(path).startsWith("text/html");
+            assertThat(page.body()).as(path).contains("请先登录", "/camunda/app/tasklist/default/");
+            assertThat(page.header("Content-Security-Policy")).as(path).contains("default-src 'self'");
+        }
+        Rest.Response api = rest.send(null, java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/supervision/scores"))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+        assertThat(api.status()).isEqualTo(401);
+        assertThat(api.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Sunlight\"");
+        assertThat(api.json().get("messageZh").asText()).contains("请先登录");
+        Rest.Response script = rest.get(null, "/supervision/scores/scores.js");
+        assertThat(script.status()).isEqualTo(401);
+        assertThat(script.json()).isNotNull();
+    }
 }

@@ -36,6 +36,16 @@ import org.sunlight.organization.Roles;
 @EnableWebSecurity
 class SecurityConfiguration {
 
+    /**
+     * The Content-Security-Policy of everything Sunlight itself serves: its JSON, /engine-rest, the portal and its own
+     * pages (designer, supervision), which load their scripts and style sheets from this origin only. Styles may be
+     * inline: ECharts' tooltips and bpmn-js's diagrams carry style attributes; bpmn-js's CSS has a data: image.
+     * The Camunda webapps under /camunda send their own policy.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+            + "form-action 'self'; base-uri 'self'";
+
     private static RequestMatcher paths(String... patterns) {
         RequestMatcher[] matchers = new RequestMatcher[patterns.length];
         for (int i = 0; i < patterns.length; i++) {
@@ -101,7 +111,20 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Camunda's CacheControlFilter sets "Cache-Control: no-cache" on every GET, and Spring's cache-control
+                // writer keeps a header the response already has: a case read over /engine-rest would be stored in
+                // caches. Overwritten here as the response is committed, the same no-store as /api.
+                .headers(h -> h.cacheControl(c -> c.disable())
+                        .addHeaderWriter(SecurityConfiguration::noStore)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
+    }
+
+    private static void noStore(jakarta.servlet.http.HttpServletRequest request,
+                                jakarta.servlet.http.HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("Expires", "0");
     }
 
     @Bean
@@ -114,9 +137,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                + "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(
                                 org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
@@ -136,6 +157,10 @@ class SecurityConfiguration {
                         .requestMatchers(paths("/api/admin/**")).hasAuthority("GROUP_" + Roles.ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Sunlight").authenticationEntryPoint((request, response, ex) -> {
+                    if (isPageRequest(request)) {
+                        pleaseLogIn(response);
+                        return;
+                    }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"Sunlight\"");
                     errors.write(response, 401, "unauthenticated", "请先登录（用户名或密码错误）",
                             "Authentication required (or wrong user name or password)");
@@ -146,10 +171,44 @@ class SecurityConfiguration {
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
                 .csrf(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 // the webapp session is only read here; changing its id would log the user out of the webapps
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                         .sessionFixation(f -> f.none()))
                 .build();
+    }
+
+    /**
+     * A browser opening one of Sunlight's pages (/designer/**, /supervision/**, not /api/**) without a webapp session:
+     * it asks for HTML. Programs (and the pages' own scripts and fetches) do not, and keep the 401 JSON.
+     */
+    private static boolean isPageRequest(jakarta.servlet.http.HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && accept != null && accept.contains("text/html") && !path.startsWith("/api/");
+    }
+
+    /**
+     * The page a browser gets instead of its Basic-auth dialog (no WWW-Authenticate): log in to the webapps (the one
+     * login of {@link CamundaSessionAuthenticationFilter}), then come back. Still 401: the page itself was not served.
+     */
+    private static void pleaseLogIn(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.setStatus(401);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("""
+                <!DOCTYPE html>
+                <html lang="zh-CN">
+                <head><meta charset="utf-8"><title>请先登录 · Please log in</title></head>
+                <body>
+                <h1>请先登录</h1>
+                <p>本页面仅供执法人员使用。请先<a href="/camunda/app/tasklist/default/">登录 Tasklist</a>，
+                然后<a href="">重新打开本页</a>。</p>
+                <p lang="en">This page is for staff. <a href="/camunda/app/tasklist/default/">Log in to Tasklist</a>
+                first, then <a href="">open this page again</a>.</p>
+                </body>
+                </html>
+                """);
     }
 
     @Bean
