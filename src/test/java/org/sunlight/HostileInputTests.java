@@ -420,6 +420,61 @@ class HostileInputTests {
         assertThat(rest.get("zhaoliu", "/engine-rest/task?processInstanceBusinessKey=" + caseKey).json()).hasSize(1);
     }
 
+    /**
+     * Tasklist and Cockpit reach the same engine resources through the webapps' own engine API
+     * (/camunda/api/engine/engine/default/…, a session and its CSRF token): a refusal is answered there exactly as on
+     * /engine-rest — same status, same Chinese message — not as a 500 or Camunda's English 400.
+     */
+    @Test
+    void theWebappsEngineApiAnswersLikeTheRestApi() {
+        record Call(String user, String method, String path, String body) {
+        }
+        String start = "/process-definition/key/penalty-general/submit-form";
+        List<Call> calls = List.of(
+                new Call("zhaoliu", "DELETE", "/task/" + filingTask + "/attachment/" + attachmentId, null),
+                new Call("zhaoliu", "PUT", "/task/" + filingTask + "/comment",
+                        "{\"id\":\"" + commentId + "\",\"message\":\"不同意立案\"}"),
+                new Call("zhaoliu", "DELETE", "/task/" + filingTask + "/comment/" + commentId, null),
+                new Call("admin", "DELETE", "/process-instance/" + instanceId + "/comment", null),
+                new Call("zhangsan", "POST", "/process-definition/key/legal-review/start", "{}"),
+                new Call("sunqi", "POST", "/task/" + filingTask + "/comment/create", "{\"message\":\"supervisor note\"}"),
+                new Call("zhaoliu", "POST", "/task/" + filingTask + "/comment/create", "{\"message\":\"同意\\u0000立案\"}"),
+                new Call("zhaoliu", "POST", "/task/" + filingTask + "/comment/create", Rest.json(Map.of("message", "意".repeat(4001)))),
+                new Call("zhaoliu", "POST", "/task/" + filingTask + "/submit-form",
+                        "{\"variables\":{\"x\":{\"value\":\"x\",\"type\":\"File\"}}}"),
+                new Call("zhaoliu", "POST", "/task", "{\"sorting\":[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\"}]}"),
+                new Call("zhangsan", "GET", "/process-instance/nope/variables", null),
+                new Call("zhangsan", "POST", start, "{"),
+                new Call("zhangsan", "PUT", "/process-instance/" + instanceId + "/suspended", "{\"suspended\":true}"),
+                new Call("zhaoliu", "GET", "/task?processInstanceBusinessKey=" + caseKey, null));
+        Map<String, Rest.Webapp> sessions = new HashMap<>();
+        List<String> differences = new ArrayList<>();
+        for (Call call : calls) {
+            String name = call.user() + " " + call.method() + " " + call.path();
+            Rest.Response viaRest = raw(call.user(), call.method(), "/engine-rest" + call.path(), "application/json",
+                    call.body() == null ? "" : call.body());
+            Map<String, Long> before = snapshot();
+            Rest.Response viaWebapp = sessions.computeIfAbsent(call.user(), user -> rest.webapp(user, "tasklist"))
+                    .engine(call.method(), call.path(), call.body() == null ? null : "application/json", call.body());
+            assertThat(snapshot()).as(name).isEqualTo(before);
+            String expected = message(viaRest);
+            String actual = message(viaWebapp);
+            if (viaWebapp.status() != viaRest.status() || viaRest.status() >= 400 && !actual.equals(expected)) {
+                differences.add(name + ": /engine-rest " + viaRest.status() + " " + abbreviate(expected) + "; webapp "
+                        + viaWebapp.status() + " " + abbreviate(actual));
+            }
+            if (viaRest.status() >= 400) {
+                assertThat(viaRest.status()).as(name).isLessThan(500);
+                assertThat(expected).as(name).matches("(?s).*\\p{IsHan}.*");
+            }
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    private static String message(Rest.Response response) {
+        return response.json() != null && response.json().has("message") ? response.json().get("message").asText() : response.body();
+    }
+
     private static String abbreviate(String text) {
         return text == null ? null : text.substring(0, Math.min(300, text.length()));
     }

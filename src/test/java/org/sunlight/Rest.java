@@ -50,19 +50,22 @@ public final class Rest {
             request.header("Authorization", "Basic " + token);
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode json = null;
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            if (contentType.contains("json") && !response.body().isBlank()) {
-                json = MAPPER.readTree(response.body());
-            }
-            return new Response(response.statusCode(), json, response.body(), response);
+            return response(client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Response response(HttpResponse<String> response) throws IOException {
+        JsonNode json = null;
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (contentType.contains("json") && !response.body().isBlank()) {
+            json = MAPPER.readTree(response.body());
+        }
+        return new Response(response.statusCode(), json, response.body(), response);
     }
 
     /** POST /engine-rest/deployment/create with one resource (multipart, as Camunda Modeler sends it). */
@@ -79,22 +82,64 @@ public final class Rest {
 
     /** Logs in to a Camunda webapp as the webapp does (CSRF token first); the status of the login request. */
     public int webappLogin(String user, String app) {
-        java.net.CookieManager cookies = new java.net.CookieManager();
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-        try {
-            browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        return new Webapp().login(user, app);
+    }
+
+    /**
+     * A browser logged in to a Camunda webapp (Tasklist, Cockpit), calling the engine's REST resources as the webapps
+     * do: through their own engine API (/camunda/api/engine/engine/default/…), with the session and its CSRF token.
+     */
+    public Webapp webapp(String user, String app) {
+        Webapp webapp = new Webapp();
+        int status = webapp.login(user, app);
+        if (status != 200) {
+            throw new IllegalStateException(user + " cannot log in to " + app + ": " + status);
+        }
+        // the login starts a new session: its token comes with the next read, as in the browser
+        webapp.token = webapp.engine("GET", "/process-definition/count", null, null).header("X-XSRF-TOKEN");
+        return webapp;
+    }
+
+    public final class Webapp {
+        private final java.net.CookieManager cookies = new java.net.CookieManager();
+        private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+        private String token;
+
+        private Webapp() {
+        }
+
+        private int login(String user, String app) {
+            send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET());
+            token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                     .findFirst().orElseThrow().getValue();
-            return browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
-                            .header("X-XSRF-TOKEN", token).header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))).status();
+        }
+
+        /** A request to the engine's REST resources, the path as after /engine-rest (a body of null: none). */
+        public Response engine(String method, String path, String contentType, String body) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            return send(request);
+        }
+
+        private Response send(HttpRequest.Builder request) {
+            if (token != null) {
+                request.header("X-XSRF-TOKEN", token);
+            }
+            try {
+                return response(browser.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

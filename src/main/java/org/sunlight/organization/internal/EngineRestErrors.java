@@ -2,9 +2,12 @@ package org.sunlight.organization.internal;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
+import jakarta.servlet.ServletRegistration;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,7 +19,10 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.server.ServerProperties;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.server.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -31,17 +37,46 @@ import org.sunlight.organization.ApiException;
  * an object that does not exist is a 404, a missing value or a variable Camunda cannot build a 400; a database that
  * cannot be reached is a 503 — quickly (the pool waits at most spring.datasource.hikari.connection-timeout).
  * Everything else keeps Camunda's own mapping. Registered with a higher priority than Camunda's mappers of the same
- * types.
+ * types, in both JAX-RS applications that serve Camunda's engine resources: the REST starter's /engine-rest and the
+ * webapps' engine API (Tasklist, Cockpit: /camunda/api/engine/…), so both surfaces answer alike.
  */
 @Configuration
 class EngineRestErrors {
 
     static final String CONFLICT_CODE = "task-conflict";
 
+    /** The mappers, for both of Camunda's JAX-RS applications over the engine. */
+    static final List<Class<?>> MAPPERS = List.of(RestExceptions.class, EngineExceptions.class, OtherExceptions.class,
+            JsonSyntax.class, JsonMapping.class);
+
+    /** The servlet the webapp starter (CamundaBpmWebappInitializer) registers for the webapps' engine API. */
+    static final String WEBAPP_ENGINE_API = "Engine Api";
+
     @Bean
     ResourceConfigCustomizer sunlightExceptionMappers() {
-        return config -> config.register(RestExceptions.class).register(EngineExceptions.class).register(OtherExceptions.class)
-                .register(JsonSyntax.class).register(JsonMapping.class);
+        return config -> MAPPERS.forEach(config::register);
+    }
+
+    /**
+     * Tasklist and Cockpit call the same engine resources through the webapp starter's own Jersey application
+     * (org.camunda.bpm.webapp.impl.engine.EngineRestApplication, servlet "Engine Api"), which no ResourceConfigCustomizer
+     * reaches: without the mappers it answered 500 for Sunlight's refusals and English-only messages. Jersey adds the
+     * providers named in the servlet's init parameter to the application's own classes. The webapp starter registers
+     * the servlet in a ServletContextInitializer bean; initializers added to the server factory run after all such
+     * beans (AbstractServletWebServerFactory#mergeInitializers), so the registration exists by then.
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> sunlightWebappExceptionMappers() {
+        return factory -> factory.addInitializers(servletContext -> {
+            ServletRegistration engineApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API);
+            if (engineApi == null) {
+                return; // the webapps are switched off (camunda.bpm.webapp.enabled=false); HostileInputTests checks the name
+            }
+            if (!engineApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+                    MAPPERS.stream().map(Class::getName).collect(Collectors.joining(",")))) {
+                throw new IllegalStateException("Camunda's webapp engine API servlet already names its providers");
+            }
+        });
     }
 
     /**
