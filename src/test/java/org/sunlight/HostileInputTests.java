@@ -427,8 +427,15 @@ class HostileInputTests {
      */
     @Test
     void theWebappsEngineApiAnswersLikeTheRestApi() {
-        record Call(String user, String method, String path, String body) {
+        record Call(String user, String method, String path, String contentType, String body) {
+            Call(String user, String method, String path, String body) {
+                this(user, method, path, "application/json", body);
+            }
         }
+        String boundary = "sunlight" + System.nanoTime();
+        String attachment = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\nnote.pdf\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; filename=\"a.pdf\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n%PDF-1.4 test\r\n--" + boundary + "--\r\n";
         String start = "/process-definition/key/penalty-general/submit-form";
         List<Call> calls = List.of(
                 new Call("zhaoliu", "DELETE", "/task/" + filingTask + "/attachment/" + attachmentId, null),
@@ -438,6 +445,8 @@ class HostileInputTests {
                 new Call("admin", "DELETE", "/process-instance/" + instanceId + "/comment", null),
                 new Call("zhangsan", "POST", "/process-definition/key/legal-review/start", "{}"),
                 new Call("sunqi", "POST", "/task/" + filingTask + "/comment/create", "{\"message\":\"supervisor note\"}"),
+                new Call("sunqi", "POST", "/task/" + filingTask + "/attachment/create",
+                        "multipart/form-data; boundary=" + boundary, attachment),
                 new Call("zhaoliu", "POST", "/task/" + filingTask + "/comment/create", "{\"message\":\"同意\\u0000立案\"}"),
                 new Call("zhaoliu", "POST", "/task/" + filingTask + "/comment/create", Rest.json(Map.of("message", "意".repeat(4001)))),
                 new Call("zhaoliu", "POST", "/task/" + filingTask + "/submit-form",
@@ -451,11 +460,11 @@ class HostileInputTests {
         List<String> differences = new ArrayList<>();
         for (Call call : calls) {
             String name = call.user() + " " + call.method() + " " + call.path();
-            Rest.Response viaRest = raw(call.user(), call.method(), "/engine-rest" + call.path(), "application/json",
+            Rest.Response viaRest = raw(call.user(), call.method(), "/engine-rest" + call.path(), call.contentType(),
                     call.body() == null ? "" : call.body());
             Map<String, Long> before = snapshot();
             Rest.Response viaWebapp = sessions.computeIfAbsent(call.user(), user -> rest.webapp(user, "tasklist"))
-                    .engine(call.method(), call.path(), call.body() == null ? null : "application/json", call.body());
+                    .engine(call.method(), call.path(), call.body() == null ? null : call.contentType(), call.body());
             assertThat(snapshot()).as(name).isEqualTo(before);
             String expected = message(viaRest);
             String actual = message(viaWebapp);
