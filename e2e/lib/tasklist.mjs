@@ -104,6 +104,13 @@ export class Tasklist {
         await form.waitFor({ timeout: 15000 });
         if (await this.#matches(form, match)) return form;
       }
+      // the list shows a page of tasks (newest first by the engine's clock): other cases may fill the first page
+      const next = page.locator('.pagination-next:not(.disabled) a:visible').first();
+      if (await next.count()) {
+        await next.click();
+        await page.waitForTimeout(500);
+        continue;
+      }
       if (Date.now() > deadline) {
         throw new Error(`${this.user} finds no task “${taskName}” under ${filter} matching ${JSON.stringify(match)}`);
       }

@@ -1099,7 +1099,9 @@ abstract class ApplicationContractTests {
         assertThat(verified.json().get("recordedResult")).hasSize(2);
         assertThat(rest.get(null, "/api/inspections/draws/999999/verify").status()).isEqualTo(404);
 
-        // each target: the first drawn inspector records the inspection and confirms the publication
+        // each target: the first drawn inspector records the inspection (after the draw, at 09:00) and confirms the
+        // publication
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 2, 12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
         Rest.Response onSite = rest.get("admin", "/engine-rest/task?processInstanceBusinessKey=" + key
                 + "&taskDefinitionKey=Task_OnSiteInspection");
         assertThat(onSite.json()).hasSize(2);
@@ -1112,8 +1114,8 @@ abstract class ApplicationContractTests {
             String[] drawn = form.get("inspectorCandidates").get("value").asText().split(",");
             Rest.Response recorded = rest.post(inspector, "/engine-rest/task/" + id + "/submit-form", Rest.variables(Map.ofEntries(
                     Map.entry("officer1Credential", credentials.get(drawn[0])), Map.entry("officer2Credential", credentials.get(drawn[1])),
-                    Map.entry("credentialsShown", true), Map.entry("inspectionStartedAt", "2026-03-02T08:00"),
-                    Map.entry("inspectionEndedAt", "2026-03-02T08:45"), Map.entry("recordNo", "检查笔录" + id),
+                    Map.entry("credentialsShown", true), Map.entry("inspectionStartedAt", "2026-03-02T10:00"),
+                    Map.entry("inspectionEndedAt", "2026-03-02T10:45"), Map.entry("recordNo", "检查笔录" + id),
                     Map.entry("findings", "已依法取得施工许可证"), Map.entry("result", "compliant"))));
             assertThat(recorded.status()).as(recorded.body()).isEqualTo(204);
             String publication = rest.get(inspector, "/engine-rest/task?processInstanceBusinessKey=" + key

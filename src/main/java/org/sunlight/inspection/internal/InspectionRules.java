@@ -176,7 +176,8 @@ public class InspectionRules {
         DrawRecord draw = mapper.draw(((Number) task.getVariable("drawId")).longValue());
         Instant earliest = clock.startOfDay(planStart).toInstant();
         if (draw != null && draw.drawnAt() != null && draw.drawnAt().toInstant().isAfter(earliest)) {
-            earliest = draw.drawnAt().toInstant();
+            // the form records minutes, the database may round the draw's seconds up (MySQL): compare whole minutes
+            earliest = draw.drawnAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         }
         if (start.isBefore(earliest)) {
             throw new RuleViolation("inspection-before-plan", "检查开始时间不能早于检查计划期间的开始和随机抽取检查对象的时间（"
