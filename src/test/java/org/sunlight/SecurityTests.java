@@ -30,6 +30,15 @@ class SecurityTests {
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes())));
     }
 
+    /** A new officer of department zhifa with the password Right-Pass-1; returns the user id. */
+    private String officer(String prefix, String name) {
+        String id = prefix + System.nanoTime() % 1_000_000;
+        new Rest(port).post("admin", "/api/admin/organization/officers", Map.of("userId", id, "name", name,
+                "departmentId", "zhifa", "title", "", "lawQualified", false, "password", "Right-Pass-1",
+                "roles", List.of("officer")));
+        return id;
+    }
+
     @Test
     void aUrlTheFirewallRefusesGetsTheBilingual400() {
         Rest rest = new Rest(port);
@@ -61,16 +70,13 @@ class SecurityTests {
 
     @Test
     void repeatedFailedLoginsLockTheAccountForAWhile() {
-        Rest rest = new Rest(port);
-        String id = "locked" + System.nanoTime() % 1_000_000;
-        rest.post("admin", "/api/admin/organization/officers", Map.of("userId", id, "name", "锁定测试", "departmentId", "zhifa",
-                "title", "", "lawQualified", false, "password", "Right-Pass-1", "roles", List.of("officer")));
+        String id = officer("locked", "锁定测试");
         assertThat(basic(id, "Right-Pass-1", "/engine-rest/task").status()).isEqualTo(200);
         for (int i = 0; i < 3; i++) {
             assertThat(basic(id, "wrong-" + i, "/engine-rest/task").status()).isEqualTo(401);
         }
-        // Camunda delays further logins after failures (login-delay-base/factor; locked after login-max-attempts):
-        // even the right password is refused at once, on every surface
+        // Camunda delays further logins after failures (3 s doubling to 60 s, no permanent lock): even the right password
+        // is refused at once, on every surface
         assertThat(basic(id, "Right-Pass-1", "/engine-rest/task").status()).isEqualTo(401);
         assertThat(basic(id, "Right-Pass-1", "/api/cases/none/record").status()).isEqualTo(401);
     }
@@ -78,10 +84,7 @@ class SecurityTests {
     /** A stranger's failures delay the account, never lock it for good: after the delay the right password works. */
     @Test
     void failedLoginsNeverLockAnAccountForGood() {
-        Rest rest = new Rest(port);
-        String id = "delayed" + System.nanoTime() % 1_000_000;
-        rest.post("admin", "/api/admin/organization/officers", Map.of("userId", id, "name", "延时测试", "departmentId", "zhifa",
-                "title", "", "lawQualified", false, "password", "Right-Pass-1", "roles", List.of("officer")));
+        String id = officer("delayed", "延时测试");
         java.util.Date start = new java.util.Date();
         try {
             // more failures than Camunda's default of ten, each after the previous delay (at most 60 s) has passed
