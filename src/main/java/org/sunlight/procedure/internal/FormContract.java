@@ -119,7 +119,10 @@ class FormContract extends CommandInterceptor {
                     .forEach(checker -> checker.checkTaskWork((org.camunda.bpm.engine.impl.persistence.entity.TaskEntity) task));
             throw wrong;
         }
-        return offList(schema, submitted, valuesKey -> options(taskService.getVariableLocal(taskId, valuesKey)));
+        // read each list of options once: the two officer fields share theirs
+        Map<String, List<String>> offered = new java.util.HashMap<>();
+        return offList(schema, submitted, valuesKey -> offered.computeIfAbsent(valuesKey,
+                key -> options(taskService.getVariableLocal(taskId, key))));
     }
 
     /** The values of a form's dynamic options (valuesKey: a JSON list of {label, value} the task was given). */
