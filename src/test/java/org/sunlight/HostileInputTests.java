@@ -265,20 +265,14 @@ class HostileInputTests {
         c.add(new Hostile("attachment by a legal reviewer", () -> attach("wangwu", filingTask, "note.pdf")));
         c.add(new Hostile("attachment name 300 characters", () -> attach("zhaoliu", filingTask, "附".repeat(300))));
         c.add(new Hostile("attachment on a completed task", () -> attach("zhaoliu", completedTask, "late.pdf")));
-        c.add(new Hostile("delete own comment", () -> rest.send("zhaoliu", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://localhost:" + port + "/engine-rest/task/" + filingTask + "/comment/" + commentId)).DELETE())));
-        c.add(new Hostile("admin deletes a comment", () -> rest.send("admin", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://localhost:" + port + "/engine-rest/task/" + filingTask + "/comment/" + commentId)).DELETE())));
-        c.add(new Hostile("delete all comments of a task", () -> rest.send("zhaoliu", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://localhost:" + port + "/engine-rest/task/" + filingTask + "/comment")).DELETE())));
+        c.add(new Hostile("delete own comment", () -> raw("zhaoliu", "DELETE", "/engine-rest/task/" + filingTask + "/comment/" + commentId, "application/json", "")));
+        c.add(new Hostile("admin deletes a comment", () -> raw("admin", "DELETE", "/engine-rest/task/" + filingTask + "/comment/" + commentId, "application/json", "")));
+        c.add(new Hostile("delete all comments of a task", () -> raw("zhaoliu", "DELETE", "/engine-rest/task/" + filingTask + "/comment", "application/json", "")));
         c.add(new Hostile("update a comment", () -> raw("zhaoliu", "PUT", "/engine-rest/task/" + filingTask + "/comment",
                 "application/json", "{\"id\":\"" + commentId + "\",\"message\":\"不同意立案\"}")));
-        c.add(new Hostile("delete an attachment", () -> rest.send("zhaoliu", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://localhost:" + port + "/engine-rest/task/" + filingTask + "/attachment/" + attachmentId)).DELETE())));
-        c.add(new Hostile("admin deletes an attachment", () -> rest.send("admin", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://localhost:" + port + "/engine-rest/task/" + filingTask + "/attachment/" + attachmentId)).DELETE())));
-        c.add(new Hostile("delete all comments of the case", () -> rest.send("admin", java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://localhost:" + port + "/engine-rest/process-instance/" + instanceId + "/comment")).DELETE())));
+        c.add(new Hostile("delete an attachment", () -> raw("zhaoliu", "DELETE", "/engine-rest/task/" + filingTask + "/attachment/" + attachmentId, "application/json", "")));
+        c.add(new Hostile("admin deletes an attachment", () -> raw("admin", "DELETE", "/engine-rest/task/" + filingTask + "/attachment/" + attachmentId, "application/json", "")));
+        c.add(new Hostile("delete all comments of the case", () -> raw("admin", "DELETE", "/engine-rest/process-instance/" + instanceId + "/comment", "application/json", "")));
         c.add(new Hostile("update a comment of the case", () -> raw("admin", "PUT", "/engine-rest/process-instance/" + instanceId + "/comment",
                 "application/json", "{\"id\":\"" + commentId + "\",\"message\":\"改写\"}")));
 
