@@ -170,8 +170,9 @@ public class InspectionRules {
         if (!end.isAfter(start)) {
             throw new RuleViolation("end-before-start", "检查结束时间应晚于开始时间", "The inspection must end after it starts");
         }
-        // an inspection of a drawn target happens within its approved plan and after the draw that chose it (RULES 5.1,
-        // 5.2); its end also starts the 20 working days of result publicity (RULES 5.5), so it cannot lie before them
+        // an inspection of a drawn target happens within its approved plan and after the draw that chose it (国办发〔2015〕
+        // 58号二(一)(二), 优化营商环境条例第54条; RULES 5.1, 5.2); its end also starts the 20 working days of result publicity
+        // (RULES 5.5), so it cannot lie before them
         LocalDate planStart = clock.toDate(Vars.requireText(task, "planPeriodStart", "检查开始日期"));
         DrawRecord draw = mapper.draw(((Number) task.getVariable("drawId")).longValue());
         Instant earliest = clock.startOfDay(planStart).toInstant();
