@@ -327,6 +327,64 @@ class CoerciveExecutionProcessTests extends ProcessTest {
     }
 
     @Test
+    void anExecutionRecordedAsBegunBeforeItsDecisionWasServedIsRefused() {
+        ProcessInstance c = overdue("other", "2026-01-05");
+        submit("zhangsan", c, "Task_ExecutionProposal", proposal("direct"));
+        submit("zhaoliu", c, "Task_ExecutionDecision", decision("市建强执〔2026〕7号"));
+        at(LocalDateTime.of(2026, 3, 11, 9, 0));
+        submit("zhangsan", c, "Task_ScheduleExecution", Map.of("executionDecisionServedDate", "2026-03-11",
+                "decisionServiceMethod", "direct", "plannedStart", "2026-03-12T09:00", "plannedEnd", "2026-03-12T11:00",
+                "emergency", false, "noUtilityCutoff", true));
+        at(LocalDateTime.of(2026, 3, 12, 12, 0));
+        // 2026-03-05 lies inside the demand period (due 2026-03-09), before any decision (第三十五条、第三十七条、第三十八条)
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_OnSiteExecution", onSiteExecution("2026-03-05T09:00", "2026-03-05T11:00")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第三十七条").hasMessageContaining("2026-03-11");
+        assertThat(c).isWaitingAt("Task_OnSiteExecution");
+        submit("zhangsan", c, "Task_OnSiteExecution", onSiteExecution("2026-03-12T09:00", "2026-03-12T11:00"));
+        assertThat(c).isEnded().hasPassed("EndEvent_Executed");
+    }
+
+    @Test
+    void aSubstitutePerformanceRecordedAsBegunWithinTheReminderPeriodIsRefused() {
+        ProcessInstance c = overdue("other", "2026-01-05");
+        submit("zhangsan", c, "Task_ExecutionProposal", proposal("substitute"));
+        submit("zhaoliu", c, "Task_ExecutionDecision", decision("市建强代〔2026〕7号"));
+        at(LocalDateTime.of(2026, 3, 12, 9, 0));
+        submit("zhangsan", c, "Task_SubstituteNotice", Map.of("substituteDecisionServedDate", "2026-03-11",
+                "reminderServedDate", "2026-03-12", "plannedStart", "2026-03-18T09:00", "plannedEnd", "2026-03-18T12:00",
+                "emergency", false, "noUtilityCutoff", true));
+        fireTimer(c, "Event_SubstituteNoticeElapsed", endOf(LocalDate.of(2026, 3, 17)));
+        at(LocalDateTime.of(2026, 3, 18, 13, 0));
+        Map<String, Object> onSite = new HashMap<>(onSiteExecution("2026-03-17T09:00", "2026-03-17T12:00"));
+        onSite.putAll(Map.of("supervisorPresent", true, "signaturesObtained", true, "actualCost", 7600));
+        // reminded on 2026-03-12: not before 2026-03-18 (第五十一条第一款第二项、第六十九条)
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_OnSiteExecution", onSite))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第五十一条").hasMessageContaining("2026-03-18");
+        onSite.putAll(Map.of("executionStartedAt", "2026-03-18T09:00", "executionEndedAt", "2026-03-18T12:00"));
+        submit("zhangsan", c, "Task_OnSiteExecution", onSite);
+        assertThat(c).isEnded().hasPassed("EndEvent_Executed");
+    }
+
+    @Test
+    void aForcedDemolitionRecordedAsBegunWithinTheAppealPeriodsIsRefused() {
+        ProcessInstance c = overdue("demolition", "2026-01-05");
+        submit("zhangsan", c, "Task_ExecutionProposal", proposal("direct"));
+        submit("wangwu", c, "Task_LegalReview", review("approved"));
+        submit("zhaoliu", c, "Task_ExecutionDecision", decision("市建强拆〔2026〕7号"));
+        fireTimer(c, "Event_AppealPeriodsExpired", endOf(LocalDate.of(2026, 7, 6)));
+        // the decision was served in March, right after it was made
+        submit("zhangsan", c, "Task_ScheduleExecution", Map.of("executionDecisionServedDate", "2026-03-10",
+                "decisionServiceMethod", "direct", "noAppealFiled", true, "plannedStart", "2026-07-09T09:00",
+                "plannedEnd", "2026-07-09T17:00", "emergency", false, "noUtilityCutoff", true));
+        at(LocalDateTime.of(2026, 7, 9, 18, 0));
+        // 2026-06-02 is before the litigation period ended on 2026-07-06 (第四十四条)
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_OnSiteDemolition", onSiteExecution("2026-06-02T09:00", "2026-06-02T17:00")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第四十四条").hasMessageContaining("2026-07-06");
+        submit("zhangsan", c, "Task_OnSiteDemolition", onSiteExecution("2026-07-09T09:00", "2026-07-09T17:00"));
+        assertThat(c).isEnded().hasPassed("EndEvent_Executed");
+    }
+
+    @Test
     void aDemolitionTheyAppealAgainstIsNotCarriedOut() {
         ProcessInstance c = overdue("demolition", "2026-01-05");
         Map<String, Object> proposal = new HashMap<>(proposal("direct"));

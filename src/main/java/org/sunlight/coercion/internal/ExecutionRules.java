@@ -384,6 +384,7 @@ public class ExecutionRules {
         Instant end = Checks.pastInstant(clock, task, "executionEndedAt", "执行结束时间");
         boolean emergency = Vars.flag(task, "emergency");
         hours.check(start, end, emergency, Vars.text(task, "emergencyReason"));
+        requireNotBeforeAllowed(task, start);
         task.setVariable("emergency", emergency);
         requireNoUtilityCutoff(task);
         Vars.requireText(task, "executionRecordNo", "执行笔录编号");
@@ -394,6 +395,37 @@ public class ExecutionRules {
             Checks.requireTrue(task, "signaturesObtained", "no-signatures", "代履行完毕，到场监督的工作人员、代履行人和当事人或者见证人应当在执行文书上签名或者盖章（行政强制法第五十一条第一款第四项）",
                     "The supervisor, the performer and the party or a witness sign the record (Art. 51(1)(4))");
             Vars.setAmount(task, "actualCost", Vars.requireAmount(task, "actualCost", "代履行实际费用（按成本合理确定，行政强制法第五十一条第二款）"));
+        }
+    }
+
+    /**
+     * The execution recorded on site cannot have begun before the law let it begin: not before the written execution
+     * decision was served (行政强制法第三十七条第一款、第三十八条: the decision comes after the demand and its period,
+     * in writing, served on the party), not before the reminder of a substitute performance had run its 3 working days
+     * (第五十一条第一款第二项, 第六十九条), and a forced demolition not before the reconsideration and litigation periods
+     * ended (第四十四条). A record that says otherwise describes an execution the law forbids; it is refused, not filed
+     * as performed.
+     */
+    private void requireNotBeforeAllowed(DelegateTask task, Instant start) {
+        if ("substitute".equals(task.getVariable("route"))) {
+            Date earliest = (Date) task.getVariable("substituteEarliest");
+            if (earliest != null && start.isBefore(earliest.toInstant())) {
+                LocalDate day = clock.toDate(earliest).plusDays(1);
+                throw new RuleViolation("execution-before-reminder-period", "代履行三日前应当催告当事人履行（行政强制法第五十一条第一款第二项，第六十九条：工作日），执行开始时间不能早于 "
+                        + day, "Substitute performance cannot begin before the 3 working days of the reminder have passed (Art. 51(1)(2)); earliest " + day);
+            }
+        } else {
+            Object served = task.getVariable("executionDecisionServedDate");
+            if (served != null && start.isBefore(clock.startOfDay(clock.toDate(served)).toInstant())) {
+                throw new RuleViolation("execution-before-decision-served", "强制执行须在强制执行决定书送达当事人后实施（行政强制法第三十七条、第三十八条），执行开始时间不能早于决定书送达日期 "
+                        + clock.toDate(served), "Execution cannot begin before the execution decision was served on " + clock.toDate(served) + " (Art. 37, 38)");
+            }
+        }
+        Object appealEnd = task.getVariable("appealPeriodEnd");
+        if ("demolition".equals(task.getVariable("obligationType")) && appealEnd != null
+                && !start.isAfter(((Date) appealEnd).toInstant())) {
+            throw new RuleViolation("demolition-before-appeal-periods", "当事人在法定期限内不申请行政复议或者提起行政诉讼，又不拆除的，方可强制拆除（行政强制法第四十四条），执行开始时间须晚于复议、诉讼期限届满日 "
+                    + clock.toDate(appealEnd), "A forced demolition cannot begin before the appeal periods ended on " + clock.toDate(appealEnd) + " (Art. 44)");
         }
     }
 
