@@ -360,6 +360,11 @@ class LicensingProcessTests extends ProcessTest {
         submit("zhangsan", c, "Task_ScheduleHearing", Map.of("hearingNoticeDate", "2026-03-02", "hearingDate", "2026-03-11T09:00",
                 "hearingPlace", "第一会议室", "hearingHost", "zhaoliu", "timeExclusionNoticeNo", "市建许期〔2026〕3号"));
         at(LocalDateTime.of(2026, 3, 11, 11, 0));
+        // nobody asked for a hearing by law, so nobody can withdraw it: it is held (第四十六条)
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_HoldHearing", Map.of("hearingOutcome", "withdrawn",
+                "hearingWithdrawalNote", "无人参加")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第四十六条");
+        assertThat(c).isWaitingAt("Task_HoldHearing");
         submit("zhangsan", c, "Task_HoldHearing", Map.of("hearingOutcome", "held", "hearingTranscriptNo", "听证〔2026〕3号",
                 "transcriptConfirmed", true));
         // stood still 03-03..03-11, 7 working days: 27 working days after 2026-03-02 is Thursday 2026-04-09

@@ -405,6 +405,12 @@ public class LicensingRules {
             }
             task.setVariable("hearingHeld", true);
         } else {
+            // 第四十六条: a hearing the law (or a major public-interest licence) requires is held by the department on
+            // its own motion; nobody requested it, so nobody can withdraw it
+            if (Vars.flag(task, "hearingByLaw")) {
+                throw new RuleViolation("hearing-by-law-not-held", "本许可事项依法应当听证，行政机关应当向社会公告并举行听证，不能按撤回听证申请处理（行政许可法第四十六条）",
+                        "A hearing required by law must be held; it cannot be recorded as withdrawn (Art. 46)");
+            }
             Vars.requireText(task, "hearingWithdrawalNote", "撤回听证申请的情况");
             task.setVariable("hearingHeld", false);
         }
