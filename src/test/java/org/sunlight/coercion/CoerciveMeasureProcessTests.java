@@ -178,6 +178,38 @@ class CoerciveMeasureProcessTests extends ProcessTest {
     }
 
     @Test
+    void anEmergencyMeasureStillAwaitingApprovalIsReleasedWhenItsPeriodEnds() {
+        ProcessInstance c = start("zhangsan", "coercive-measure", measureRequest("seizure", "emergency"));
+        Map<String, Object> onSite = new HashMap<>(onSite("2026-03-02T08:30"));
+        onSite.put("measureDays", 5);
+        submit("zhangsan", c, "Task_OnSiteSeizure", onSite);
+        at(LocalDateTime.of(2026, 3, 2, 18, 0));
+        submit("zhangsan", c, "Task_EmergencyReport", Map.of("reportedAt", "2026-03-02T17:45",
+                "reportContent", "已当场扣押钢筋12吨，期限5日，请补办批准手续"));
+        assertThat(c).isWaitingAt("Task_LeaderApproval");
+        // the seizure is in force since the action: its 5 days end with Saturday 2026-03-07, counted like the period in
+        // force (to Monday 2026-03-09), whether or not the leader has decided (第十九条、第二十五条第一款); then it is
+        // released at once (第二十八条第一款第四项)
+        fireTimer(c, "Event_ExpiredAwaitingApproval", endOf(LocalDate.of(2026, 3, 9)));
+        assertThat(c).isWaitingAt("Task_Release").variables().containsEntry("releaseReason", "expired");
+        at(LocalDateTime.of(2026, 3, 10, 10, 0));
+        submit("zhangsan", c, "Task_Release", Map.of("releaseDocumentNo", "市建强解〔2026〕9号",
+                "releasedAt", "2026-03-10T09:00", "propertyReturned", true, "returnReceiptNo", "退还清单9号"));
+        assertThat(c).isEnded().hasNotPassed("Task_MeasureHandling");
+
+        // the same holds while the legal review is still looking at it
+        Map<String, Object> reviewed = new HashMap<>(measureRequest("seizure", "emergency"));
+        reviewed.put("majorThirdPartyRights", true);
+        ProcessInstance r = start("zhangsan", "coercive-measure", reviewed);
+        at(LocalDateTime.of(2026, 3, 11, 9, 0));
+        submit("zhangsan", r, "Task_OnSiteSeizure", onSite("2026-03-11T08:30"));
+        submit("zhangsan", r, "Task_EmergencyReport", Map.of("reportedAt", "2026-03-11T09:00", "reportContent", "已当场扣押"));
+        assertThat(r).isWaitingAt("CallActivity_LegalReview");
+        fireTimer(r, "Event_ExpiredInReview", endOf(LocalDate.of(2026, 4, 10)));
+        assertThat(r).isWaitingAt("Task_Release").variables().containsEntry("releaseReason", "expired");
+    }
+
+    @Test
     void testingTimeIsExcludedAndOneExtensionMovesTheEndThenExpiryReleases() {
         ProcessInstance c = approvedAndSeized();
         assertThat(timer(c, "Event_MeasureExpired").getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 4, 1)));

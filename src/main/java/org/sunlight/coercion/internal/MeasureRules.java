@@ -32,6 +32,8 @@ public class MeasureRules {
     static final Map<String, String> MEASURE_NAMES = Map.of("seizure", "扣押", "sealing", "查封");
     static final Map<String, String> TESTING_KINDS = Map.of("detection", "检测", "examination", "检验",
             "quarantine", "检疫", "appraisal", "技术鉴定");
+    /** The timers' date while no measure has been taken yet: nothing to release (see expiryAwaitingApproval). */
+    static final Date NOTHING_SEIZED = Date.from(Instant.parse("2999-12-31T00:00:00Z"));
     static final Set<String> RELEASE_REASONS = Set.of("no-violation", "unrelated", "decided", "expired", "other",
             "not-approved");
 
@@ -162,6 +164,21 @@ public class MeasureRules {
         Vars.requireText(task, "reportContent", "报告内容");
         Date due = (Date) task.getVariable("emergencyReportDue");
         task.setVariable("reportOverdue", reported.isAfter(due.toInstant()));
+    }
+
+    /**
+     * The end of a measure that is already in force while its approval is still pending — an emergency measure waiting
+     * for 补办批准 (第十九条) in legal review, its revision or on the leader's desk: its period runs from the action
+     * (第二十五条第一款) however long the approval takes, and when it has run out the measure is released at once
+     * (第二十八条第一款第四项、第二款). Read by the boundary timers of those steps. Before a measure is taken (prior approval,
+     * 第十八条第一项) nothing is seized and nothing can expire: the timers then lie beyond any case's life.
+     */
+    public Date expiryAwaitingApproval(DelegateExecution execution) {
+        Object start = execution.getVariable("measureStart");
+        if (start == null) {
+            return NOTHING_SEIZED;
+        }
+        return caseClocks.calendarDaysDue(execution, CLOCK, start, ((Number) execution.getVariable("measureDays")).intValue());
     }
 
     /** The 24 hours passed without a report (第十九条): the leader must decide now, and the record shows the lateness. */
