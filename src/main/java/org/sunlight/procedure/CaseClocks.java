@@ -40,7 +40,32 @@ public class CaseClocks {
     }
 
     public void resume(DelegateExecution execution, String clockName) {
-        if (!pauses.resume(execution.getProcessBusinessKey(), clockName, clock.now())) {
+        resumeAt(execution, clockName, clock.now());
+    }
+
+    /**
+     * Resumes the clock as of the day the excluded procedure ended, not the day an officer records it: only the time
+     * the testing, expert review or hearing actually took is left out of the period (行政许可法第四十五条“所需时间不计算在
+     * 本节规定的期限内”; 行政强制法第二十五条第三款“检测、检验、检疫或者技术鉴定的期间不计入查封、扣押的期间”). The
+     * period runs again from the day after {@code endedOn}; an end recorded as today resumes now. Never before the pause
+     * began (that end is refused by {@link #requireNotBeforePause}).
+     */
+    public void resume(DelegateExecution execution, String clockName, LocalDate endedOn) {
+        Date now = clock.now();
+        Date at = clock.endOfDay(endedOn);
+        if (at.after(now)) {
+            at = now;
+        }
+        for (ClockPause pause : pauses.pauses(execution.getProcessBusinessKey(), clockName)) {
+            if (pause.resumedAt() == null && at.before(pause.pausedAt())) {
+                at = pause.pausedAt();
+            }
+        }
+        resumeAt(execution, clockName, at);
+    }
+
+    private void resumeAt(DelegateExecution execution, String clockName, Date at) {
+        if (!pauses.resume(execution.getProcessBusinessKey(), clockName, at)) {
             throw new RuleViolation("clock-not-paused", "期限计算没有中止，无需恢复", "The clock " + clockName + " is not paused");
         }
     }

@@ -210,6 +210,25 @@ class CoerciveMeasureProcessTests extends ProcessTest {
     }
 
     @Test
+    void onlyTheTestingPeriodItselfIsExcludedWhenItsReportIsRegisteredLater() {
+        ProcessInstance c = approvedAndSeized();
+        at(LocalDateTime.of(2026, 3, 10, 9, 0));
+        submit("zhangsan", c, "Task_MeasureHandling", Map.of("handlingAction", "testing", "testingKind", "detection",
+                "testingBody", "沈阳市建设工程质量检测中心", "testingExpectedEnd", "2026-03-20",
+                "testingNoticeNo", "检测告知〔2026〕2号", "testingNoticeServedDate", "2026-03-10"));
+        // the test ended on Monday 2026-03-16; its report is registered on Friday 2026-03-20
+        at(LocalDateTime.of(2026, 3, 20, 15, 0));
+        submit("zhangsan", c, "Task_Testing", Map.of("testingEndedDate", "2026-03-16", "testingReportNo", "检测报告〔2026〕10号",
+                "testingResult", "屈服强度不合格"));
+        // Art 25(3): the 6 days of testing (03-11 .. 03-16) do not count, the 4 days until the registration do:
+        // 2026-04-01 + 6 = Tuesday 2026-04-07 (not 2026-04-11, a Saturday, moved to Monday 2026-04-13)
+        assertThat(variable(c, "measureDeadline")).isEqualTo(endOf(LocalDate.of(2026, 4, 7)));
+        assertThat(task(c, "Task_MeasureHandling").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 4, 7)));
+        assertThat(timer(c, "Event_MeasureExpired").getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 4, 7)));
+        assertThat(caseClocks.pausedCalendarDays(c.getBusinessKey(), "measure")).isEqualTo(6);
+    }
+
+    @Test
     void testingTimeIsExcludedAndOneExtensionMovesTheEndThenExpiryReleases() {
         ProcessInstance c = approvedAndSeized();
         assertThat(timer(c, "Event_MeasureExpired").getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 4, 1)));

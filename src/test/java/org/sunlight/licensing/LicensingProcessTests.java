@@ -201,6 +201,44 @@ class LicensingProcessTests extends ProcessTest {
     }
 
     @Test
+    void onlyTheExpertReviewItselfIsExcludedWhenItsEndIsRegisteredLater() {
+        ProcessInstance c = start("zhangsan", "licensing", generalApplication("2026-03-02"));
+        submit("zhangsan", c, "Task_AcceptanceReview", accept());
+        at(LocalDateTime.of(2026, 3, 10, 10, 0));
+        Map<String, Object> expert = review("specialProcedure");
+        expert.putAll(Map.of("specialProcedureKind", "expertReview", "specialProcedureTime", "约3个工作日",
+                "timeExclusionNoticeNo", "市建许期〔2026〕2号"));
+        submit("zhangsan", c, "Task_SubstantiveReview", expert);
+        // the experts concluded on Friday 2026-03-13; the officer registers it on Tuesday 2026-03-17
+        at(LocalDateTime.of(2026, 3, 17, 16, 0));
+        submit("zhangsan", c, "Task_SpecialProcedure", Map.of("specialProcedureEndDate", "2026-03-13",
+                "specialProcedureResult", "专家评审意见：符合条件"));
+        // 第四十五条: 3 working days of review (03-11 .. 03-13) are excluded, the 2 until the registration are not:
+        // 20 + 3 working days after 2026-03-02 = Thursday 2026-04-02 (not Tuesday 2026-04-07)
+        assertThat(variable(c, "decisionDue")).isEqualTo(endOf(LocalDate.of(2026, 4, 2)));
+        assertThat(task(c, "Task_SubstantiveReview").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 4, 2)));
+        assertThat(clocks.pausedWorkingDays(c.getBusinessKey(), "decision")).isEqualTo(3);
+    }
+
+    @Test
+    void aHearingStopsTheClockUntilTheDayItWasHeldNotUntilItsTranscriptIsRegistered() {
+        ProcessInstance c = start("zhangsan", "licensing", generalApplication("2026-03-02"));
+        submit("zhangsan", c, "Task_AcceptanceReview", accept());
+        submit("zhangsan", c, "Task_SubstantiveReview", reviewDone(false, false, true));
+        submit("zhangsan", c, "Task_HearingAnnouncement", Map.of("announcementNo", "市建许听公〔2026〕2号", "announcedDate", "2026-03-02"));
+        submit("zhangsan", c, "Task_ScheduleHearing", Map.of("hearingNoticeDate", "2026-03-02", "hearingDate", "2026-03-11T09:00",
+                "hearingPlace", "第一会议室", "hearingHost", "zhaoliu", "timeExclusionNoticeNo", "市建许期〔2026〕4号"));
+        // held on Wednesday 2026-03-11, its transcript registered on Monday 2026-03-16
+        at(LocalDateTime.of(2026, 3, 16, 11, 0));
+        submit("zhangsan", c, "Task_HoldHearing", Map.of("hearingOutcome", "held", "hearingTranscriptNo", "听证〔2026〕4号",
+                "transcriptConfirmed", true));
+        // 第四十五条: the hearing's 7 working days (03-03 .. 03-11) are excluded, the 3 until the registration are not:
+        // 27 working days after 2026-03-02 is Thursday 2026-04-09 (not Tuesday 2026-04-14)
+        assertThat(clocks.pausedWorkingDays(c.getBusinessKey(), "decision")).isEqualTo(7);
+        assertThat(task(c, "Task_ReviewOpinion").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 4, 9)));
+    }
+
+    @Test
     void expertReviewAndHearingStopTheClockAndOneApprovedExtensionMovesEveryDueDate() {
         ProcessInstance c = start("zhangsan", "licensing", generalApplication("2026-03-02"));
         String key = c.getBusinessKey();

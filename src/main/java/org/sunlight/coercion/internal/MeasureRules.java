@@ -266,13 +266,15 @@ public class MeasureRules {
         task.setVariable("extensionDays", task.getVariable("extensionRequestDays"));
     }
 
-    /** 检测结束 (第二十五条第三款): the period runs on from today. */
+    /** 检测结束 (第二十五条第三款): the period runs on from the day after the recorded end of the testing. */
     public void finishTesting(DelegateTask task) {
         LocalDate ended = Checks.pastDate(clock, task, "testingEndedDate", "检测结束日期");
         caseClocks.requireNotBeforePause(task.getExecution(), CLOCK, ended, "检测结束日期");
         Vars.requireText(task, "testingReportNo", "检测（鉴定）报告编号");
         Vars.requireText(task, "testingResult", "检测（鉴定）结论");
-        caseClocks.resume(task.getExecution(), CLOCK);
+        // the period runs on from the day after the testing ended, not from the day its report is registered
+        // (第二十五条第三款: only the testing period itself is excluded)
+        caseClocks.resume(task.getExecution(), CLOCK, ended);
     }
 
     // ---------------------------------------------------------------- release

@@ -213,6 +213,15 @@ public class LicensingRules {
         refreshDecisionDue(execution);
     }
 
+    /**
+     * The clock runs on from the day after the hearing, testing or expert review ended (第四十五条: only the time they
+     * need is excluded), however late the officer records it.
+     */
+    void resumeDecisionClock(DelegateExecution execution, LocalDate endedOn) {
+        clocks.resume(execution, CLOCK, endedOn);
+        refreshDecisionDue(execution);
+    }
+
     /** Moves decisionDue, the due dates of open tasks that ran against it, and the warning timer. */
     void refreshDecisionDue(DelegateExecution execution) {
         Date old = (Date) execution.getVariable("decisionDue");
@@ -300,7 +309,7 @@ public class LicensingRules {
         Vars.requireText(task, "specialProcedureResult", "检验、检测、鉴定或评审结论");
         LocalDate ended = pastDate(task, "specialProcedureEndDate", "完成日期");
         clocks.requireNotBeforePause(task.getExecution(), CLOCK, ended, "检验、检测、鉴定或评审的完成日期");
-        resumeDecisionClock(task.getExecution());
+        resumeDecisionClock(task.getExecution(), ended);
     }
 
     // ---------------------------------------------------------------- interested parties and hearings (第三十六、四十六至四十八条)
@@ -404,6 +413,8 @@ public class LicensingRules {
                         "The transcript must be confirmed and signed by the participants (Art. 48(1)(5))");
             }
             task.setVariable("hearingHeld", true);
+            // the hearing's time ends on the day it was held (第四十五条), not on the day its transcript is registered
+            resumeDecisionClock(task.getExecution(), hearing);
         } else {
             // 第四十六条: a hearing the law (or a major public-interest licence) requires is held by the department on
             // its own motion; nobody requested it, so nobody can withdraw it
@@ -413,8 +424,8 @@ public class LicensingRules {
             }
             Vars.requireText(task, "hearingWithdrawalNote", "撤回听证申请的情况");
             task.setVariable("hearingHeld", false);
+            resumeDecisionClock(task.getExecution());
         }
-        resumeDecisionClock(task.getExecution());
     }
 
     // ---------------------------------------------------------------- opinion, fee, decision
