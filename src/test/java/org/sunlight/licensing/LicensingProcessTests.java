@@ -454,6 +454,32 @@ class LicensingProcessTests extends ProcessTest {
     }
 
     @Test
+    void aPermitExtensionRunsFromTheDayTheStartPeriodActuallyEnds() {
+        at(LocalDateTime.of(2026, 1, 5, 9, 0));
+        String project = projectCode();
+        payFee(project);
+        ProcessInstance c = start("zhangsan", "licensing", permitApplication(project, 50_000_000, 12000, "2026-01-05"));
+        submit("zhangsan", c, "Task_AcceptanceReview", accept());
+        submit("zhangsan", c, "Task_SubstantiveReview", reviewDone(false, false, false));
+        submit("zhangsan", c, "Task_ReviewOpinion", opinion("grant"));
+        submit("zhaoliu", c, "Task_LicensingDecision", grant());
+        submit("zhangsan", c, "Task_IssueCertificate", certificate("2026-01-05"));
+        // three months from Monday 2026-01-05 end on Sunday 2026-04-05, 清明: moved to Tuesday 2026-04-07 (建筑法第九条;
+        // 民法典第二百零三条)
+        assertThat(task(c, "Task_TrackPermit").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 4, 7)));
+
+        at(LocalDateTime.of(2026, 3, 20, 10, 0));
+        submit("zhangsan", c, "Task_TrackPermit", Map.of("permitEvent", "extensionRequest", "extensionRequestDate", "2026-03-20",
+                "permitExtensionReason", "拆迁未完成"));
+        submit("zhaoliu", c, "Task_PermitExtensionDecision", Map.of("permitExtensionDecision", "approve",
+                "permitExtensionMonths", 3, "permitExtensionOpinion", "同意延期三个月"));
+        // the extension continues the period that ends on 2026-04-07: three months later is Tuesday 2026-07-07, not
+        // Monday 2026-07-06 (2026-01-05 + 6 months = Sunday 07-05, moved)
+        assertThat(task(c, "Task_TrackPermit").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 7, 7)));
+        assertThat(timer(c, "Event_StartDeadline").getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 7, 7)));
+    }
+
+    @Test
     void aPermitIsExtendedAtMostTwiceByAtMostThreeMonthsAndLapsesWhenWorkDoesNotStart() {
         ProcessInstance c = issuedPermit();
         fireTimer(c, "StartEvent_StartReminder", instant(LocalDateTime.of(2026, 5, 19, 0, 0)));

@@ -596,7 +596,8 @@ public class LicensingRules {
             task.setVariable("permitExtensions", 0);
             task.setVariable("permitExtendedMonths", 0);
             task.setVariable("permitStage", "issued");
-            permitDeadlines(task, issued);
+            task.setVariable("permitIssuedDate", clock.startOfDay(issued));
+            permitDeadlines(task, issued, policy.permitStartMonths());
         }
     }
 
@@ -619,10 +620,15 @@ public class LicensingRules {
         return day;
     }
 
-    private void permitDeadlines(VariableScope scope, LocalDate issued) {
-        int months = policy.permitStartMonths() + integer(scope, "permitExtendedMonths");
-        Date deadline = clock.monthsAfter(issued, months);
-        scope.setVariable("permitIssuedDate", clock.startOfDay(issued));
+    /**
+     * The start deadline {@code months} after {@code from}: the permit's issue (three months, 建筑法第九条) or, for an
+     * extension, the end of the period it extends. An extension continues the running period from its last day, which
+     * is the day the period actually ends — moved past a holiday (民法典第二百零三条) — and counts its months from there
+     * (民法典第二百零二条), rather than adding all months to the issue date: 2026-01-05 + 3 months ends on Tuesday
+     * 2026-04-07 (04-05 is 清明), extended by 3 months to 2026-07-07, not to 2026-07-06 (issue + 6 months, moved).
+     */
+    private void permitDeadlines(VariableScope scope, LocalDate from, int months) {
+        Date deadline = clock.monthsAfter(from, months);
         scope.setVariable("startDeadline", deadline);
         scope.setVariable("startReminderAt", clock.startOfDay(clock.toDate(deadline).minusDays(policy.permitStartReminderDays())));
     }
@@ -673,7 +679,7 @@ public class LicensingRules {
         task.setVariable("permitExtensions", integer(task, "permitExtensions") + 1);
         task.setVariable("permitExtendedMonths", integer(task, "permitExtendedMonths") + months.intValue());
         task.setVariable("permitStage", "extended");
-        permitDeadlines(task, clock.toDate(task.getVariable("permitIssuedDate")));
+        permitDeadlines(task, clock.toDate(task.getVariable("startDeadline")), months.intValue());
     }
 
     /** 开工期限提醒 sent to the developer (local practice). */
