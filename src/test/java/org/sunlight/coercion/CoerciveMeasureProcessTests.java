@@ -7,6 +7,7 @@ import static org.sunlight.coercion.CoercionCase.*;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -207,6 +208,23 @@ class CoerciveMeasureProcessTests extends ProcessTest {
         assertThat(r).isWaitingAt("CallActivity_LegalReview");
         fireTimer(r, "Event_ExpiredInReview", endOf(LocalDate.of(2026, 4, 10)));
         assertThat(r).isWaitingAt("Task_Release").variables().containsEntry("releaseReason", "expired");
+    }
+
+    @Test
+    void theSeizureDecisionDatesFromTheActionOnSiteNotFromItsRegistration() {
+        ProcessInstance c = start("zhangsan", "coercive-measure", measureRequest("seizure", "approval"));
+        submit("zhaoliu", c, "Task_LeaderApproval", approval("approve"));
+        // seized and the decision handed over on Monday 2026-03-02 09:30 (Art 24(1)); registered on Wednesday 03-04
+        at(LocalDateTime.of(2026, 3, 4, 10, 0));
+        submit("zhangsan", c, "Task_OnSiteSeizure", onSite("2026-03-02T09:30"));
+        Date decided = instant(LocalDateTime.of(2026, 3, 2, 9, 30));
+        assertThat(variable(c, "decisionDate")).isEqualTo(decided);
+        // its publication runs 20 working days from the decision (国办发〔2018〕118号二(六)): to 2026-03-30, not 04-01
+        assertThat(events.stream(CaseDecided.class).filter(e -> e.businessKey().equals(c.getBusinessKey())))
+                .singleElement().satisfies(e -> assertThat(e.decidedAt()).isEqualTo(decided));
+        assertThat(taskService.createTaskQuery().processDefinitionKey("publication")
+                .processInstanceBusinessKey(c.getBusinessKey()).singleResult().getDueDate())
+                .isEqualTo(endOf(LocalDate.of(2026, 3, 30)));
     }
 
     @Test

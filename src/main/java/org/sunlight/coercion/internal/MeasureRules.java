@@ -149,7 +149,9 @@ public class MeasureRules {
         task.setVariable("measureStart", actionAt);
         task.setVariable("emergencyReportDue", clock.hoursAfter(actionAt, policy.emergencyReportHours()));
         String name = (String) task.getVariable("measureName");
-        task.setVariable("decisionDate", clock.now());
+        // the decision is made and handed over on site (第二十四条第一款: 当场交付查封、扣押决定书): it dates from the
+        // action, not from the day the officer registers it; its publication period runs from then (国办发〔2018〕118号二(六))
+        task.setVariable("decisionDate", actionAt);
         task.setVariable("decisionMatter", name + "：" + abbreviate(property, 200));
         task.setVariable("decisionResult", "依法" + name + "，期限" + days + "日");
     }
