@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
@@ -58,6 +59,28 @@ class DeadlineWatchTests extends ProcessTest {
         assertThat(watch.rows(key, "zhifa", "zhangsan", "nearing")).isEmpty();
         assertThat(watch.rows(key, "zhijian", null, null)).isEmpty();
         assertThat(watch.rows(key, null, "lisi", null)).isEmpty();
+    }
+
+    @Test
+    void aPromisedTimeNeverRunsPastTheStatutoryLimit() {
+        String project = String.format("2026-210102-47-01-%06d", System.nanoTime() % 1_000_000);
+        Map<String, Object> application = new java.util.HashMap<>(Map.ofEntries(Map.entry("licenceMatter", "construction-permit"),
+                Map.entry("partyType", "organization"), Map.entry("partyName", "沈阳某某房地产开发有限公司"),
+                Map.entry("partyIdNumber", "91210100MA0Y6XQ12A"), Map.entry("partyAddress", "沈阳市沈河区青年大街1号"),
+                Map.entry("projectCode", project), Map.entry("projectName", "某某花园三期"), Map.entry("investment", 50_000_000),
+                Map.entry("floorArea", 12000), Map.entry("submittedMaterials", List.of("applicationForm", "landUse",
+                        "planningPermit", "contractor", "fundsAndDrawings", "qualitySafety")),
+                Map.entry("receivedDate", "2026-03-02")));
+        ProcessInstance c = start("zhangsan", "licensing", application);
+        submit("zhangsan", c, "Task_AcceptanceReview", Map.of("acceptanceDecision", "accept", "acceptanceNoticeNo", "市建许受〔2026〕12号"));
+        String key = c.getBusinessKey();
+        // a construction permit: 7 days from the complete application on Monday 03-02 (建筑法第八条), Monday 03-09; the
+        // procedure's promised 10 working days (03-16) cannot promise more than the law allows (优化营商环境条例第三十六条第二款)
+        at(LocalDateTime.of(2026, 3, 10, 10, 0));
+        assertThat(watch.row(key, "statutory", null).dueAt()).isEqualTo(endOf(LocalDate.of(2026, 3, 9)));
+        Row promised = watch.row(key, "promised", null);
+        assertThat(promised.dueAt()).isEqualTo(endOf(LocalDate.of(2026, 3, 9)));
+        assertThat(promised.state()).isEqualTo("overdue");
     }
 
     @Test

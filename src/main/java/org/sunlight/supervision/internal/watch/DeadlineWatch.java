@@ -93,6 +93,14 @@ public class DeadlineWatch {
                 }
                 if (procedure.promised() != null && c.startMs() != null) {
                     Date due = promisedDue(c.businessKey(), procedure, new Date(c.startMs()));
+                    // a promised time shortens the statutory limit, it never lengthens it: "各地区可以在国家规定的
+                    // 政务服务事项办理时限内进一步压减时间" (优化营商环境条例第三十六条第二款). A procedure whose matters
+                    // have different statutory periods (a construction permit's 7 days, 建筑法第八条, against the 20
+                    // working days of 行政许可法第四十二条) would otherwise promise beyond the law
+                    Date statutory = statutoryDue.get(c.businessKey());
+                    if (statutory != null && due.after(statutory)) {
+                        due = statutory;
+                    }
                     items.add(caseItem(c, procedure, "promised", procedure.promised(), due, pause, now, horizon, names));
                 }
             }
