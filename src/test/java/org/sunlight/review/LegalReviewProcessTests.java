@@ -51,6 +51,18 @@ class LegalReviewProcessTests extends ProcessTest {
     }
 
     @Test
+    void theReviewIsDueTheConfiguredWorkingDaysAfterItWasSent() {
+        // local policy, not law (RULES 1.19): sunlight.review.working-days, 7 in application.yaml
+        assertThat(applicationContext.getEnvironment().getProperty("sunlight.review.working-days", Integer.class))
+                .isEqualTo(7);
+        // sent on Friday 2026-09-25: 09-28, 09-29, 09-30, then the National Day holiday (10-01 .. 10-07), 10-08, 10-09,
+        // Saturday 10-10 (an adjusted working day), Monday 10-12 is the seventh working day
+        at(java.time.LocalDateTime.of(2026, 9, 25, 16, 0));
+        ProcessInstance review = caseAtReview();
+        assertThat(task(review, "Task_LegalReview").getDueDate()).isEqualTo(endOf(java.time.LocalDate.of(2026, 10, 12)));
+    }
+
+    @Test
     void anInvestigatorCannotClaimOrCompleteTheReviewOfHisCase() {
         ProcessInstance review = caseAtReview();
         Task task = task(review, "Task_LegalReview");
