@@ -146,6 +146,27 @@ class PenaltyGeneralProcessTests extends ProcessTest {
     }
 
     @Test
+    void theDecisionCannotBeHeavierThanWhatTheLegalReviewPassed() {
+        // the review refuses 30,000 yuan, passes the revised 20,000: the leader may not decide the refused 30,000
+        // (the notified amount) — that fine was never passed by the review (行政处罚法第五十八条)
+        ProcessInstance c = untilPriorNotice(this, 30000, "none", false, true);
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
+        submit("wangwu", c, "Task_LegalReview", review("rejected"));
+        submit("zhangsan", c, "Task_ReviseAfterReview", Map.of("revisionNote", "罚款过重，调整为两万元", "revisedFine", 20000));
+        submit("wangwu", c, "Task_LegalReview", review("approved"));
+        assertThat(c).isWaitingAt("Task_LeaderDecision");
+        assertThatThrownBy(() -> submit("zhaoliu", c, "Task_LeaderDecision", decision(30000)))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("法制审核通过的拟处罚意见")
+                .hasMessageContaining("第五十八条");
+        assertThat(c).isWaitingAt("Task_LeaderDecision");
+        assertThat(events.stream(CaseDecided.class).filter(e -> e.businessKey().equals(c.getBusinessKey()))).isEmpty();
+        // as reviewed, or lighter (a warning), it may
+        submit("zhaoliu", c, "Task_LeaderDecision", decision(20000));
+        assertThat(c).isWaitingAt("Task_DeliverDecision").variables().containsEntry("finalFine", 20000.0);
+    }
+
+    @Test
     void aHearingRequestedAfterTheFiveWorkingDaysIsRefusedAndOneOnTheFifthDayIsHeard() {
         ProcessInstance c = untilPriorNotice(this, 90000, "serious", false, false);
         submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));

@@ -378,6 +378,7 @@ public class PenaltyRules {
             // amount, within the statutory range (第四条, 第三十二条), a deviation from the benchmark has its reason
             requireAmountsFitKind(task, kind, fine, confiscation);
             requireNotHeavier(task, fine, "决定罚款");
+            requireReviewed(task, kind, fine, confiscation);
             if (fine.signum() > 0 && outsideBenchmark(task, fine, "决定罚款") && !approvedDeviation(task, fine)) {
                 Vars.requireText(task, "decisionDeviationReason", "决定罚款超出裁量基准幅度的理由");
             }
@@ -397,6 +398,31 @@ public class PenaltyRules {
                 ? describe((String) task.getVariable("finalPenaltyKind"), decimal(task.getVariable("finalFine")),
                 decimal(task.getVariable("finalConfiscation")))
                 : "noPenalty".equals(decision) ? "不予行政处罚" : "移送司法机关");
+    }
+
+    /**
+     * A decision that had to pass legal review is the one the review passed, or a lighter one: the reviewer sees the
+     * proposal as it stands when it is sent (CallActivity_LegalReview passes penaltyKind, fineAmount and
+     * confiscationValue, and a revision after a failed review changes fineAmount before it is sent again). A heavier
+     * fine or confiscation, or another kind than a warning, was never reviewed — after a failed review it may even be
+     * the very amount the reviewer refused: 未经法制审核或者审核未通过的，不得作出决定（行政处罚法第五十八条第一款；
+     * 国办发〔2018〕118号四）.
+     */
+    private static void requireReviewed(VariableScope scope, String kind, BigDecimal fine, BigDecimal confiscation) {
+        if (!Vars.flag(scope, "reviewRequired")) {
+            return;
+        }
+        String reviewedKind = (String) scope.getVariable("penaltyKind");
+        BigDecimal reviewedFine = zeroIfNull(decimal(scope.getVariable("fineAmount")));
+        BigDecimal reviewedConfiscation = zeroIfNull(decimal(scope.getVariable("confiscationValue")));
+        boolean otherKind = !kind.equals(reviewedKind) && !"warning".equals(kind);
+        if (otherKind || fine.compareTo(reviewedFine) > 0 || confiscation.compareTo(reviewedConfiscation) > 0) {
+            throw new RuleViolation("heavier-than-reviewed", "决定的处罚（" + describe(kind, fine, confiscation)
+                    + "）重于法制审核通过的拟处罚意见（" + describe(reviewedKind, reviewedFine, reviewedConfiscation)
+                    + "），该内容未经法制审核；未经法制审核或者审核未通过的，不得作出决定（行政处罚法第五十八条）",
+                    "The decision (" + plain(fine) + " yuan) is heavier than what legal review passed (" + plain(reviewedFine)
+                            + " yuan); it was never reviewed (Art. 58)");
+        }
     }
 
     static final java.util.Map<String, String> KIND_NAMES = java.util.Map.of("warning", "警告", "fine", "罚款",
