@@ -467,6 +467,28 @@ class PenaltyGeneralProcessTests extends ProcessTest {
     }
 
     @Test
+    void aCaseFiledOnTheFiveYearsWhoseInvestigationFindsNoHarmIsNotPunished() {
+        // filed on the five years for life or health harm; the investigation finds no harmful consequence: the two
+        // years of 第三十六条 apply, they had passed at discovery, no penalty may be given
+        Map<String, Object> old = new HashMap<>(registration());
+        old.put("violationDate", "2023-12-01");
+        old.put("discoveredDate", "2026-02-27");
+        ProcessInstance c = start("zhangsan", "penalty-general", old);
+        submit("zhaoliu", c, "Task_FilingApproval", Map.of("filingDecision", "file", "lifeSafetyHarm", true));
+        submit("zhangsan", c, "Task_Investigation", investigation());
+        submit("zhangsan", c, "Task_InvestigationReport", report("none", true, false, false));
+        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "waiver", "responseReceivedDate", "2026-03-02",
+                "waiverDocumentNo", "放弃声明〔2026〕9号"));
+        assertThatThrownBy(() -> submit("zhaoliu", c, "Task_LeaderDecision", decision(30000)))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第三十六条").hasMessageContaining("不予行政处罚");
+        assertThat(c).isWaitingAt("Task_LeaderDecision");
+        submit("zhaoliu", c, "Task_LeaderDecision", Map.of("decision", "noPenalty", "decisionOpinion", "超过追责时效，不予行政处罚"));
+        assertThat(c).isWaitingAt("Task_DeliverDecision").variables().containsEntry("decision", "noPenalty");
+    }
+
+    @Test
     void notFiledEndsTheCase() {
         ProcessInstance c = start("zhangsan", "penalty-general", registration());
         submit("zhaoliu", c, "Task_FilingApproval", Map.of("filingDecision", "reject", "filingOpinion", "不符合立案标准"));

@@ -86,6 +86,32 @@ public class PenaltyRules {
         }
     }
 
+    /**
+     * The five years of 第三十六条第一款 hold only where life, health or financial safety is concerned 且有危害后果. A
+     * case filed on them (lifeSafetyHarm at 立案审批) whose investigation then finds no harmful consequence
+     * (consequence "none") falls back to the two years: if the violation was not discovered within them, no penalty
+     * may be given — the decision is 不予行政处罚.
+     */
+    private void requireNotTimeBarred(VariableScope scope) {
+        Object violationDate = scope.getVariable("violationDate");
+        Object discoveredDate = scope.getVariable("discoveredDate");
+        if (violationDate == null || discoveredDate == null) {
+            return;
+        }
+        LocalDate violation = clock.toDate(violationDate);
+        LocalDate discovered = clock.toDate(discoveredDate);
+        if (!violation.plusYears(policy.limitationYears()).isBefore(discovered)) {
+            return;
+        }
+        boolean harmed = Vars.flag(scope, "lifeSafetyHarm") && !"none".equals(scope.getVariable("consequence"));
+        if (!harmed) {
+            throw new RuleViolation("limitation-expired", "违法行为在" + policy.limitationYears() + "年内未被发现，且调查认定没有危害后果，"
+                    + "不适用" + policy.extendedLimitationYears() + "年的追责时效，不再给予行政处罚，请作出不予行政处罚决定（行政处罚法第三十六条第一款）",
+                    "The violation was not discovered within " + policy.limitationYears() + " years and caused no harm; "
+                            + "the extended period does not apply and no penalty may be given (Art. 36(1))");
+        }
+    }
+
     /** 立案: the 90-day limit of 第六十条 starts (calendar days, last day moved past holidays). */
     public void recordFiling(DelegateExecution execution) {
         Date filing = clock.now();
@@ -365,6 +391,7 @@ public class PenaltyRules {
         }
         boolean fineDue = false;
         if ("penalty".equals(decision)) {
+            requireNotTimeBarred(task);
             Vars.requireText(task, "decisionDocumentNo", "行政处罚决定书文号");
             String kind = Vars.requireOneOf(task, "finalPenaltyKind", "处罚种类", PENALTY_KINDS);
             String notifiedKind = (String) task.getVariable("notifiedPenaltyKind");
