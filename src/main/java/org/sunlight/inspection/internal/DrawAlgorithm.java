@@ -105,11 +105,7 @@ final class DrawAlgorithm {
         List<String> pool = inputs.inspectors().stream().sorted().toList();
         List<Target> targets = new ArrayList<>();
         for (Candidate candidate : chosen) {
-            List<String> shuffled = new ArrayList<>(pool);
-            Stream stream = new Stream(seed, "inspectors/" + candidate.id());
-            for (int i = 0; i < shuffled.size() - 1; i++) {
-                Collections.swap(shuffled, i, i + stream.below(shuffled.size() - i));
-            }
+            List<String> shuffled = inspectorOrder(seed, pool, candidate.id());
             List<String> inspectors = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             for (String inspector : shuffled) {
@@ -130,6 +126,37 @@ final class DrawAlgorithm {
             targets.add(new Target(candidate.id(), candidate.riskClass(), List.copyOf(inspectors), List.copyOf(skipped)));
         }
         return targets;
+    }
+
+    /** Step 3's order of the pool for one target: sorted by user id, then shuffled completely with its own label. */
+    static List<String> inspectorOrder(byte[] seed, List<String> pool, String targetId) {
+        List<String> shuffled = new ArrayList<>(pool.stream().sorted().toList());
+        Stream stream = new Stream(seed, "inspectors/" + targetId);
+        for (int i = 0; i < shuffled.size() - 1; i++) {
+            Collections.swap(shuffled, i, i + stream.below(shuffled.size() - i));
+        }
+        return shuffled;
+    }
+
+    /**
+     * A target's inspectors once a conflict is declared after the draw (回避, 行政处罚法第四十三条): the same rule as
+     * step 3 — the target's shuffled pool in order, skipping everyone with a conflict for it — applied to the conflicts
+     * known now. The inspectors without a new conflict keep their places; the next in the order replace the others.
+     * Anyone can recompute it from the published draw and the declared conflicts.
+     *
+     * @return the inspectors, or an empty list when fewer than {@code inputs.inspectorsPerTarget()} remain
+     */
+    static List<String> reassign(String seedHex, Inputs inputs, String targetId, Set<String> conflicted) {
+        List<String> inspectors = new ArrayList<>();
+        for (String inspector : inspectorOrder(HexFormat.of().parseHex(seedHex), inputs.inspectors(), targetId)) {
+            if (inspectors.size() == inputs.inspectorsPerTarget()) {
+                break;
+            }
+            if (!conflicted.contains(inspector)) {
+                inspectors.add(inspector);
+            }
+        }
+        return inspectors.size() < inputs.inspectorsPerTarget() ? List.of() : List.copyOf(inspectors);
     }
 
     static String newSeed(java.security.SecureRandom random) {

@@ -2,6 +2,10 @@ package org.sunlight.inspection.internal;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.context.annotation.Lazy;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunlight.organization.ApiException;
@@ -20,8 +24,13 @@ class InspectionCatalogue {
     private final InspectionMapper mapper;
     private final Organization organization;
     private final StatutoryClock clock;
+    private final InspectionRules rules;
+    private final ProcessEngine engine;
 
-    InspectionCatalogue(InspectionMapper mapper, Organization organization, StatutoryClock clock) {
+    InspectionCatalogue(InspectionMapper mapper, Organization organization, StatutoryClock clock,
+                        @Lazy InspectionRules rules, @Lazy ProcessEngine engine) {
+        this.rules = rules;
+        this.engine = engine;
         this.mapper = mapper;
         this.organization = organization;
         this.clock = clock;
@@ -105,6 +114,13 @@ class InspectionCatalogue {
         }
         InspectionConflict conflict = new InspectionConflict(inspector, entity, reason, user.userId(), clock.now());
         mapper.insertConflict(conflict);
+        // an inspector already drawn for the entity is replaced in its open inspections, as the system's act on the
+        // declaration (the declaring officer may not reassign tasks himself)
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(context ->
+                context.runWithoutAuthorization(() -> {
+                    rules.reassignAfterConflict(inspector, entity);
+                    return null;
+                }));
         return conflict;
     }
 }

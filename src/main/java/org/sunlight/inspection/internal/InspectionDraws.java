@@ -175,6 +175,19 @@ public class InspectionDraws {
                 .orElseThrow(() -> new IllegalStateException(entityId + " was not drawn in " + drawId));
     }
 
+    /**
+     * The inspectors of a drawn target with the conflicts declared for it until now (those recorded at the draw and any
+     * declared since): {@link DrawAlgorithm#reassign}. Empty when fewer than the required number remain.
+     */
+    List<String> inspectorsNow(long drawId, String targetId) {
+        DrawRecord record = mapper.draw(drawId);
+        DrawAlgorithm.Inputs inputs = read(record.inputsJson(), DrawAlgorithm.Inputs.class);
+        Set<String> conflicted = new LinkedHashSet<>();
+        inputs.conflicts().stream().filter(c -> c.entityId().equals(targetId)).forEach(c -> conflicted.add(c.inspector()));
+        mapper.conflicts().stream().filter(c -> c.entityId().equals(targetId)).forEach(c -> conflicted.add(c.userId()));
+        return DrawAlgorithm.reassign(record.seed(), inputs, targetId, conflicted);
+    }
+
     /** Re-runs a draw from its record; anyone may ask. A draw not yet made reveals only its commitment. */
     Map<String, Object> verify(long id) {
         DrawRecord record = mapper.draw(id);

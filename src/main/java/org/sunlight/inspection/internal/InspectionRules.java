@@ -12,11 +12,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -59,9 +63,12 @@ public class InspectionRules {
     private final StatutoryClock clock;
     private final InspectionPolicy policy;
     private final RuntimeService runtimeService;
+    private final TaskService taskService;
 
     InspectionRules(InspectionDraws draws, InspectionMapper mapper, Organization organization, EnforcementTeam team,
-                    StatutoryClock clock, InspectionPolicy policy, @Lazy RuntimeService runtimeService) {
+                    StatutoryClock clock, InspectionPolicy policy, @Lazy RuntimeService runtimeService,
+                    @Lazy TaskService taskService) {
+        this.taskService = taskService;
         this.draws = draws;
         this.mapper = mapper;
         this.organization = organization;
@@ -137,8 +144,12 @@ public class InspectionRules {
 
     /** Task create listener: only the drawn inspectors' credentials can be chosen. */
     public void offerInspectors(DelegateTask task) {
+        task.setVariableLocal("inspectorOptions", SpinValues.jsonValue(inspectorOptions(drawnInspectors(task))).create());
+    }
+
+    private String inspectorOptions(Set<String> users) {
         StringBuilder json = new StringBuilder("[");
-        for (String user : drawnInspectors(task)) {
+        for (String user : users) {
             String name = organization.officer(user).map(o -> o.name()).orElse(user);
             for (Credential credential : organization.credentialsOf(user)) {
                 if (credential.isValidOn(clock.today()) && credential.covers("inspection")) {
@@ -146,7 +157,54 @@ public class InspectionRules {
                 }
             }
         }
-        task.setVariableLocal("inspectorOptions", SpinValues.jsonValue(json.append(']').toString()).create());
+        return json.append(']').toString();
+    }
+
+    /**
+     * An inspector declared a conflict of interest with an entity after a draw chose him for it (回避, 行政处罚法第四十三条;
+     * RULES 5.6): every on-site inspection of that entity not yet recorded gets its inspectors again by the draw's own
+     * rule with the conflicts known now ({@link DrawAlgorithm#reassign}: the others keep their places, the next in the
+     * target's published order replaces him) — its candidates, assignee and credential options follow. Where fewer than
+     * the required inspectors remain, the assignment stays and the record is refused ({@link #checkRecord}). The change
+     * is the system's act on the declaration, recorded in the case's history.
+     */
+    void reassignAfterConflict(String inspector, String entityId) {
+        for (Task task : taskService.createTaskQuery().processDefinitionKey("inspection")
+                .taskDefinitionKey("Task_OnSiteInspection").active().list()) {
+            if (!entityId.equals(taskService.getVariable(task.getId(), "targetId"))) {
+                continue;
+            }
+            Object candidates = taskService.getVariable(task.getId(), "inspectorCandidates");
+            if (candidates == null || !List.of(candidates.toString().split(",")).contains(inspector)) {
+                continue;
+            }
+            long drawId = ((Number) taskService.getVariable(task.getId(), "drawId")).longValue();
+            List<String> inspectors = draws.inspectorsNow(drawId, entityId);
+            if (inspectors.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> assignment = new HashMap<>();
+            assignment.put("inspector1", inspectors.get(0));
+            assignment.put("inspector2", inspectors.get(1));
+            assignment.put("inspectorCandidates", String.join(",", inspectors));
+            assignment.put("inspectorNames", inspectors.stream()
+                    .map(u -> organization.officer(u).map(o -> o.name()).orElse(u)).collect(Collectors.joining("、")));
+            runtimeService.setVariables(task.getExecutionId(), assignment);
+            for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null
+                        && !inspectors.contains(link.getUserId())) {
+                    taskService.deleteCandidateUser(task.getId(), link.getUserId());
+                }
+            }
+            for (String user : inspectors) {
+                taskService.addCandidateUser(task.getId(), user);
+            }
+            if (task.getAssignee() == null || !inspectors.contains(task.getAssignee())) {
+                taskService.setAssignee(task.getId(), inspectors.get(0));
+            }
+            taskService.setVariableLocal(task.getId(), "inspectorOptions",
+                    SpinValues.jsonValue(inspectorOptions(new LinkedHashSet<>(inspectors))).create());
+        }
     }
 
     /**
@@ -157,6 +215,7 @@ public class InspectionRules {
         List<Credential> credentials = team.require(List.of(text(task, "officer1Credential"), text(task, "officer2Credential")),
                 "inspection", clock.today());
         Set<String> users = credentials.stream().map(Credential::userId).collect(Collectors.toSet());
+        requireNoConflict(task, users);
         if (!users.equals(drawnInspectors(task))) {
             throw new RuleViolation("not-drawn-inspectors", "现场检查须由随机选派的检查人员实施（" + task.getVariable("inspectorNames")
                     + "，双随机抽查）", "The inspection must be done by the inspectors the draw chose");
@@ -261,6 +320,7 @@ public class InspectionRules {
     public void checkReinspection(DelegateTask task) {
         List<Credential> credentials = team.require(List.of(text(task, "reinspector1Credential"),
                 text(task, "reinspector2Credential")), "inspection", clock.today());
+        requireNoConflict(task, credentials.stream().map(Credential::userId).collect(Collectors.toSet()));
         if (!Vars.flag(task, "reinspectionCredentialsShown")) {
             throw new RuleViolation("credentials-not-shown", "检查时须主动出示执法证件（行政处罚法第五十五条）",
                     "Inspectors must show their credentials (Art. 55)");
@@ -313,6 +373,18 @@ public class InspectionRules {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** 执法人员与案件有直接利害关系的，应当回避（行政处罚法第四十三条; RULES 5.6): a declared conflict bars the inspector. */
+    private void requireNoConflict(VariableScope scope, Set<String> users) {
+        String target = (String) scope.getVariable("targetId");
+        for (String user : users) {
+            if (target != null && mapper.conflictCount(user, target) > 0) {
+                String name = organization.officer(user).map(o -> o.name()).orElse(user);
+                throw new RuleViolation("inspector-conflict", name + "已申报与该检查对象有利害关系，应当回避，不得参加检查（行政处罚法第四十三条）",
+                        user + " declared a conflict of interest with this entity and must not inspect it (recusal, Art. 43)");
+            }
+        }
+    }
 
     private static Set<String> drawnInspectors(VariableScope scope) {
         return new LinkedHashSet<>(List.of(((String) scope.getVariable("inspectorCandidates")).split(",")));

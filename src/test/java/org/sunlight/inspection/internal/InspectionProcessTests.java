@@ -43,6 +43,7 @@ class InspectionProcessTests extends ProcessTest {
     @Autowired InspectionMapper mapper;
     @Autowired Cases cases;
     @Autowired JdbcTemplate jdbc;
+    @Autowired InspectionCatalogue catalogue;
 
     private ProcessInstance plan(String item, List<String> departments) {
         ProcessInstance c = start("zhangsan", "inspection", Map.of("planName", "2026年第一季度建筑施工安全双随机抽查",
@@ -260,6 +261,38 @@ class InspectionProcessTests extends ProcessTest {
         assertThat(events.stream(CaseDecided.class).filter(e -> e.businessKey().equals(c.getBusinessKey()))).hasSize(3)
                 .extracting(CaseDecided::result).contains("发现问题：外脚手架未按专项方案搭设，连墙件缺失。涉嫌违法，依法立案查处");
         assertThat(c).isEnded();
+    }
+
+    @Test
+    void anInspectorWhoDeclaresAConflictAfterTheDrawIsReplacedAndMayNotInspect() {
+        ProcessInstance c = drawn("JC-AQ-01");
+        DrawAlgorithm.Target target = draws.targets(drawId(c)).get(0);
+        String conflicted = target.inspectors().get(0);
+        String other = target.inspectors().get(1);
+        try {
+            // the conflict comes to light after the draw (回避, 行政处罚法第四十三条)
+            catalogue.declare(new org.sunlight.organization.StaffUser(conflicted, List.of("officer")), null, target.id(),
+                    "配偶在该公司任项目经理");
+            // the draw's own rule with the conflicts known now: the other keeps his place, the next in the order joins
+            List<String> now = draws.inspectorsNow(drawId(c), target.id());
+            assertThat(now).hasSize(2).contains(other).doesNotContain(conflicted);
+            Task task = targetTask(c, "Task_OnSiteInspection", target.id());
+            assertThat(taskService.getVariable(task.getId(), "inspectorCandidates")).isEqualTo(String.join(",", now));
+            assertThat(now).contains(task.getAssignee());
+            assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getUserId())
+                    .doesNotContain(conflicted).containsAll(now);
+            assertThat(((SpinJsonNode) taskService.getVariableLocal(task.getId(), "inspectorOptions")).toString())
+                    .doesNotContain(CREDENTIALS.get(conflicted));
+
+            at(LocalDateTime.of(2026, 3, 3, 12, 0));
+            // the conflicted inspector may not take part
+            assertThatThrownBy(() -> complete(other, task, record(List.of(conflicted, other), "compliant")))
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining("回避").hasMessageContaining("第四十三条");
+            complete(other, task, record(now, "compliant"));
+            assertThat(tasks(c, "Task_OnSiteInspection")).hasSize(2);
+        } finally {
+            jdbc.update("DELETE FROM sl_inspection_conflict WHERE user_id = ? AND entity_id = ?", conflicted, target.id());
+        }
     }
 
     @Test
