@@ -167,6 +167,30 @@ class PenaltyGeneralProcessTests extends ProcessTest {
     }
 
     @Test
+    void aDecisionHeavierThanTheProposalJudgedFreeOfReviewIsJudgedAgain() {
+        // 90,000 yuan would need review (reviewRequiredAndApproved); the statement lowers the proposal to 20,000, for
+        // which none is needed: the leader may not then decide the notified 90,000 without review (第五十八条)
+        ProcessInstance c = untilPriorNotice(this, 90000, "serious", false, false);
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        at(LocalDateTime.of(2026, 3, 3, 10, 0));
+        submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "statement", "responseReceivedDate", "2026-03-03",
+                "statementContent", "已全部整改，请求从轻处罚"));
+        submit("zhangsan", c, "Task_StatementReview", Map.of("statementAdopted", "adopted",
+                "statementReviewNote", "理由成立，予以采纳", "revisedFine", 20000));
+        submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "waiver", "responseReceivedDate", "2026-03-03",
+                "waiverDocumentNo", "放弃声明〔2026〕8号"));
+        assertThat(c).isWaitingAt("Task_LeaderDecision").variables().containsEntry("reviewRequired", false)
+                .containsEntry("fineAmount", 20000.0);
+        assertThatThrownBy(() -> submit("zhaoliu", c, "Task_LeaderDecision", decision(90000)))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("须经法制审核").hasMessageContaining("第五十八条");
+        assertThat(c).isWaitingAt("Task_LeaderDecision");
+        Map<String, Object> adopted = new HashMap<>(decision(20000));
+        adopted.put("decisionDeviationReason", "采纳当事人陈述申辩，已全部整改");
+        submit("zhaoliu", c, "Task_LeaderDecision", adopted);
+        assertThat(c).isWaitingAt("Task_DeliverDecision").variables().containsEntry("finalFine", 20000.0);
+    }
+
+    @Test
     void aHearingRequestedAfterTheFiveWorkingDaysIsRefusedAndOneOnTheFifthDayIsHeard() {
         ProcessInstance c = untilPriorNotice(this, 90000, "serious", false, false);
         submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));

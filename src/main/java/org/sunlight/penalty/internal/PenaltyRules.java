@@ -8,10 +8,14 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.sunlight.organization.Organization;
 import org.sunlight.procedure.EnforcementTeam;
@@ -45,8 +49,11 @@ public class PenaltyRules {
     private final StatutoryClock clock;
     private final PenaltyPolicy policy;
     private final Organization organization;
+    private final DecisionService decisionService;
 
-    PenaltyRules(StatutoryClock clock, PenaltyPolicy policy, Organization organization) {
+    PenaltyRules(StatutoryClock clock, PenaltyPolicy policy, Organization organization,
+                 @Lazy DecisionService decisionService) {
+        this.decisionService = decisionService;
         this.clock = clock;
         this.policy = policy;
         this.organization = organization;
@@ -433,23 +440,54 @@ public class PenaltyRules {
      * confiscationValue, and a revision after a failed review changes fineAmount before it is sent again). A heavier
      * fine or confiscation, or another kind than a warning, was never reviewed — after a failed review it may even be
      * the very amount the reviewer refused: 未经法制审核或者审核未通过的，不得作出决定（行政处罚法第五十八条第一款；
-     * 国办发〔2018〕118号四）.
+     * 国办发〔2018〕118号四）. Where no review was required, the need was judged (DMN legal-review-required) on the
+     * proposal as it then stood; a heavier decision — e.g. the notified fine after a statement had lowered the proposal
+     * below the review catalogue's amount — is judged again by the same table and refused if it needs review.
      */
-    private static void requireReviewed(VariableScope scope, String kind, BigDecimal fine, BigDecimal confiscation) {
-        if (!Vars.flag(scope, "reviewRequired")) {
-            return;
-        }
+    private void requireReviewed(VariableScope scope, String kind, BigDecimal fine, BigDecimal confiscation) {
         String reviewedKind = (String) scope.getVariable("penaltyKind");
         BigDecimal reviewedFine = zeroIfNull(decimal(scope.getVariable("fineAmount")));
         BigDecimal reviewedConfiscation = zeroIfNull(decimal(scope.getVariable("confiscationValue")));
         boolean otherKind = !kind.equals(reviewedKind) && !"warning".equals(kind);
-        if (otherKind || fine.compareTo(reviewedFine) > 0 || confiscation.compareTo(reviewedConfiscation) > 0) {
-            throw new RuleViolation("heavier-than-reviewed", "决定的处罚（" + describe(kind, fine, confiscation)
-                    + "）重于法制审核通过的拟处罚意见（" + describe(reviewedKind, reviewedFine, reviewedConfiscation)
-                    + "），该内容未经法制审核；未经法制审核或者审核未通过的，不得作出决定（行政处罚法第五十八条）",
-                    "The decision (" + plain(fine) + " yuan) is heavier than what legal review passed (" + plain(reviewedFine)
-                            + " yuan); it was never reviewed (Art. 58)");
+        boolean heavier = otherKind || fine.compareTo(reviewedFine) > 0 || confiscation.compareTo(reviewedConfiscation) > 0;
+        if (!heavier) {
+            return;
         }
+        if (!Vars.flag(scope, "reviewRequired")) {
+            // the need for review was judged on a lighter proposal (e.g. a fine lowered after the party's statement):
+            // the decision as made is judged again by the same table
+            String reason = reviewReasonFor(scope, kind, fine);
+            if (reason != null) {
+                throw new RuleViolation("review-missing", "按决定的处罚（" + describe(kind, fine, confiscation) + "）须经法制审核（"
+                        + reason + "），本案仅就较轻的拟处罚意见（" + describe(reviewedKind, reviewedFine, reviewedConfiscation)
+                        + "）判定无需审核；未经法制审核的，不得作出决定（行政处罚法第五十八条）",
+                        "The decision as made needs legal review, which was judged only on a lighter proposal (Art. 58)");
+            }
+            return;
+        }
+        throw new RuleViolation("heavier-than-reviewed", "决定的处罚（" + describe(kind, fine, confiscation)
+                + "）重于法制审核通过的拟处罚意见（" + describe(reviewedKind, reviewedFine, reviewedConfiscation)
+                + "），该内容未经法制审核；未经法制审核或者审核未通过的，不得作出决定（行政处罚法第五十八条）",
+                "The decision (" + plain(fine) + " yuan) is heavier than what legal review passed (" + plain(reviewedFine)
+                        + " yuan); it was never reviewed (Art. 58)");
+    }
+
+    /** DMN legal-review-required for the decision as made: its reason when review is required, else null. */
+    private String reviewReasonFor(VariableScope scope, String kind, BigDecimal fine) {
+        java.util.Map<String, Object> inputs = new java.util.HashMap<>();
+        for (String name : List.of("category", "partyType", "hearingHeld", "majorPublicInterest", "majorSocialImpact",
+                "majorThirdPartyRights", "complexCase")) {
+            inputs.put(name, scope.getVariable(name));
+        }
+        inputs.put("penaltyKind", kind);
+        inputs.put("fineAmount", fine.doubleValue());
+        DmnDecisionResult result = Context.getCommandContext().runWithoutAuthorization(() -> decisionService
+                .evaluateDecisionByKey("legal-review-required").variables(inputs).evaluate());
+        if (result.isEmpty() || !Boolean.TRUE.equals(result.getFirstResult().getEntryMap().get("reviewRequired"))) {
+            return null;
+        }
+        Object reason = result.getFirstResult().getEntryMap().get("reason");
+        return reason == null ? "" : reason.toString();
     }
 
     static final java.util.Map<String, String> KIND_NAMES = java.util.Map.of("warning", "警告", "fine", "罚款",
