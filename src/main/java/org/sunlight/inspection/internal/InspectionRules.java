@@ -190,14 +190,20 @@ public class InspectionRules {
             assignment.put("inspectorNames", inspectors.stream()
                     .map(u -> organization.officer(u).map(o -> o.name()).orElse(u)).collect(Collectors.joining("、")));
             runtimeService.setVariables(task.getExecutionId(), assignment);
+            Set<String> present = new LinkedHashSet<>();
             for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null
-                        && !inspectors.contains(link.getUserId())) {
-                    taskService.deleteCandidateUser(task.getId(), link.getUserId());
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
+                    if (inspectors.contains(link.getUserId())) {
+                        present.add(link.getUserId());
+                    } else {
+                        taskService.deleteCandidateUser(task.getId(), link.getUserId());
+                    }
                 }
             }
             for (String user : inspectors) {
-                taskService.addCandidateUser(task.getId(), user);
+                if (!present.contains(user)) {
+                    taskService.addCandidateUser(task.getId(), user);
+                }
             }
             if (task.getAssignee() == null || !inspectors.contains(task.getAssignee())) {
                 taskService.setAssignee(task.getId(), inspectors.get(0));
