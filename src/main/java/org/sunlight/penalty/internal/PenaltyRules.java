@@ -531,8 +531,18 @@ public class PenaltyRules {
         }
     }
 
-    /** 罚款缴纳 on time: the full fine, paid at the designated bank (第六十七条). */
+    /**
+     * 罚款缴纳 on time: the full fine, paid at the designated bank (第六十七条). Instead of a payment the handler may
+     * record the party's written application to defer or pay by instalments (第六十六条第二款, {@code deferralApplied});
+     * a leader then decides it (Task_DeferralApproval, {@link #decideDeferral}).
+     */
     public void checkPayment(DelegateTask task) {
+        boolean deferral = Vars.flag(task, "deferralApplied");
+        task.setVariable("deferralApplied", deferral);
+        if (deferral) {
+            checkDeferralApplication(task);
+            return;
+        }
         LocalDate paid = pastDate(task, "paidDate", "缴款日期");
         if (paid.isAfter(clock.toDate(task.getVariable("paymentDeadline")))) {
             throw new RuleViolation("paid-late", "缴款日期已超过缴纳期限，应按逾期缴纳处理并计算加处罚款（行政处罚法第七十二条）",
@@ -549,7 +559,12 @@ public class PenaltyRules {
      * administrative reconsideration or litigation do not count (第七十三条第三款).
      */
     public void settleOverdue(DelegateTask task) {
-        String outcome = Vars.requireOneOf(task, "overdueOutcome", "处理结果", Set.of("paid", "enforce"));
+        String outcome = Vars.requireOneOf(task, "overdueOutcome", "处理结果", Set.of("paid", "enforce", "deferral"));
+        if ("deferral".equals(outcome)) {
+            // the fine is still unpaid: the party may still apply to defer or pay by instalments (第六十六条第二款)
+            checkDeferralApplication(task);
+            return;
+        }
         BigDecimal suspended = zeroIfNull(Vars.amount(task, "suspendedDays", "复议或诉讼期间天数"));
         if (suspended.stripTrailingZeros().scale() > 0) {
             throw new RuleViolation("invalid-days", "复议或诉讼期间天数须为整数", "suspendedDays must be a whole number");
@@ -574,6 +589,123 @@ public class PenaltyRules {
             task.setVariable("enforcementObligation", "缴纳罚款人民币" + fine.stripTrailingZeros().toPlainString() + "元"
                     + (lateFee.signum() > 0 ? "及加处罚款人民币" + lateFee.stripTrailingZeros().toPlainString() + "元" : ""));
         }
+    }
+
+    static final Set<String> DEFERRAL_KINDS = Set.of("deferral", "instalments");
+    /** One instalment of a plan, a line of {@code instalmentPlan}: 2026-04-10 10000 (date, amount in yuan). */
+    private static final java.util.regex.Pattern INSTALMENT =
+            java.util.regex.Pattern.compile("\\s*(\\d{4}-\\d{2}-\\d{2})[\\s,，、：:]+(\\d+(?:\\.\\d{1,2})?)\\s*元?\\s*");
+
+    /**
+     * 延期或者分期缴纳罚款的申请 (行政处罚法第六十六条第二款): 当事人确有经济困难，需要延期或者分期缴纳罚款的，经当事人申请和
+     * 行政机关批准，可以暂缓或者分期缴纳. The written application (date, the economic hardship, the plan) is checked here;
+     * the end of the plan it asks for is kept as {@code deferralRequestedUntil} for the leader's decision. A plan whose
+     * end has passed, that starts before the application, or whose instalments do not add up to the outstanding fine is
+     * refused and changes nothing.
+     */
+    void checkDeferralApplication(VariableScope scope) {
+        LocalDate applied = pastDate(scope, "deferralApplicationDate", "延期（分期）缴纳申请日期");
+        LocalDate decided = clock.toDate(scope.getVariable("decisionDate"));
+        if (applied.isBefore(decided)) {
+            throw new RuleViolation("deferral-before-decision", "申请日期不能早于处罚决定日期",
+                    "The application cannot precede the decision");
+        }
+        Vars.requireText(scope, "deferralReason", "确有经济困难的理由（行政处罚法第六十六条第二款）");
+        String kind = Vars.requireOneOf(scope, "deferralKind", "申请方式（延期或分期）", DEFERRAL_KINDS);
+        LocalDate end = "deferral".equals(kind)
+                ? planDate(clock.toDate(Vars.requireText(scope, "deferredUntil", "申请延期至")), applied, "延期缴纳截止日期")
+                : instalmentsEnd(scope, applied);
+        if (!end.isAfter(clock.toDate(scope.getVariable("paymentDeadline")))) {
+            throw new RuleViolation("deferral-not-later", "延期（分期）缴纳的截止日期应当晚于现缴纳期限 "
+                    + clock.toDate(scope.getVariable("paymentDeadline")) + "（行政处罚法第六十六条第二款）",
+                    "The deferred deadline must be later than the current payment deadline (Art. 66(2))");
+        }
+        scope.setVariable("deferralRequestedUntil", clock.endOfDay(end));
+    }
+
+    /** A date of the plan: not before the application, not already passed. */
+    private LocalDate planDate(LocalDate day, LocalDate applied, String label) {
+        if (day.isBefore(applied)) {
+            throw new RuleViolation("deferral-before-application", label + "（" + day + "）不能早于申请日期 " + applied,
+                    "A date of the plan (" + day + ") precedes the application (" + applied + ")");
+        }
+        if (day.isBefore(clock.today())) {
+            throw new RuleViolation("deferral-in-past", label + "（" + day + "）已经过去，不能作为延期或分期缴纳的期限",
+                    "A date of the plan (" + day + ") has already passed");
+        }
+        return day;
+    }
+
+    /** 分期缴纳: one instalment a line, dates in order, amounts adding up to the outstanding fine; returns the last date. */
+    private LocalDate instalmentsEnd(VariableScope scope, LocalDate applied) {
+        String plan = Vars.requireText(scope, "instalmentPlan", "分期缴纳计划");
+        BigDecimal due = decimal(scope.getVariable("finalFine"));
+        BigDecimal sum = BigDecimal.ZERO;
+        LocalDate last = null;
+        int count = 0;
+        for (String line : plan.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            java.util.regex.Matcher m = INSTALMENT.matcher(line);
+            if (!m.matches()) {
+                throw new RuleViolation("instalment-format", "分期缴纳计划每行填写一期：日期 金额，例如“2026-04-10 10000”；无法识别：" + line.strip(),
+                        "One instalment a line: date amount, e.g. '2026-04-10 10000'; not understood: " + line.strip());
+            }
+            LocalDate day = planDate(clock.toDate(m.group(1)), applied, "第" + (count + 1) + "期缴纳日期");
+            if (last != null && !day.isAfter(last)) {
+                throw new RuleViolation("instalment-order", "分期缴纳日期应当依次递后（第" + (count + 1) + "期）",
+                        "Instalment dates must follow one another");
+            }
+            BigDecimal amount = new BigDecimal(m.group(2));
+            if (amount.signum() <= 0) {
+                throw new RuleViolation("instalment-amount", "每期缴纳金额应当大于0元", "Each instalment must be above 0 yuan");
+            }
+            sum = sum.add(amount);
+            last = day;
+            count++;
+        }
+        if (count < 2) {
+            throw new RuleViolation("instalment-count", "分期缴纳至少分两期；一次缴纳的请申请延期缴纳",
+                    "Instalments need at least two; apply for a deferral to pay at once");
+        }
+        if (sum.compareTo(due) != 0) {
+            throw new RuleViolation("instalment-sum", "各期金额合计 " + plain(sum) + " 元，应当等于未缴罚款 " + plain(due) + " 元",
+                    "The instalments add up to " + plain(sum) + " yuan, the outstanding fine is " + plain(due));
+        }
+        scope.setVariable("instalmentCount", count);
+        return last;
+    }
+
+    /**
+     * 负责人审批延期或分期缴纳 (行政处罚法第六十六条第二款: 经行政机关批准). Approved: the payment deadline becomes the end of the
+     * deferral or of the last instalment, so the boundary timer and the task's due date follow it and the late-payment
+     * surcharge (第七十二条第一款第一项) runs only from the day after; the period for applying to the people's court for
+     * enforcement counts from that end too (第七十二条第二款, {@code deferralEnd}, passed to coercive-execution).
+     * Refused: the original deadline stands. Either way the case returns to the payment task.
+     */
+    public void decideDeferral(DelegateTask task) {
+        String decision = Vars.requireOneOf(task, "deferralDecision", "审批意见", Set.of("approve", "refuse"));
+        if ("approve".equals(decision)) {
+            // approved today: the plan must still lie ahead
+            LocalDate end = clock.toDate(task.getVariable("deferralRequestedUntil"));
+            if (end.isBefore(clock.today())) {
+                throw new RuleViolation("deferral-in-past", "申请的延期（分期）缴纳期限 " + end + " 已经过去，不能批准",
+                        "The requested deferral ended on " + end + "; it cannot be approved");
+            }
+            if (task.getVariable("originalPaymentDeadline") == null) {
+                task.setVariable("originalPaymentDeadline", task.getVariable("paymentDeadline"));
+            }
+            Date deadline = clock.endOfDay(end);
+            task.setVariable("paymentDeadline", deadline);
+            task.setVariable("deferralEnd", deadline);
+        } else {
+            Vars.requireText(task, "deferralOpinion", "不予批准的理由");
+        }
+        task.setVariable("deferralApproved", "approve".equals(decision));
+        // the application is decided: the payment task and the overdue task start afresh
+        task.setVariable("deferralApplied", false);
+        task.setVariable("overdueOutcome", null);
     }
 
     BigDecimal lateFee(BigDecimal fine, long daysLate) {
