@@ -161,10 +161,18 @@ public class ExecutionRules {
         LocalDate litigation = clock.addMonths(basisDelivered, policy.litigationMonths());
         LocalDate appealEnd = litigation.isAfter(reconsideration) ? litigation : reconsideration;
         task.setVariable("appealPeriodEnd", clock.endOfDay(appealEnd));
+        // a fine whose payment was deferred or split with the authority's approval: the period for applying to the
+        // court counts from the end of the deferral or of the last instalment (行政处罚法第七十二条第二款), never before
+        // the appeal periods have run (行政强制法第五十三条)
+        LocalDate periodStart = appealEnd;
+        Object deferredUntil = task.getVariable("paymentDeferredUntil");
+        if (deferredUntil != null && clock.toDate(deferredUntil).isAfter(appealEnd)) {
+            periodStart = clock.toDate(deferredUntil);
+        }
         Date tenDaysAfterDemand = clock.workingDaysAfter(served, policy.courtDemandWorkingDays());
-        Date appealEndAt = clock.endOfDay(appealEnd);
-        task.setVariable("courtWindowOpens", tenDaysAfterDemand.after(appealEndAt) ? tenDaysAfterDemand : appealEndAt);
-        task.setVariable("courtWindowCloses", clock.monthsAfter(appealEnd, policy.courtApplicationMonths()));
+        Date periodStartAt = clock.endOfDay(periodStart);
+        task.setVariable("courtWindowOpens", tenDaysAfterDemand.after(periodStartAt) ? tenDaysAfterDemand : periodStartAt);
+        task.setVariable("courtWindowCloses", clock.monthsAfter(periodStart, policy.courtApplicationMonths()));
     }
 
     /** 催告期间 (第三十五条, 第三十六条, 第三十七条第三款): performance, a statement, or signs of hiding property. */
