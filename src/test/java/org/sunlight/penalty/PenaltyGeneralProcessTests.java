@@ -319,6 +319,177 @@ class PenaltyGeneralProcessTests extends ProcessTest {
                 .containsEntry("obligation", "缴纳罚款人民币30000元及加处罚款人民币30000元").containsEntry("handler", "zhangsan");
     }
 
+    // ---------------------------------------------------------------- 延期或者分期缴纳 (第六十六条第二款, 第七十二条)
+
+    /** A 30,000 yuan fine delivered on 2026-03-10: payment due 2026-03-25 (Art 67), the case at Task_ConfirmPayment. */
+    private ProcessInstance fineDelivered() {
+        ProcessInstance c = noticeDeliveredAndWindowExpired(30000);
+        submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
+        submit("zhangsan", c, "Task_DeliverDecision", delivery("2026-03-10"));
+        assertThat(timer(c, "Event_PaymentOverdue").getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 3, 25)));
+        return c;
+    }
+
+    /** The party's written application, recorded on the payment task instead of a payment. */
+    private static Map<String, Object> deferralUntil(String appliedOn, String until) {
+        return vars("deferralApplied", true, "deferralApplicationDate", appliedOn,
+                "deferralReason", "受工程款拖欠影响，企业资金周转困难，有银行流水为证", "deferralKind", "deferral", "deferredUntil", until);
+    }
+
+    private static Map<String, Object> instalments(String appliedOn, String plan) {
+        return vars("deferralApplied", true, "deferralApplicationDate", appliedOn,
+                "deferralReason", "经营亏损，确有经济困难", "deferralKind", "instalments", "instalmentPlan", plan);
+    }
+
+    @Test
+    void anApprovedDeferralMovesTheDeadlineTheTimerAndTheLateFeeStart() {
+        ProcessInstance c = fineDelivered();
+        at(LocalDateTime.of(2026, 3, 20, 10, 0));
+        submit("zhangsan", c, "Task_ConfirmPayment", deferralUntil("2026-03-19", "2026-05-29"));
+        Task approval = task(c, "Task_DeferralApproval");
+        assertThat(taskService.getIdentityLinksForTask(approval.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly("leader");
+        submit("zhaoliu", c, "Task_DeferralApproval", Map.of("deferralDecision", "approve", "deferralOpinion", "同意延期"));
+
+        // the payment deadline is now the end of the deferral (Art 66(2)): the task's due date and its timer follow
+        assertThat(c).isWaitingAt("Task_ConfirmPayment").variables()
+                .containsEntry("paymentDeadline", endOf(LocalDate.of(2026, 5, 29)))
+                .containsEntry("deferralEnd", endOf(LocalDate.of(2026, 5, 29)))
+                .containsEntry("originalPaymentDeadline", endOf(LocalDate.of(2026, 3, 25)))
+                .containsEntry("deferralApproved", true).containsEntry("deferralApplied", false);
+        assertThat(task(c, "Task_ConfirmPayment").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 5, 29)));
+        assertThat(timer(c, "Event_PaymentOverdue").getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 5, 29)));
+
+        // paid within the deferral: on time, no late fee
+        at(LocalDateTime.of(2026, 5, 20, 10, 0));
+        submit("zhangsan", c, "Task_ConfirmPayment", Map.of("paidDate", "2026-05-20", "paidAmount", 30000,
+                "paymentReceiptNo", "非税〔2026〕95号"));
+        assertThat(c).isWaitingAt("Task_Closure").variables().containsEntry("lateFee", 0.0);
+        assertThat(c).hasPassedInOrder("Task_ConfirmPayment", "Task_DeferralApproval", "Task_ConfirmPayment");
+    }
+
+    @Test
+    void afterAnApprovedDeferralTheLateFeeRunsOnlyFromTheDayAfterItsEnd() {
+        ProcessInstance c = fineDelivered();
+        at(LocalDateTime.of(2026, 3, 20, 10, 0));
+        submit("zhangsan", c, "Task_ConfirmPayment", deferralUntil("2026-03-20", "2026-05-29"));
+        submit("zhaoliu", c, "Task_DeferralApproval", Map.of("deferralDecision", "approve", "deferralOpinion", ""));
+        fireTimer(c, "Event_PaymentOverdue", endOf(LocalDate.of(2026, 5, 29)));
+        assertThat(c).isWaitingAt("Task_OverduePayment");
+        at(LocalDateTime.of(2026, 6, 9, 10, 0));
+        // 2026-05-29 to 2026-06-08: 10 days x 3% x 30000 = 9000 (from 2026-03-25 it would be capped at 30000)
+        submit("zhangsan", c, "Task_OverduePayment", Map.of("overdueOutcome", "paid", "paidDate", "2026-06-08",
+                "paidAmount", 39000, "paymentReceiptNo", "非税〔2026〕96号", "suspendedDays", 0));
+        assertThat(c).isWaitingAt("Task_Closure").variables().containsEntry("lateFee", 9000.0).containsEntry("lateDays", 10L);
+    }
+
+    @Test
+    void approvedInstalmentsEndWithTheLastInstalment() {
+        ProcessInstance c = fineDelivered();
+        at(LocalDateTime.of(2026, 3, 20, 10, 0));
+        submit("zhangsan", c, "Task_ConfirmPayment", instalments("2026-03-20",
+                "2026-04-10 10000\n2026-05-11 10000\n2026-06-10 10000"));
+        assertThat(c).isWaitingAt("Task_DeferralApproval").variables().containsEntry("instalmentCount", 3)
+                .containsEntry("deferralRequestedUntil", endOf(LocalDate.of(2026, 6, 10)));
+        submit("zhaoliu", c, "Task_DeferralApproval", Map.of("deferralDecision", "approve", "deferralOpinion", "同意分三期缴纳"));
+        assertThat(task(c, "Task_ConfirmPayment").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 6, 10)));
+        assertThat(c).variables().containsEntry("paymentDeadline", endOf(LocalDate.of(2026, 6, 10)));
+        fireTimer(c, "Event_PaymentOverdue", endOf(LocalDate.of(2026, 6, 10)));
+        assertThat(c).isWaitingAt("Task_OverduePayment");
+    }
+
+    @Test
+    void aRefusedApplicationKeepsTheOriginalDeadline() {
+        ProcessInstance c = fineDelivered();
+        at(LocalDateTime.of(2026, 3, 20, 10, 0));
+        submit("zhangsan", c, "Task_ConfirmPayment", deferralUntil("2026-03-20", "2026-05-29"));
+        // a refusal says why
+        assertThatThrownBy(() -> submit("zhaoliu", c, "Task_DeferralApproval", Map.of("deferralDecision", "refuse")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不予批准的理由");
+        submit("zhaoliu", c, "Task_DeferralApproval", Map.of("deferralDecision", "refuse",
+                "deferralOpinion", "未提供经济困难的证明材料"));
+        assertThat(c).isWaitingAt("Task_ConfirmPayment").variables()
+                .containsEntry("paymentDeadline", endOf(LocalDate.of(2026, 3, 25))).containsEntry("deferralApproved", false)
+                .doesNotContainKey("deferralEnd");
+        assertThat(task(c, "Task_ConfirmPayment").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 25)));
+        fireTimer(c, "Event_PaymentOverdue", endOf(LocalDate.of(2026, 3, 25)));
+        at(LocalDateTime.of(2026, 4, 20, 10, 0));
+        // 2026-03-25 to 2026-04-04: 10 days x 3% x 30000 = 9000, from the original deadline
+        submit("zhangsan", c, "Task_OverduePayment", Map.of("overdueOutcome", "paid", "paidDate", "2026-04-04",
+                "paidAmount", 39000, "paymentReceiptNo", "非税〔2026〕97号"));
+        assertThat(c).variables().containsEntry("lateFee", 9000.0);
+    }
+
+    @Test
+    void aPartyWhoseDeadlinePassedMayStillApplyFromTheOverdueTask() {
+        ProcessInstance c = fineDelivered();
+        fireTimer(c, "Event_PaymentOverdue", endOf(LocalDate.of(2026, 3, 25)));
+        at(LocalDateTime.of(2026, 3, 30, 10, 0));
+        Map<String, Object> application = new HashMap<>(deferralUntil("2026-03-30", "2026-10-30"));
+        application.remove("deferralApplied");
+        application.put("overdueOutcome", "deferral");
+        submit("zhangsan", c, "Task_OverduePayment", application);
+        submit("zhaoliu", c, "Task_DeferralApproval", Map.of("deferralDecision", "approve", "deferralOpinion", "同意"));
+        assertThat(c).isWaitingAt("Task_ConfirmPayment");
+        assertThat(task(c, "Task_ConfirmPayment").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 10, 30)));
+        fireTimer(c, "Event_PaymentOverdue", endOf(LocalDate.of(2026, 10, 30)));
+        at(LocalDateTime.of(2026, 11, 4, 10, 0));
+        // 2026-10-30 to 2026-11-04: 5 days x 3% x 30000 = 4500; from 2026-03-25 it would be capped at the fine
+        submit("zhangsan", c, "Task_OverduePayment", Map.of("overdueOutcome", "enforce", "enforcementNote", "延期届满仍未缴纳",
+                "partyAddress", "沈阳市和平区南京北街1号"));
+        assertThat(c).isWaitingAt("CallActivity_Enforcement").variables().containsEntry("lateFee", 4500.0);
+        ProcessInstance execution = runtimeService.createProcessInstanceQuery().superProcessInstanceId(c.getId()).singleResult();
+        assertThat(execution).variables().containsEntry("paymentDeferredUntil", endOf(LocalDate.of(2026, 10, 30)));
+        submit("zhangsan", execution, "Task_Demand",
+                org.sunlight.coercion.CoercionCase.demand("payment", "2026-03-10", "2026-11-04", "2026-11-14"));
+        // the appeal periods end 6 months after delivery (2026-09-10), before the deferral: the court-enforcement
+        // period counts from the end of the deferral (Art 72(2)): 3 months after 2026-10-30, a Saturday, moved to Monday
+        assertThat(variable(execution, "appealPeriodEnd")).isEqualTo(endOf(LocalDate.of(2026, 9, 10)));
+        assertThat(variable(execution, "courtWindowCloses")).isEqualTo(endOf(LocalDate.of(2027, 2, 1)));
+    }
+
+    @Test
+    void badApplicationsAreRefusedAndChangeNothing() {
+        ProcessInstance c = fineDelivered();
+        at(LocalDateTime.of(2026, 3, 20, 10, 0));
+        // an end date that has passed
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ConfirmPayment", deferralUntil("2026-03-17", "2026-03-19")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("已经过去").hasMessageContaining("has already passed");
+        // a date before the application
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ConfirmPayment", instalments("2026-03-20",
+                "2026-03-19 10000\n2026-05-11 20000")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于申请日期");
+        // instalments that do not add up to the outstanding fine
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ConfirmPayment", instalments("2026-03-20",
+                "2026-04-10 10000\n2026-05-11 10000")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("20000").hasMessageContaining("30000")
+                .hasMessageContaining("add up to");
+        // no reason, no plan
+        Map<String, Object> noReason = deferralUntil("2026-03-20", "2026-05-29");
+        noReason.remove("deferralReason");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ConfirmPayment", noReason))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("经济困难");
+        // nothing changed: still the payment task on the original deadline, no application recorded
+        assertThat(c).isWaitingAt("Task_ConfirmPayment").hasNotPassed("Task_DeferralApproval").variables()
+                .containsEntry("paymentDeadline", endOf(LocalDate.of(2026, 3, 25)))
+                .doesNotContainKey("deferralApplied").doesNotContainKey("deferralRequestedUntil");
+        assertThat(timer(c, "Event_PaymentOverdue").getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 3, 25)));
+    }
+
+    @Test
+    void onlyALeaderDecidesAnApplication() {
+        ProcessInstance c = fineDelivered();
+        at(LocalDateTime.of(2026, 3, 20, 10, 0));
+        submit("zhangsan", c, "Task_ConfirmPayment", deferralUntil("2026-03-20", "2026-05-29"));
+        for (String officer : new String[] {"zhangsan", "lisi"}) {
+            assertThatThrownBy(() -> submit(officer, c, "Task_DeferralApproval",
+                    Map.of("deferralDecision", "approve", "deferralOpinion", "")))
+                    .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        }
+        assertThat(c).isWaitingAt("Task_DeferralApproval").variables()
+                .containsEntry("paymentDeadline", endOf(LocalDate.of(2026, 3, 25)));
+    }
+
     @Test
     void warningToHandlerAndLeaderOnDay75ThenOverdueOnDay90() {
         ProcessInstance c = start("zhangsan", "penalty-general", registration());

@@ -87,6 +87,27 @@ class PenaltySummaryProcessTests extends ProcessTest {
     }
 
     @Test
+    void aFinePaidAtTheBankMayBeDeferredWithTheLeadersApproval() {
+        ProcessInstance c = start("zhangsan", "penalty-summary", onSpot("organization", "fine", 3000));
+        submit("zhangsan", c, "Task_OnSpotDecision", decision(false));
+        submit("zhaoliu", c, "Task_FilingRecord", Map.of("filingRecordNo", "备案〔2026〕4号", "filingReviewOpinion", "符合规定"));
+        at(LocalDateTime.of(2026, 3, 10, 9, 0));
+        // the party applies in writing (行政处罚法第六十六条第二款); a leader decides, not the officer
+        submit("zhangsan", c, "Task_ConfirmPayment", Map.of("deferralApplied", true, "deferralApplicationDate", "2026-03-10",
+                "deferralReason", "确有经济困难", "deferralKind", "deferral", "deferredUntil", "2026-04-30"));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_DeferralApproval", Map.of("deferralDecision", "approve")))
+                .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        submit("zhaoliu", c, "Task_DeferralApproval", Map.of("deferralDecision", "approve", "deferralOpinion", "同意"));
+        // the deadline of 2026-03-17 becomes the end of the deferral
+        assertThat(task(c, "Task_ConfirmPayment").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 4, 30)));
+        assertThat(timer(c, "Event_PaymentOverdue").getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 4, 30)));
+        at(LocalDateTime.of(2026, 4, 28, 9, 0));
+        submit("zhangsan", c, "Task_ConfirmPayment", Map.of("paidDate", "2026-04-28", "paidAmount", 3000,
+                "paymentReceiptNo", "非税002"));
+        assertThat(c).isEnded().hasPassed("Task_DeferralApproval");
+    }
+
+    @Test
     void warningNeedsNoPayment() {
         ProcessInstance c = start("zhangsan", "penalty-summary", onSpot("organization", "warning", 0));
         submit("zhangsan", c, "Task_OnSpotDecision", decision(false));
