@@ -325,6 +325,37 @@ abstract class ApplicationContractTests {
         assertThat(taskId("zhaoliu", key, "Task_FilingApproval")).isEqualTo(id);
     }
 
+    /** 延期或分期缴纳 (行政处罚法第六十六条第二款) over REST: a bad plan is 400 and changes nothing; only a leader decides. */
+    @Test
+    void aDeferralApplicationIsCheckedOverRestAndOnlyALeaderDecidesIt() {
+        String key = caseAtReview();
+        submit("wangwu", key, "Task_LegalReview", review());
+        submit("zhaoliu", key, "Task_LeaderDecision", Map.of("decision", "penalty", "finalPenaltyKind", "fine",
+                "finalFine", 80000, "decisionDocumentNo", "决定2号", "decisionOpinion", "同意"));
+        submit("zhangsan", key, "Task_DeliverDecision", Map.of("deliveryMethod", "direct", "deliveredDate", "2026-03-02",
+                "deliveryReceiptNo", "送达2号"));
+        String payment = taskId("zhangsan", key, "Task_ConfirmPayment");
+        Map<String, Object> application = new HashMap<>(Map.of("deferralApplied", true, "deferralApplicationDate", "2026-03-02",
+                "deferralReason", "资金周转困难", "deferralKind", "instalments",
+                "instalmentPlan", "2026-04-01 40000\n2026-05-06 30000"));
+        Rest.Response refused = rest.post("zhangsan", "/engine-rest/task/" + payment + "/submit-form", Rest.variables(application));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).contains("70000").contains("80000").contains(" / ")
+                .contains("add up to");
+        assertThat(taskId("zhangsan", key, "Task_ConfirmPayment")).isEqualTo(payment);
+
+        application.put("instalmentPlan", "2026-04-01 40000\n2026-05-06 40000");
+        submit("zhangsan", key, "Task_ConfirmPayment", application);
+        String approval = taskId("zhaoliu", key, "Task_DeferralApproval");
+        assertThat(rest.post("lisi", "/engine-rest/task/" + approval + "/submit-form",
+                Rest.variables(Map.of("deferralDecision", "approve"))).status()).isIn(403, 404);
+        submit("zhaoliu", key, "Task_DeferralApproval", Map.of("deferralDecision", "approve", "deferralOpinion", "同意分两期"));
+        String due = rest.get("zhangsan", "/engine-rest/task/" + taskId("zhangsan", key, "Task_ConfirmPayment")).json()
+                .get("due").asText();
+        assertThat(java.time.OffsetDateTime.parse(due, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx"))
+                .toInstant()).isEqualTo(LocalDateTime.of(2026, 5, 6, 23, 59, 59).atZone(ZoneId.of("Asia/Shanghai")).toInstant());
+    }
+
     @Test
     void decisionsEvaluateThroughRestWithTheContractNames() {
         Rest.Response procedure = rest.post("zhangsan", "/engine-rest/decision-definition/key/penalty-procedure/evaluate",
