@@ -156,4 +156,17 @@ class PenaltyDoubleFineProcessTests extends ProcessTest {
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(otherParty.getId())
                 .variableName("priorFines").count()).isZero();
     }
+
+    @Test
+    void aCancelledCasesProposalIsNoLongerPointedOut() {
+        String party = newCreditCode();
+        ProcessInstance cancelled = noticed(registrationOf(party, "2026-02-10"), false);
+        ProcessInstance second = noticed(registrationOf(party, "2026-02-10"), false);
+        windowExpires(cancelled);
+        assertThat(cancelled).isWaitingAt("Task_LeaderDecision");
+        runtimeService.deleteProcessInstance(cancelled.getId(), "案件撤销");
+
+        windowExpires(second);
+        assertThat(taskVariable(task(second, "Task_LeaderDecision"), "priorFines")).isNull();
+    }
 }
