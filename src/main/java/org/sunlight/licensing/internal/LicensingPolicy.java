@@ -19,17 +19,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param permitExtensionMonths        each extension at most 3 months (建筑法第九条)
  * @param permitMaxExtensions          at most two extensions (建筑法第九条)
  * @param permitStartReminderDays      the developer is reminded this many days before the start deadline (local)
+ * @param renewalLeadDays              a renewal (延续) is applied for at least this many days before the licence expires:
+ *                                     thirty days (行政许可法第五十条第一款), calendar days because the law says 日 and
+ *                                     the period binds the holder, not the department (第八十二条 counts the department's
+ *                                     periods only); "法律、法规、规章另有规定的，依照其规定" — set it where one does
  */
 @ConfigurationProperties("sunlight.licensing")
 public record LicensingPolicy(boolean feeBeforePermit, int statementWindowWorkingDays, int hearingRequestWorkingDays,
                               int hearingHeldWithinWorkingDays, int hearingNoticeWorkingDays,
                               int decisionWarningWorkingDays, int permitStartMonths, int permitExtensionMonths,
-                              int permitMaxExtensions, int permitStartReminderDays) {
+                              int permitMaxExtensions, int permitStartReminderDays, int renewalLeadDays) {
 
     public LicensingPolicy {
         if (statementWindowWorkingDays < 1 || hearingRequestWorkingDays < 1 || hearingHeldWithinWorkingDays < 1
                 || hearingNoticeWorkingDays < 1 || decisionWarningWorkingDays < 0 || permitStartMonths < 1
-                || permitExtensionMonths < 1 || permitMaxExtensions < 0 || permitStartReminderDays < 0) {
+                || permitExtensionMonths < 1 || permitMaxExtensions < 0 || permitStartReminderDays < 0 || renewalLeadDays < 0) {
             throw new IllegalStateException("sunlight.licensing.*: periods must be positive (see application.yaml)");
         }
     }

@@ -52,6 +52,10 @@ public class LicensingRules {
     /** 第四十五条: time for these does not count (hearings have their own step). */
     static final Set<String> SPECIAL_PROCEDURES = Set.of("tendering", "auction", "inspection", "testing", "quarantine",
             "appraisal", "expertReview");
+    static final String NEW_APPLICATION = "new";
+    /** 延续 (第五十条). */
+    static final String RENEWAL = "renewal";
+    static final Set<String> APPLICATION_TYPES = Set.of(NEW_APPLICATION, RENEWAL);
     static final Set<String> DELIVERY_METHODS = Set.of("direct", "lien", "mail", "electronic", "publicNotice");
 
     private final StatutoryClock clock;
@@ -93,12 +97,70 @@ public class LicensingRules {
             throw Vars.missing("submittedMaterials", "已提交的申请材料");
         }
         LocalDate received = pastDate(execution, "receivedDate", "收到申请材料日期");
+        checkRenewal(execution, received);
         // 第三十二条第一款第四项: 5 working days (第八十二条) to accept or to list all missing materials at once
         execution.setVariable("acceptanceDeadline", clock.workingDaysAfter(received, 5));
         execution.setVariable("hearingHeld", false);
         execution.setVariable("extensionGranted", false);
         execution.setVariable("statements", null);
         execution.setVariable("hearingDeadline", null);
+    }
+
+    /**
+     * 延续 (第五十条): optional {@code applicationType} "renewal" with the licence's number and last valid day. The holder
+     * applies at least {@code renewalLeadDays} (thirty) days before the licence expires (第五十条第一款); a later
+     * application is refused here, so nothing starts: the deemed renewal of 第五十条第二款 protects only a timely
+     * application, and the holder may still apply afresh for a new licence (第二十九条). A timely renewal must be decided
+     * before the end of the last valid day ({@code renewalDeemedAt}); otherwise it is granted by law.
+     * Without the field (every existing client) the application is a new one, as before.
+     */
+    private void checkRenewal(DelegateExecution execution, LocalDate received) {
+        String given = Vars.text(execution, "applicationType");
+        if (given == null || given.isBlank()) {
+            execution.setVariable("applicationType", NEW_APPLICATION);
+        }
+        String type = Vars.requireOneOf(execution, "applicationType", "申请类型", APPLICATION_TYPES);
+        execution.setVariable("renewalDeemed", false);
+        if (!RENEWAL.equals(type)) {
+            return;
+        }
+        if (CONSTRUCTION_PERMIT.equals(execution.getVariable("licenceMatter"))) {
+            throw new RuleViolation("renewal-not-applicable", "施工许可证不适用延续申请：因故不能按期开工的，依照建筑法第九条申请延期",
+                    "A construction permit is not renewed: its start deadline is extended under Construction Law Art. 9");
+        }
+        Vars.requireText(execution, "renewedLicenceNo", "原许可证件编号");
+        Object value = execution.getVariable("licenceExpiryDate");
+        if (value == null || value.toString().isBlank()) {
+            throw Vars.missing("licenceExpiryDate", "原许可有效期届满日期");
+        }
+        LocalDate expiry = clock.toDate(value);
+        LocalDate latest = expiry.minusDays(policy.renewalLeadDays());
+        if (received.isAfter(latest)) {
+            throw new RuleViolation("renewal-too-late", "延续申请应当在该行政许可有效期届满" + policy.renewalLeadDays()
+                    + "日前提出（行政许可法第五十条第一款）：有效期至" + expiry + "，最迟应于" + latest
+                    + "提出。逾期的不予受理延续申请，被许可人可以依法重新申请行政许可",
+                    "A renewal must be applied for " + policy.renewalLeadDays() + " days before the licence expires on "
+                            + expiry + " (Administrative Licensing Law Art. 50(1)); the last day was " + latest
+                            + ". Apply for a new licence instead");
+        }
+        execution.setVariable("licenceExpiryDate", clock.startOfDay(expiry));
+        // 第五十条第二款: no decision before the licence expires means the renewal is granted (视为准予延续)
+        execution.setVariable("renewalDeemedAt", clock.endOfDay(expiry));
+    }
+
+    /**
+     * 视为准予延续 (第五十条第二款): the licence expired before the department decided. The case ends granted by law and
+     * is published like a granted licence (第四十条; 国办发〔2018〕118号: within 7 working days).
+     */
+    public void deemRenewal(DelegateExecution execution) {
+        String matter = (String) execution.getVariable("licenceMatterName");
+        execution.setVariable("renewalDeemed", true);
+        execution.setVariable("decisionDate", clock.now());
+        execution.setVariable("decisionResult", "视为准予延续行政许可：" + matter + "（原许可证件" + execution.getVariable("renewedLicenceNo")
+                + "，有效期届满前未作出是否准予延续的决定）");
+        execution.setVariable("decisionMatter", matter + "延续（原许可证件" + execution.getVariable("renewedLicenceNo") + "）");
+        execution.setVariable("legalBasis", "《中华人民共和国行政许可法》第五十条第二款");
+        execution.setVariable("containsSecrets", Vars.flag(execution, "containsSecrets"));
     }
 
     /** 不需要取得许可 (第三十二条第一款第一项): the applicant is told at once, in writing. */
@@ -260,9 +322,12 @@ public class LicensingRules {
     Date computeDecisionDue(VariableScope scope) {
         int days = integer(scope, "decisionDays") + (Vars.flag(scope, "extensionGranted") ? integer(scope, "extensionDays") : 0);
         Object start = scope.getVariable("decisionStart");
-        return "calendar-days".equals(scope.getVariable("periodUnit"))
+        Date due = "calendar-days".equals(scope.getVariable("periodUnit"))
                 ? clocks.calendarDaysDue(scope, CLOCK, start, days)
                 : clocks.workingDaysDue(scope, CLOCK, start, days);
+        // 第五十条第二款: a renewal is decided before the licence expires, whatever the ordinary period
+        Date expiry = (Date) scope.getVariable("renewalDeemedAt");
+        return expiry != null && expiry.before(due) ? expiry : due;
     }
 
     /** The start of the day that lies the configured number of working days before the due day (local practice). */
@@ -516,7 +581,7 @@ public class LicensingRules {
             if (feeRuleApplies(task)) {
                 requireFeePaid(task);
             }
-            task.setVariable("decisionResult", "准予行政许可：" + matter);
+            task.setVariable("decisionResult", (RENEWAL.equals(task.getVariable("applicationType")) ? "准予延续行政许可：" : "准予行政许可：") + matter);
         } else {
             String reasons = Vars.requireText(task, "refusalReasons", "不予许可的理由");
             String remedies = Vars.requireText(task, "remedies", "救济途径");
@@ -524,7 +589,7 @@ public class LicensingRules {
                 throw new RuleViolation("remedies-missing", "不予许可决定应当告知申请人享有依法申请行政复议或者提起行政诉讼的权利（行政许可法第三十八条第二款）",
                         "A refusal tells the rights to reconsideration and litigation (Art. 38(2))");
             }
-            task.setVariable("decisionResult", "不予行政许可。理由：" + reasons);
+            task.setVariable("decisionResult", (RENEWAL.equals(task.getVariable("applicationType")) ? "不予延续行政许可。理由：" : "不予行政许可。理由：") + reasons);
         }
         task.setVariable("decisionDate", now);
         task.setVariable("decisionDocumentNo", documentNo);
