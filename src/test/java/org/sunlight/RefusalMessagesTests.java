@@ -55,6 +55,27 @@ class RefusalMessagesTests {
     }
 
     @Test
+    void aLateRenewalIsRefusedWith400InChineseAndEnglish() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> late = new HashMap<>(Map.ofEntries(Map.entry("licenceMatter", "general"),
+                Map.entry("licenceMatterName", "城市建筑垃圾处置核准"), Map.entry("partyType", "organization"),
+                Map.entry("partyName", "沈阳某某运输有限公司"), Map.entry("partyIdNumber", "91210100MA0Y6XQ12A"),
+                Map.entry("partyAddress", "沈阳市沈河区青年大街2号"), Map.entry("receivedDate", today.toString()), Map.entry("applicationType", "renewal"),
+                Map.entry("renewedLicenceNo", "市建垃核字〔2023〕15号"), Map.entry("licenceExpiryDate", today.plusDays(29).toString())));
+        long before = processEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("licensing").count();
+        Map<String, Object> body = Rest.variables(late);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> variables = (Map<String, Object>) body.get("variables");
+        variables.put("submittedMaterials", Map.of("type", "Json", "value", "[\"applicationForm\"]"));
+        Rest.Response refused = rest.post("zhangsan", "/engine-rest/process-definition/key/licensing/submit-form", body);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).startsWith("延续申请应当在该行政许可有效期届满30日前提出")
+                .contains("第五十条第一款", " / ", "Art. 50(1)").doesNotContain("Cannot instantiate");
+        assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("licensing")
+                .count()).isEqualTo(before);
+    }
+
+    @Test
     void otherErrorsAreLeftAsTheyAre() {
         Rest.Response missing = rest.post("zhangsan", "/engine-rest/task/no-such-task/submit-form", Rest.variables(Map.of()));
         assertThat(missing.status()).isBetween(400, 500);
