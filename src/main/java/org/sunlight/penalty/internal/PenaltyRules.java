@@ -483,10 +483,16 @@ public class PenaltyRules {
         inputs.put("fineAmount", fine.doubleValue());
         DmnDecisionResult result = Context.getCommandContext().runWithoutAuthorization(() -> decisionService
                 .evaluateDecisionByKey("legal-review-required").variables(inputs).evaluate());
-        if (result.isEmpty() || !Boolean.TRUE.equals(result.getFirstResult().getEntryMap().get("reviewRequired"))) {
+        if (result.isEmpty()) {
+            // fail closed, as every decision of the procedures does (DecisionOutputs): no rule is no answer, not "no review"
+            throw new RuleViolation("no-decision-rule", "决策“是否须经法制审核”对决定的处罚没有适用的规则，请检查填写的信息",
+                    "No rule of the decision 'legal-review-required' applies to the decision as made");
+        }
+        java.util.Map<String, Object> outputs = result.getSingleResult().getEntryMap();
+        if (!Boolean.TRUE.equals(outputs.get("reviewRequired"))) {
             return null;
         }
-        Object reason = result.getFirstResult().getEntryMap().get("reason");
+        Object reason = outputs.get("reason");
         return reason == null ? "" : reason.toString();
     }
 
