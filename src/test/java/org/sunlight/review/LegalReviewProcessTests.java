@@ -60,6 +60,18 @@ class LegalReviewProcessTests extends ProcessTest {
         at(java.time.LocalDateTime.of(2026, 9, 25, 16, 0));
         ProcessInstance review = caseAtReview();
         assertThat(task(review, "Task_LegalReview").getDueDate()).isEqualTo(endOf(java.time.LocalDate.of(2026, 10, 12)));
+        // another department's policy, 3 working days: the process reads it, it holds no number of its own
+        Object deadline = applicationContext.getBean("reviewDeadline");
+        Object configured = org.springframework.test.util.ReflectionTestUtils.getField(deadline, "policy");
+        try {
+            org.springframework.test.util.ReflectionTestUtils.setField(deadline, "policy",
+                    org.springframework.beans.BeanUtils.instantiateClass(configured.getClass().getDeclaredConstructors()[0], 3));
+            ProcessInstance shorter = caseAtReview();
+            // 09-28, 09-29, 09-30 are the three working days after Friday 09-25
+            assertThat(task(shorter, "Task_LegalReview").getDueDate()).isEqualTo(endOf(java.time.LocalDate.of(2026, 9, 30)));
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.setField(deadline, "policy", configured);
+        }
     }
 
     @Test
