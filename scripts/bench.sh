@@ -18,6 +18,8 @@
 # one configuration's cases, and then the figures depend on which configuration ran before).
 # BENCH_JVM_ARGS: extra options for every node's JVM, {node} replaced by the node's name (e.g. a flight recording:
 # -XX:StartFlightRecording=filename=target/bench/penalty/{node}.jfr,settings=profile).
+# BENCH_NODE_CPUS: cores each Sunlight node may use (e.g. 0.5), a CFS quota in a cgroup of the node's own, as a
+# container's `cpus:` limit sets one (needs a writable cgroup cpu controller; running as root here). Unset: unlimited.
 # Figures: target/bench/penalty.md; node logs: target/bench/penalty/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,4 +39,4 @@ fi
 mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
 mvn -q -B -ntp -Pbench test -Dtest=PenaltyBenchmark -Dbench.targets="$TARGETS" -Dsurefire.exitTimeout=300 \
   -Dbench.cases="${BENCH_CASES:-250}" -Dbench.warmup="${BENCH_WARMUP:-300}" -Dbench.rounds="${BENCH_ROUNDS:-5}" -Dbench.clients="${BENCH_CLIENTS:-4}" \
-  -Dbench.mariadb="$MARIADB" -Dbench.jvmArgs="${BENCH_JVM_ARGS:-}"
+  -Dbench.mariadb="$MARIADB" -Dbench.jvmArgs="${BENCH_JVM_ARGS:-}" -Dbench.nodeCpus="${BENCH_NODE_CPUS:-}"

@@ -52,6 +52,14 @@ class PenaltyBenchmark {
     private static final String DB_PREFIX = System.getenv().getOrDefault("SUNLIGHT_TEST_DB", "sunlight_test") + "_bench";
     private static final String MARIADB = System.getProperty("bench.mariadb", "127.0.0.1:3306");
     private static final Path DIR = Path.of("target", "bench", "penalty");
+    /**
+     * {@code bench.nodeCpus} (BENCH_NODE_CPUS): cores each Sunlight node may use, as {@code cpus:} limits a container
+     * (a CFS quota in a cgroup of its own); 0, the default, leaves the nodes unlimited. With a limit, each node is a
+     * node of a given size — the case the cluster exists for, where one node is not enough — instead of every JVM
+     * drawing on the same two cores as MariaDB and the clients.
+     */
+    private static final double NODE_CPUS = Double.parseDouble(System.getProperty("bench.nodeCpus", "").isBlank() ? "0"
+            : System.getProperty("bench.nodeCpus"));
 
     record Config(String target, String name, boolean mariadb, int nodes, List<String> args) {
     }
@@ -106,8 +114,8 @@ class PenaltyBenchmark {
                     configs.add(new Config("mariadb", "MariaDB, bare baseline", true, 1, List.of("--sunlight.bench.bare=true")));
                 }
                 case "cluster" -> {
-                    configs.add(new Config("cluster", "MariaDB, one node", true, 1, List.of()));
-                    configs.add(new Config("cluster", "MariaDB, two nodes", true, 2, List.of()));
+                    configs.add(new Config("cluster", sized("MariaDB, one node"), true, 1, List.of()));
+                    configs.add(new Config("cluster", sized("MariaDB, two nodes"), true, 2, List.of()));
                 }
                 case "profile" -> {
                     configs.add(new Config("profile", "MariaDB, everything on", true, 1, List.of()));
@@ -303,6 +311,10 @@ class PenaltyBenchmark {
 
     // ------------------------------------------------------------------ nodes: JVMs as scripts/cluster.sh starts them
 
+    private static String sized(String name) {
+        return NODE_CPUS > 0 ? String.format(Locale.ROOT, "%s (%.2g CPU per node)", name, NODE_CPUS) : name;
+    }
+
     private static Process start(String name, int port, String profiles, List<String> args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-Dsunlight.node=" + name));
@@ -319,6 +331,7 @@ class PenaltyBenchmark {
         builder.environment().put("SPRING_PROFILES_ACTIVE", profiles);
         builder.environment().put("PORT", String.valueOf(port));
         Process process = builder.start();
+        CpuLimit.apply(process, name, NODE_CPUS);
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
@@ -345,6 +358,7 @@ class PenaltyBenchmark {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        CpuLimit.release(process);
     }
 
     /** target/classes and the dependencies, as scripts/cluster.sh builds them. */
