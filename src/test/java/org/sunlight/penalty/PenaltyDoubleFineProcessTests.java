@@ -118,6 +118,32 @@ class PenaltyDoubleFineProcessTests extends ProcessTest {
                 .variableName("priorFines").singleResult().getValue()).isEqualTo(notice);
     }
 
+    /**
+     * A party fined again and again for one act (a data import, a party reused by a client) made the notice grow with
+     * every case until it no longer fitted a string variable's 4,000 characters, and the next case's step failed in the
+     * database (found by the penalty benchmark, which works hundreds of cases of one party). The notice names ten.
+     */
+    @Test
+    void manyFinesOfOneActStillLeaveTheCaseWorkableAndTheNoticeShort() {
+        String party = newCreditCode();
+        org.springframework.jdbc.core.JdbcTemplate jdbc = applicationContext.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        for (int i = 1; i <= 150; i++) {
+            jdbc.update("INSERT INTO sl_penalty_fine (business_key, case_number, party_id_number, violation_code, "
+                    + "violation_date, fine_amount, status, decision_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "IMPORT-" + party + "-" + i, "京建罚〔2025〕第" + (1000 + i) + "号", party, "quality-59",
+                    java.sql.Date.valueOf("2026-02-10"), 30000, i % 3 == 0 ? "proposed" : "decided",
+                    i % 3 == 0 ? null : java.sql.Date.valueOf("2026-03-01"), new java.sql.Timestamp(System.currentTimeMillis()));
+        }
+        ProcessInstance c = noticed(registrationOf(party, "2026-02-10"), true);
+        windowExpires(c);
+        assertThat(c).isWaitingAt("CallActivity_LegalReview");
+        String notice = (String) taskVariable(task(c, "Task_LegalReview"), "priorFines");
+        assertThat(notice.length()).isLessThan(1000);
+        assertThat(notice).contains("（共150件，此处列出前10件）").contains("京建罚〔2025〕第1001号")
+                .endsWith("对同一个违法行为不得给予两次以上罚款（行政处罚法第二十九条）。");
+        assertThat(notice.split("案号 ")).hasSize(11);
+    }
+
     @Test
     void aFineStillRunningIsPointedOutToo() {
         String party = newCreditCode();

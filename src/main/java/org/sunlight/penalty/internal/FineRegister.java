@@ -25,6 +25,12 @@ import org.sunlight.procedure.Vars;
 public class FineRegister {
 
     static final String VARIABLE = "priorFines";
+    /**
+     * The notice names at most this many cases, then how many there are in all: a string variable is stored in a
+     * column of 4,000 characters (ACT_RU_VARIABLE.TEXT_), and a party fined again and again for one act (an import, a
+     * test party) must not make the next case's review fail. Ten cases are more than a reviewer needs to see the point.
+     */
+    static final int LISTED = 10;
 
     private final PriorFineMapper mapper;
     private final StatutoryClock clock;
@@ -47,8 +53,12 @@ public class FineRegister {
         } else {
             mapper.delete(execution.getProcessBusinessKey());
         }
-        String notice = notice(mapper.sameAct(execution.getProcessBusinessKey(), act.partyIdNumber(), act.violationCode(),
-                act.violationDate()));
+        String key = execution.getProcessBusinessKey();
+        List<PriorFineMapper.PriorFine> fines = mapper.sameAct(key, act.partyIdNumber(), act.violationCode(),
+                act.violationDate(), LISTED + 1);
+        int total = fines.size() > LISTED
+                ? mapper.countSameAct(key, act.partyIdNumber(), act.violationCode(), act.violationDate()) : fines.size();
+        String notice = notice(fines, total);
         if (notice != null) {
             execution.setVariable(VARIABLE, notice);
         } else {
@@ -75,11 +85,14 @@ public class FineRegister {
         }
     }
 
-    /** The notice, or null when there is no other fine of the act. */
-    static String notice(List<PriorFineMapper.PriorFine> fines) {
+    /**
+     * The notice, or null when there is no other fine of the act: the first {@link #LISTED} of {@code fines} (decided
+     * ones first) and, when {@code total} is more, how many there are in all.
+     */
+    static String notice(List<PriorFineMapper.PriorFine> fines, int total) {
         List<String> decided = new ArrayList<>();
         List<String> proposed = new ArrayList<>();
-        for (PriorFineMapper.PriorFine f : fines) {
+        for (PriorFineMapper.PriorFine f : fines.subList(0, Math.min(LISTED, fines.size()))) {
             if ("decided".equals(f.status())) {
                 decided.add("案号 " + f.caseNumber() + "（罚款" + plain(f.fineAmount()) + "元，决定日期"
                         + f.decisionDate() + "）");
@@ -97,7 +110,8 @@ public class FineRegister {
         if (!proposed.isEmpty()) {
             parts.add("另有在办案件拟罚款：" + String.join("、", proposed));
         }
-        return "同一当事人同一违法行为" + String.join("；", parts)
+        String more = total > LISTED ? "（共" + total + "件，此处列出前" + LISTED + "件）" : "";
+        return "同一当事人同一违法行为" + String.join("；", parts) + more
                 + "。对同一个违法行为不得给予两次以上罚款（行政处罚法第二十九条）。";
     }
 

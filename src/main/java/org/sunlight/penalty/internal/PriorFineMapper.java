@@ -24,9 +24,16 @@ interface PriorFineMapper {
     @Select("SELECT case_number, fine_amount, status, decision_date FROM sl_penalty_fine "
             + "WHERE party_id_number = #{partyIdNumber} AND violation_code = #{violationCode} "
             + "AND violation_date = #{violationDate} AND business_key <> #{businessKey} "
-            + "ORDER BY status, decision_date, case_number")
+            + "ORDER BY status, decision_date, case_number LIMIT #{limit}")
     List<PriorFine> sameAct(@Param("businessKey") String businessKey, @Param("partyIdNumber") String partyIdNumber,
-                            @Param("violationCode") String violationCode, @Param("violationDate") LocalDate violationDate);
+                            @Param("violationCode") String violationCode, @Param("violationDate") LocalDate violationDate,
+                            @Param("limit") int limit);
+
+    /** How many other cases fined the same act, when there are more than the notice lists. */
+    @Select("SELECT COUNT(*) FROM sl_penalty_fine WHERE party_id_number = #{partyIdNumber} "
+            + "AND violation_code = #{violationCode} AND violation_date = #{violationDate} AND business_key <> #{businessKey}")
+    int countSameAct(@Param("businessKey") String businessKey, @Param("partyIdNumber") String partyIdNumber,
+                     @Param("violationCode") String violationCode, @Param("violationDate") LocalDate violationDate);
 
     @Update("UPDATE sl_penalty_fine SET case_number = #{caseNumber}, party_id_number = #{partyIdNumber}, "
             + "violation_code = #{violationCode}, violation_date = #{violationDate}, fine_amount = #{fine}, "
