@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A CPU limit for one benchmark node, the way {@code docker run --cpus} sets one: a cgroup of its own with a CFS quota
- * (cgroup v1 {@code cpu.cfs_quota_us}, or v2 {@code cpu.max}). The JVM is moved into it right after it starts, all its
- * threads with it, so it keeps the ergonomics (GC and compiler threads) of an unlimited node and only its CPU time is
- * capped. No cgroup to write to is an error: a benchmark asked for a limit must not run without one.
+ * (cgroup v1 {@code cpu.cfs_quota_us}, or v2 {@code cpu.max}). The running JVM is moved into it, all its threads
+ * with it, once it is warm: it keeps the ergonomics (GC and compiler threads) of an unlimited node and only its CPU
+ * time is capped. No cgroup to write to is an error: a benchmark asked for a limit must not run without one.
  */
 final class CpuLimit {
 
