@@ -45,6 +45,13 @@ public class PenaltyRules {
      */
     static final Set<String> MITIGATION_GROUNDS = Set.of("harm-eliminated", "coerced", "confessed", "meritorious",
             "other-law");
+    /**
+     * Violations whose article orders 停业整顿 together with the fine, not instead of it: 逾期未改正的，责令停业整顿，并处…
+     * 罚款 (建设工程安全生产管理条例第六十四条、第六十五条; the DMN discretion-benchmark has their fines only where
+     * {@code correctionOverdue}). One penalty kind carries both: 责令停产停业 with the fine's amount.
+     */
+    static final java.util.Map<String, String> SUSPENSION_WITH_FINE = java.util.Map.of(
+            "safety-64", "《建设工程安全生产管理条例》第六十四条", "safety-65", "《建设工程安全生产管理条例》第六十五条");
 
     private final StatutoryClock clock;
     private final PenaltyPolicy policy;
@@ -148,8 +155,14 @@ public class PenaltyRules {
         Vars.requireOneOf(task, "consequence", "危害后果", CONSEQUENCES);
         Vars.setAmount(task, "floorArea", Vars.amount(task, "floorArea", "建筑面积"));
         Vars.setAmount(task, "contractPrice", Vars.amount(task, "contractPrice", "工程合同价款"));
-        for (String flag : List.of("rectified", "repeatOffense", "majorPublicInterest", "majorSocialImpact",
-                "majorThirdPartyRights", "complexCase", "seriousCase")) {
+        // the other bases of rate fines: the DMN discretion-benchmark says which violation needs which, and has no
+        // rule for a rate-based violation whose base is missing (the report is then refused, DecisionOutputs)
+        Vars.setAmount(task, "misusedAmount", Vars.amount(task, "misusedAmount", "挪用的安全生产费用"));
+        Vars.setAmount(task, "constructionCost", Vars.amount(task, "constructionCost", "建设工程造价"));
+        Vars.setAmount(task, "unitFineAmount", Vars.amount(task, "unitFineAmount", "对单位的罚款数额"));
+        // 逾期未改正 (安全条例第六十四、六十五条): a box left empty is "no", never a silent "overdue"
+        for (String flag : List.of("rectified", "repeatOffense", "correctionOverdue", "majorPublicInterest",
+                "majorSocialImpact", "majorThirdPartyRights", "complexCase", "seriousCase")) {
             task.setVariable(flag, Vars.flag(task, flag));
         }
     }
@@ -163,6 +176,7 @@ public class PenaltyRules {
         BigDecimal fine = zeroIfNull(Vars.amount(task, "fineAmount", "罚款金额"));
         BigDecimal confiscation = zeroIfNull(Vars.amount(task, "confiscationValue", "没收违法所得或非法财物价值"));
         requireAmountsFitKind(task, kind, fine, confiscation);
+        requireSuspensionWithFine(task, kind, fine);
         boolean outside = fine.signum() > 0 && outsideBenchmark(task, fine, "罚款金额");
         if (outside) {
             Vars.requireText(task, "deviationReason", "超出裁量基准幅度的理由");
@@ -189,6 +203,16 @@ public class PenaltyRules {
         if ("warning".equals(kind) && (fine.signum() > 0 || confiscation.signum() > 0)) {
             throw new RuleViolation("warning-with-amount", "处罚种类为警告时不得填写罚款或没收金额，请将主要处罚种类选为罚款",
                     "A warning carries no amount; choose 'fine' as the principal penalty");
+        }
+    }
+
+    /** A fine under 安全条例第六十四、六十五条 comes with 停业整顿 (责令停业整顿，并处罚款): the kind is 责令停产停业. */
+    private static void requireSuspensionWithFine(VariableScope scope, String kind, BigDecimal fine) {
+        String article = SUSPENSION_WITH_FINE.get(Vars.text(scope, "violationCode"));
+        if (article != null && fine.signum() > 0 && !"suspension".equals(kind)) {
+            throw new RuleViolation("suspension-with-fine", "逾期未改正的，责令停业整顿，并处罚款（" + article
+                    + "）：罚款与停业整顿一并作出，处罚种类请选“责令停产停业”并填写罚款金额",
+                    "Under this article the fine comes with a suspension: choose 'suspension' with the fine's amount");
         }
     }
 
@@ -224,8 +248,8 @@ public class PenaltyRules {
         BigDecimal min = decimal(scope.getVariable("minFine"));
         BigDecimal max = decimal(scope.getVariable("maxFine"));
         if (min == null || max == null) {
-            throw new RuleViolation("no-benchmark", "缺少裁量基准幅度（按合同价款计算的违法行为须填写工程合同价款）",
-                    "No benchmark range; rate-based violations need the contract price");
+            throw new RuleViolation("no-benchmark", "缺少裁量基准幅度（按比例计算罚款的违法行为须填写计算基数，如工程合同价款）" + cited,
+                    "No benchmark range; rate-based violations need their base (e.g. the contract price)");
         }
         return fine.compareTo(min) < 0 || fine.compareTo(max) > 0;
     }
@@ -411,6 +435,7 @@ public class PenaltyRules {
             // the decision may differ from the proposal, but it passes the proposal's checks again: a fine has an
             // amount, within the statutory range (第四条, 第三十二条), a deviation from the benchmark has its reason
             requireAmountsFitKind(task, kind, fine, confiscation);
+            requireSuspensionWithFine(task, kind, fine);
             requireNotHeavier(task, fine, "决定罚款");
             requireReviewed(task, kind, fine, confiscation);
             if (fine.signum() > 0 && outsideBenchmark(task, fine, "决定罚款") && !approvedDeviation(task, fine)) {
