@@ -33,6 +33,8 @@ class DiscretionBenchmarks {
 
     static final String DECISION = "discretion-benchmark";
     private static final Pattern SITUATION = Pattern.compile("(?:从轻|一般|从重)：(.+?)(?:，取|。|$)");
+    /** The base of a rate fine: the variable that the rule's minFine multiplies (contractPrice * 0.013). */
+    private static final Pattern RATE_BASE = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\*");
 
     record Tier(String tier, String tierName, String situation, String range, String annotation) {
     }
@@ -83,7 +85,7 @@ class DiscretionBenchmarks {
             Violation violation = violations.computeIfAbsent(code, c -> new Violation(c,
                     unquote(values.get("violationName")), unquote(values.get("legalBasis")), new ArrayList<>()));
             violation.tiers().add(new Tier(unquote(values.get("tier")), unquote(values.get("tierName")),
-                    situation(annotation, inputs, in, codeColumn), range(values), annotation));
+                    situation(annotation, inputs, in, codeColumn), range(values, inputs), annotation));
         }
         return new Benchmarks(decision.getName(), definition.getVersion(),
                 deployment == null ? null : clock.toDate(deployment.getDeploymentTime()),
@@ -107,12 +109,12 @@ class DiscretionBenchmarks {
         return conditions.isEmpty() ? "其他情形" : String.join("；", conditions);
     }
 
-    /** 10000元至37000元, or 工程合同价款的1.7%至2%. */
-    private static String range(Map<String, String> values) {
+    /** 10000元至37000元, or 工程合同价款的1.7%至2% (挪用的安全生产费用的20%至29%, 建设工程造价的5%至6.5%…). */
+    private static String range(Map<String, String> values, List<Input> inputs) {
         BigDecimal minRate = number(values.get("minRate"));
         BigDecimal maxRate = number(values.get("maxRate"));
         if (minRate != null && maxRate != null) {
-            return "工程合同价款的" + percent(minRate) + "至" + percent(maxRate);
+            return rateBase(values.get("minFine"), inputs) + "的" + percent(minRate) + "至" + percent(maxRate);
         }
         BigDecimal min = number(values.get("minFine"));
         BigDecimal max = number(values.get("maxFine"));
@@ -120,6 +122,24 @@ class DiscretionBenchmarks {
             return plain(min) + "元至" + plain(max) + "元";
         }
         return "见处罚依据";
+    }
+
+    /**
+     * What a rate applies to, named as the table's input that the rule's amount multiplies: 工程合同价款（元） for
+     * {@code contractPrice * 0.013} gives 工程合同价款. Not every rate is of the contract price (安全条例第63条: 挪用费用;
+     * 城乡规划法第64条: 建设工程造价; 质量条例第73条: 单位罚款数额).
+     */
+    private static String rateBase(String minFine, List<Input> inputs) {
+        Matcher matcher = minFine == null ? null : RATE_BASE.matcher(minFine);
+        if (matcher != null && matcher.find()) {
+            for (Input input : inputs) {
+                if (matcher.group(1).equals(input.getInputExpression().getText().getTextContent().trim())
+                        && input.getLabel() != null) {
+                    return input.getLabel().replaceFirst("（元）$", "").trim();
+                }
+            }
+        }
+        return "工程合同价款";
     }
 
     private static String percent(BigDecimal rate) {
