@@ -35,6 +35,27 @@ class LicensingTimeLimitDmnTests {
     }
 
     @Test
+    void jointlyHandledMattersHaveFortyFiveWorkingDaysExtendableByFifteenWithTheGovernmentHeadsApproval() {
+        for (String mode : new String[] {"unified", "joint", "centralized"}) {
+            var evaluation = TABLE.evaluate("licenceMatter", "general", "handlingMode", mode);
+            assertThat(evaluation.matchedRuleIds()).startsWith("Rule_general_joint");
+            Map<String, Object> row = evaluation.row();
+            assertThat(row).containsEntry("decisionDays", 45).containsEntry("periodUnit", "working-days")
+                    .containsEntry("extensionDays", 15).containsEntry("certificateDays", 10)
+                    .containsEntry("periodFrom", "acceptance").containsEntry("extensionApprover", "government-head");
+            assertThat((String) row.get("periodBasis")).contains("第四十二条第二款").contains("第二十六条第二款");
+        }
+        // handled by the department alone, or by a client that does not know the field: 第四十二条第一款 as before
+        assertThat(TABLE.evaluate("licenceMatter", "general", "handlingMode", "single").row())
+                .containsEntry("decisionDays", 20).containsEntry("extensionApprover", "agency-head");
+        assertThat(TABLE.evaluate("licenceMatter", "general").row())
+                .containsEntry("decisionDays", 20).containsEntry("extensionApprover", "agency-head");
+        // 建筑法第八条 stays the law that says otherwise (the start form refuses joint handling of a permit anyway)
+        assertThat(TABLE.evaluate("licenceMatter", "construction-permit", "handlingMode", "joint").row())
+                .containsEntry("decisionDays", 7).containsEntry("extensionApprover", "none");
+    }
+
+    @Test
     void anUnknownMatterHasNoPeriod() {
         assertThat(TABLE.evaluate("licenceMatter", "presale-permit").isEmpty()).isTrue();
         assertThat(TABLE.evaluate("licenceMatter", null).isEmpty()).isTrue();
