@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param hearingNoticeWorkingDays     the hearing is notified 7 working days ahead (第四十八条第一款第一项)
  * @param decisionWarningWorkingDays   the handler is warned this many working days before the decision is due
  *                                     (local practice), and may then ask for the extension (第四十二条)
+ * @param jointDecisionWarningWorkingDays the same warning for an application handled uniformly, jointly or centrally
+ *                                     (第四十二条第二款: 45 working days): in proportion, 3 of 20 is 6.75 of 45, so 7
  * @param permitStartMonths            work starts within 3 months of the permit (建筑法第九条)
  * @param permitExtensionMonths        each extension at most 3 months (建筑法第九条)
  * @param permitMaxExtensions          at most two extensions (建筑法第九条)
@@ -27,12 +29,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("sunlight.licensing")
 public record LicensingPolicy(boolean feeBeforePermit, int statementWindowWorkingDays, int hearingRequestWorkingDays,
                               int hearingHeldWithinWorkingDays, int hearingNoticeWorkingDays,
-                              int decisionWarningWorkingDays, int permitStartMonths, int permitExtensionMonths,
+                              int decisionWarningWorkingDays, int jointDecisionWarningWorkingDays, int permitStartMonths, int permitExtensionMonths,
                               int permitMaxExtensions, int permitStartReminderDays, int renewalLeadDays) {
 
     public LicensingPolicy {
         if (statementWindowWorkingDays < 1 || hearingRequestWorkingDays < 1 || hearingHeldWithinWorkingDays < 1
-                || hearingNoticeWorkingDays < 1 || decisionWarningWorkingDays < 0 || permitStartMonths < 1
+                || hearingNoticeWorkingDays < 1 || decisionWarningWorkingDays < 0 || jointDecisionWarningWorkingDays < 0
+                || permitStartMonths < 1
                 || permitExtensionMonths < 1 || permitMaxExtensions < 0 || permitStartReminderDays < 0 || renewalLeadDays < 0) {
             throw new IllegalStateException("sunlight.licensing.*: periods must be positive (see application.yaml)");
         }

@@ -56,6 +56,13 @@ public class LicensingRules {
     /** 延续 (第五十条). */
     static final String RENEWAL = "renewal";
     static final Set<String> APPLICATION_TYPES = Set.of(NEW_APPLICATION, RENEWAL);
+    /** 本机关单独办理: the ordinary periods of 第四十二条第一款. */
+    static final String SINGLE_HANDLING = "single";
+    /** 统一办理、联合办理、集中办理 (第二十六条第二款): the periods of 第四十二条第二款 (DMN licensing-time-limit). */
+    static final Set<String> JOINT_HANDLING = Set.of("unified", "joint", "centralized");
+    static final Set<String> HANDLING_MODES = Set.of(SINGLE_HANDLING, "unified", "joint", "centralized");
+    /** Who approves an extension (DMN output extensionApprover): 第四十二条第一款 or 第二款. */
+    static final String GOVERNMENT_HEAD = "government-head";
     static final Set<String> DELIVERY_METHODS = Set.of("direct", "lien", "mail", "electronic", "publicNotice");
 
     private final StatutoryClock clock;
@@ -97,6 +104,7 @@ public class LicensingRules {
             throw Vars.missing("submittedMaterials", "已提交的申请材料");
         }
         LocalDate received = pastDate(execution, "receivedDate", "收到申请材料日期");
+        checkHandlingMode(execution, matter);
         checkRenewal(execution, received);
         // 第三十二条第一款第四项: 5 working days (第八十二条) to accept or to list all missing materials at once
         execution.setVariable("acceptanceDeadline", clock.workingDaysAfter(received, 5));
@@ -104,6 +112,33 @@ public class LicensingRules {
         execution.setVariable("extensionGranted", false);
         execution.setVariable("statements", null);
         execution.setVariable("hearingDeadline", null);
+    }
+
+    /**
+     * 办理方式: optional {@code handlingMode}. Without it (every existing client) the department handles the application
+     * alone ("single") under 第四十二条第一款, as before. "unified", "joint" or "centralized" mark an application that
+     * the people's government of this level has the departments handle uniformly, jointly or centrally (第二十六条第二款):
+     * the DMN licensing-time-limit then gives 45 working days, extendable by 15 with the approval of the head of that
+     * government (第四十二条第二款). The designation is the government's, so its document is required
+     * ({@code jointHandlingBasis}). A construction permit keeps the seven days of 建筑法第八条第二款, the law that says
+     * otherwise (第四十二条第一款但书): joint handling cannot lengthen them, so it is refused here and nothing starts.
+     */
+    private void checkHandlingMode(DelegateExecution execution, String matter) {
+        String given = Vars.text(execution, "handlingMode");
+        if (given == null || given.isBlank()) {
+            execution.setVariable("handlingMode", SINGLE_HANDLING);
+        }
+        String mode = Vars.requireOneOf(execution, "handlingMode", "办理方式", HANDLING_MODES);
+        if (!JOINT_HANDLING.contains(mode)) {
+            return;
+        }
+        if (CONSTRUCTION_PERMIT.equals(matter)) {
+            throw new RuleViolation("joint-handling-not-applicable", "施工许可证应当自收到申请之日起七日内颁发（建筑法第八条第二款），"
+                    + "法律另有规定的依照其规定（行政许可法第四十二条第一款），不适用统一办理或者联合办理、集中办理的四十五个工作日期限（第四十二条第二款）",
+                    "A construction permit is issued within 7 days (Construction Law Art. 8(2)); the 45 working days of joint "
+                            + "handling (Administrative Licensing Law Art. 42(2)) do not apply to it");
+        }
+        Vars.requireText(execution, "jointHandlingBasis", "本级人民政府确定统一办理或者联合办理、集中办理的文件（行政许可法第二十六条第二款）");
     }
 
     /**
@@ -261,7 +296,7 @@ public class LicensingRules {
                 ? "completeApplicationDate" : "acceptedDate"));
         Date due = computeDecisionDue(execution);
         execution.setVariable("decisionDue", due);
-        execution.setVariable("decisionWarningAt", warningAt(due));
+        execution.setVariable("decisionWarningAt", warningAt(execution, due));
     }
 
     /** Hearing, testing, expert review (第四十五条): the clock stands still and its warning with it. */
@@ -288,7 +323,7 @@ public class LicensingRules {
     void refreshDecisionDue(DelegateExecution execution) {
         Date old = (Date) execution.getVariable("decisionDue");
         Date due = computeDecisionDue(execution);
-        Date warningAt = warningAt(due);
+        Date warningAt = warningAt(execution, due);
         execution.setVariable("decisionDue", due);
         execution.setVariable("decisionWarningAt", warningAt);
         Context.getCommandContext().runWithoutAuthorization(() -> {
@@ -330,11 +365,15 @@ public class LicensingRules {
         return expiry != null && expiry.before(due) ? expiry : due;
     }
 
-    /** The start of the day that lies the configured number of working days before the due day (local practice). */
-    Date warningAt(Date due) {
+    /**
+     * The start of the day that lies the configured number of working days before the due day (local practice): 3 of
+     * the ordinary 20, and as many in proportion of the 45 of joint handling (第四十二条第二款; 7 by default).
+     */
+    Date warningAt(VariableScope scope, Date due) {
+        int warningDays = jointlyHandled(scope) ? policy.jointDecisionWarningWorkingDays() : policy.decisionWarningWorkingDays();
         LocalDate day = clock.toDate(due);
         int counted = 0;
-        while (counted < policy.decisionWarningWorkingDays()) {
+        while (counted < warningDays) {
             day = day.minusDays(1);
             if (clock.isWorkingDay(day)) {
                 counted++;
@@ -619,14 +658,32 @@ public class LicensingRules {
         }
     }
 
-    /** 延长审批: the leader approves within the period; the due dates move by the extension. */
+    /**
+     * 延长审批: approved within the period; the due dates move by the extension. Ordinarily the head of this department
+     * approves (第四十二条第一款), and the leader who completes the task is recorded. Under joint handling the head of the
+     * people's government of this level approves (第四十二条第二款): Sunlight has no account for the government, so the
+     * department's leader submits the request and records the government head's written approval — who approved, the
+     * document and its date (within the period: not in the future, and the period has not expired) — and
+     * {@code extensionApprovedBy} stays the leader who recorded it.
+     */
     public void checkExtensionApproval(DelegateTask task) {
         String decision = Vars.requireOneOf(task, "extensionDecision", "审批意见", Set.of("approve", "reject"));
         Vars.requireText(task, "extensionOpinion", "负责人意见");
+        boolean byGovernment = GOVERNMENT_HEAD.equals(task.getVariable("extensionApprover"));
         if ("approve".equals(decision)) {
             requireExtensionPossible(task);
+            if (byGovernment) {
+                Vars.requireText(task, "governmentApprover", "批准延长的本级人民政府负责人（姓名、职务）");
+                Vars.requireText(task, "governmentApprovalNo", "本级人民政府负责人批准文件文号");
+                // not in the future (pastDate) and, as the period has not expired (above), within it
+                LocalDate approved = pastDate(task, "governmentApprovalDate", "本级人民政府负责人批准日期");
+                if (approved.isBefore(clock.toDate(task.getVariable("acceptedDate")))) {
+                    throw new RuleViolation("approval-before-acceptance", "批准日期不能早于受理日期", "The approval cannot precede acceptance");
+                }
+            }
             task.setVariable("extensionGranted", true);
             task.setVariable("extensionApprovedBy", approver(task));
+            task.setVariable("extensionApprovalAuthority", byGovernment ? "本级人民政府负责人" : "本行政机关负责人");
             refreshDecisionDue(task.getExecution());
         }
     }
@@ -637,10 +694,12 @@ public class LicensingRules {
                     "The period of this matter cannot be extended");
         }
         if (Vars.flag(scope, "extensionGranted")) {
-            throw new RuleViolation("extension-once", "期限只能延长一次（行政许可法第四十二条第一款）", "The period can be extended once only (Art. 42)");
+            throw new RuleViolation("extension-once", "期限只能延长一次（行政许可法第四十二条）", "The period can be extended once only (Art. 42)");
         }
         if (clock.now().after((Date) scope.getVariable("decisionDue"))) {
-            throw new RuleViolation("period-expired", "法定期限已届满，不能再批准延长（行政许可法第四十二条第一款：二十日内不能作出决定的，方可延长）",
+            throw new RuleViolation("period-expired", GOVERNMENT_HEAD.equals(scope.getVariable("extensionApprover"))
+                    ? "法定期限已届满，不能再批准延长（行政许可法第四十二条第二款：四十五日内不能办结的，方可延长）"
+                    : "法定期限已届满，不能再批准延长（行政许可法第四十二条第一款：二十日内不能作出决定的，方可延长）",
                     "The period has expired; it can no longer be extended (Art. 42)");
         }
     }
@@ -784,6 +843,11 @@ public class LicensingRules {
             throw new RuleViolation("date-out-of-range", label + "超出合理范围", name + " is out of range");
         }
         return day;
+    }
+
+    /** Handled uniformly, jointly or centrally (第二十六条第二款); false for cases started before the field existed. */
+    static boolean jointlyHandled(VariableScope scope) {
+        return scope.getVariable("handlingMode") instanceof String mode && JOINT_HANDLING.contains(mode);
     }
 
     private static int integer(VariableScope scope, String name) {

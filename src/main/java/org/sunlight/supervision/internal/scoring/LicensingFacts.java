@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * licensing (行政许可): processes/licensing.bpmn. Acceptance within 5 working days (or deemed accepted), substantive
  * review by two officers, review opinion, the leader's decision within the decision period (decisionDue, 20 working
- * days plus an approved extension), then the certificate or the refusal delivered within 10 working days (deliveryDue).
+ * days — 45 when handled jointly, 行政许可法第四十二条第二款 — plus an approved extension), then the certificate or the refusal delivered within 10 working days (deliveryDue).
  * An application not needing a licence, not accepted or withdrawn has no case file.
  */
 @Component
