@@ -76,7 +76,8 @@
       x[1].forEach(function (d) { shares[d.processKey] = d; });
       var tbody = document.getElementById('limits'); tbody.innerHTML = '';
       x[0].forEach(function (l) {
-        var d = shares[l.processKey];
+        // the analytics measure a procedure as a whole: its shares go on its own row, not on a kind's
+        var d = l.variant ? null : shares[l.processKey];
         var tr = document.createElement('tr');
         [l.name, l.statutory, l.statutoryBasis, l.promised, l.promisedBasis, d ? d.closed : '—',
           d ? percent(d.withinStatutory) : '—', d ? percent(d.withinPromised) : '—'].forEach(function (v) { cell(tr, v); });

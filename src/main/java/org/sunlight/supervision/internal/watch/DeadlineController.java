@@ -1,6 +1,7 @@
 package org.sunlight.supervision.internal.watch;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,18 +65,26 @@ class DeadlineController {
                 "剩余工作日", "中止原因"), rows);
     }
 
-    /** A procedure's limits side by side: statutory (with its article) and promised (local policy). */
+    /**
+     * A procedure's limits side by side: statutory (with its article) and promised (local policy); one more row per
+     * kind of case with limits of its own ({@code variant} its name, null on the procedure's own row).
+     */
     record Limits(String processKey, String name, String statutory, String statutoryBasis, String promised,
-                  String promisedBasis) {
+                  String promisedBasis, String variant) {
     }
 
     @GetMapping("/limits")
     List<Limits> limits() {
         StaffUser.require();
-        return watch.properties().procedures().entrySet().stream().map(e -> new Limits(e.getKey(), e.getValue().name(),
-                e.getValue().statutory().text(), e.getValue().statutory().basis(),
-                e.getValue().promised() == null ? null : e.getValue().promised().text(),
-                e.getValue().promised() == null ? null : e.getValue().promised().basis())).toList();
+        return watch.properties().procedures().entrySet().stream().flatMap(e -> {
+            WatchProperties.Procedure p = e.getValue();
+            Stream<Limits> own = Stream.of(new Limits(e.getKey(), p.name(), p.statutory().text(), p.statutory().basis(),
+                    p.promised() == null ? null : p.promised().text(), p.promised() == null ? null : p.promised().basis(),
+                    null));
+            return Stream.concat(own, p.variants().stream().map(v -> new Limits(e.getKey(), p.name() + "（" + v.name() + "）",
+                    v.statutory().text(), v.statutory().basis(), v.promised() == null ? null : v.promised().text(),
+                    v.promised() == null ? null : v.promised().basis(), v.name())));
+        }).toList();
     }
 
     @GetMapping("/escalations")

@@ -15,9 +15,13 @@ import org.apache.ibatis.annotations.Select;
 @Mapper
 interface DeadlineMapper {
 
-    /** An open case of one procedure with the dates its limits are computed from (null while not yet set). */
+    /**
+     * An open case of one procedure with the dates its limits are computed from (null while not yet set) and the value
+     * of the procedure's variant variable (null when it has none, or the case does not set it).
+     */
     record OpenCase(String businessKey, String caseNumber, String processInstanceId, String processKey,
-                    String departmentId, String handlerId, String partyName, Long startMs, Long dueMs) {
+                    String departmentId, String handlerId, String partyName, Long startMs, Long dueMs,
+                    String variantValue) {
     }
 
     /** An open task with a due date, of an open case (tasks of called sub-processes included). */
@@ -30,13 +34,17 @@ interface DeadlineMapper {
             + "(SELECT MAX(s.LONG_) FROM ACT_RU_VARIABLE s WHERE s.PROC_INST_ID_ = c.process_instance_id "
             + "AND s.NAME_ = #{startVariable} AND s.TYPE_ = 'date') AS start_ms, "
             + "(SELECT MAX(d.LONG_) FROM ACT_RU_VARIABLE d WHERE d.PROC_INST_ID_ = c.process_instance_id "
-            + "AND d.NAME_ = #{dueVariable} AND d.TYPE_ = 'date') AS due_ms "
+            + "AND d.NAME_ = #{dueVariable} AND d.TYPE_ = 'date') AS due_ms, "
+            + "<choose><when test='variantVariable != null'>(SELECT MAX(v.TEXT_) FROM ACT_RU_VARIABLE v "
+            + "WHERE v.PROC_INST_ID_ = c.process_instance_id AND v.NAME_ = #{variantVariable} AND v.TYPE_ = 'string')"
+            + "</when><otherwise>NULL</otherwise></choose> AS variant_value "
             + "FROM sl_case c WHERE c.status = 'open' AND c.process_key = #{processKey} "
             + "<if test='department != null'>AND c.department_id = #{department} </if>"
             + "<if test='officer != null'>AND c.handler_id = #{officer} </if>"
             + "ORDER BY c.started_at</script>")
     List<OpenCase> openCases(@Param("processKey") String processKey, @Param("startVariable") String startVariable,
-                             @Param("dueVariable") String dueVariable, @Param("department") String department,
+                             @Param("dueVariable") String dueVariable, @Param("variantVariable") String variantVariable,
+                             @Param("department") String department,
                              @Param("officer") String officer);
 
     @Select("<script>SELECT t.ID_ AS task_id, t.NAME_ AS task_name, t.ASSIGNEE_ AS assignee, t.DUE_DATE_ AS due_at, "

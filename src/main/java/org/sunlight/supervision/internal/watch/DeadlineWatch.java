@@ -83,16 +83,20 @@ public class DeadlineWatch {
         Names names = new Names();
         properties.procedures().forEach((processKey, procedure) -> {
             for (DeadlineMapper.OpenCase c : mapper.openCases(processKey, procedure.startVariable(),
-                    procedure.dueVariable(), department, officer)) {
+                    procedure.dueVariable(), blankToNull(procedure.variantVariable()), department, officer)) {
+                // a kind of case with limits of its own (e.g. a licence handled jointly, 行政许可法第四十二条第二款)
+                WatchProperties.Variant variant = procedure.variant(c.variantValue());
+                WatchProperties.Limit statutoryLimit = variant == null ? procedure.statutory() : variant.statutory();
+                WatchProperties.Limit promisedLimit = variant == null ? procedure.promised() : variant.promised();
                 Optional<ClockPause> pause = openPause(c.businessKey(), procedure.clock());
                 openPauses.put(c.businessKey(), pause);
                 if (c.dueMs() != null) {
                     Date due = new Date(c.dueMs());
                     statutoryDue.put(c.businessKey(), due);
-                    items.add(caseItem(c, procedure, "statutory", procedure.statutory(), due, pause, now, horizon, names));
+                    items.add(caseItem(c, procedure, "statutory", statutoryLimit, due, pause, now, horizon, names));
                 }
-                if (procedure.promised() != null && c.startMs() != null) {
-                    Date due = promisedDue(c.businessKey(), procedure, new Date(c.startMs()));
+                if (promisedLimit != null && c.startMs() != null) {
+                    Date due = promisedDue(c.businessKey(), procedure, promisedLimit, new Date(c.startMs()));
                     // a promised time shortens the statutory limit, it never lengthens it: "各地区可以在国家规定的
                     // 政务服务事项办理时限内进一步压减时间" (优化营商环境条例第三十六条第二款). A procedure whose matters
                     // have different statutory periods (a construction permit's 7 days, 建筑法第八条, against the 20
@@ -101,7 +105,7 @@ public class DeadlineWatch {
                     if (statutory != null && due.after(statutory)) {
                         due = statutory;
                     }
-                    items.add(caseItem(c, procedure, "promised", procedure.promised(), due, pause, now, horizon, names));
+                    items.add(caseItem(c, procedure, "promised", promisedLimit, due, pause, now, horizon, names));
                 }
             }
         });
@@ -126,13 +130,18 @@ public class DeadlineWatch {
 
     /** The promised due date: start + the promised period, moved by the days the case clock stood still. */
     public Date promisedDue(String businessKey, WatchProperties.Procedure procedure, Date start) {
-        WatchProperties.Limit limit = procedure.promised();
+        return promisedDue(businessKey, procedure, procedure.promised(), start);
+    }
+
+    /** As above, with the promised limit of the case's kind (a variant's or the procedure's). */
+    Date promisedDue(String businessKey, WatchProperties.Procedure procedure, WatchProperties.Limit limit, Date start) {
         int paused = 0;
         if (procedure.clock() != null && !procedure.clock().isBlank()) {
             paused = limit.workingDays() ? caseClocks.pausedWorkingDays(businessKey, procedure.clock())
                     : caseClocks.pausedCalendarDays(businessKey, procedure.clock());
         }
-        return promisedDue(procedure, start, paused);
+        return limit.workingDays() ? clock.workingDaysAfter(start, limit.days() + paused)
+                : clock.calendarDaysAfter(start, limit.days() + paused);
     }
 
     /** As above, with the days the clock stood still already known (working or calendar days, as the limit counts). */
@@ -140,6 +149,10 @@ public class DeadlineWatch {
         WatchProperties.Limit limit = procedure.promised();
         return limit.workingDays() ? clock.workingDaysAfter(start, limit.days() + pausedDays)
                 : clock.calendarDaysAfter(start, limit.days() + pausedDays);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private Optional<ClockPause> openPause(String businessKey, String clockName) {

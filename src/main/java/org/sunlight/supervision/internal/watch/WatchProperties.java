@@ -2,6 +2,7 @@ package org.sunlight.supervision.internal.watch;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -33,9 +34,39 @@ public record WatchProperties(int warningWorkingDays, boolean escalateWhenNearin
      * @param clock            the named case clock whose pauses (CaseClocks) suspend the period; empty: none
      * @param statutory        the statutory limit, with its article
      * @param promised         the promised limit (local policy); null: none promised
+     * @param variantVariable  process variable (a string) that tells kinds of cases with other limits apart, e.g. a
+     *                         licence handled jointly (行政许可法第四十二条第二款); empty: one kind only
+     * @param variants         the kinds with other limits, first match on the variable's value wins; a case of no
+     *                         listed kind has the limits above
      */
     public record Procedure(String name, String startVariable, String dueVariable, String finishedVariable, String clock,
-                     Limit statutory, Limit promised) {
+                     Limit statutory, Limit promised, String variantVariable, List<Variant> variants) {
+
+        public Procedure {
+            variants = variants == null ? List.of() : List.copyOf(variants);
+        }
+
+        /** The kind of case whose variant variable holds {@code value}; null: the procedure's own limits apply. */
+        public Variant variant(String value) {
+            return value == null ? null : variants.stream().filter(v -> v.values().contains(value)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * Cases of a procedure with limits of their own. The variant replaces both limits: its statutory limit cites its
+     * own article (the due date is still the procedure's own due variable), and a promise made for the ordinary cases
+     * does not bind these — {@code promised} null means none is promised for them.
+     *
+     * @param name      what the kind is called (Chinese), shown beside the procedure's name
+     * @param values    the values of the procedure's variant variable that mark the kind
+     * @param statutory the statutory limit, with its article
+     * @param promised  the promised limit (local policy, the service guide); null: none promised
+     */
+    public record Variant(String name, List<String> values, Limit statutory, Limit promised) {
+
+        public Variant {
+            values = values == null ? List.of() : List.copyOf(values);
+        }
     }
 
     /**
