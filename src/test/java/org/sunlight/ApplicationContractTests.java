@@ -198,7 +198,7 @@ abstract class ApplicationContractTests {
         // coercion and inspection: what their due dates, timers and assignments read
         for (String date : List.of("measureDeadline", "emergencyReportDue", "releaseDueAt", "performanceDeadlineEnd",
                 "appealPeriodEnd", "substituteEarliest", "courtWindowOpens", "courtWindowCloses", "planPeriodEndAt",
-                "publicationDue", "rectificationDeadlineEnd")) {
+                "publicationDue", "publicationHandOverDue", "rectificationDeadlineEnd")) {
             variables.put(date, in30Days);
         }
         variables.put("testingExpectedEnd", "2026-04-01");

@@ -121,6 +121,8 @@ class Publications {
         row.handlerId = cases.find(decided.businessKey()).map(CaseInfo::handlerId).orElse(null);
         row.decidedAt = decided.decidedAt();
         row.periodDays = days;
+        // counted from the decision's period start: for an inspection result the inspection's end, not its hand-over
+        // (RULES 5.5, 国发〔2019〕5号): one limit for the public result, which the inspection hands over days before it
         row.dueAt = clock.workingDaysAfter(decided.decidedAt(), days);
         row.partyType = decided.partyType();
         MaskingRules.Masked party = masking.mask(decided.partyName());

@@ -45,7 +45,8 @@ public class InspectionRules {
             "riskClass", "inspector1", "inspector2", "inspectorCandidates", "inspectorNames",
             "officer1Credential", "officer2Credential", "credentialsShown", "actingOfficers", "inspectionStartedAt",
             "inspectionEndedAt", "recordNo", "partyRepresentative", "findings", "result", "rectificationRequirements",
-            "violationCode", "violationDate", "inspectionEnd", "publicationDue", "publicResult", "containsSecrets",
+            "violationCode", "violationDate", "inspectionEnd", "publicationDue", "publicationHandOverDue", "publicResult",
+            "containsSecrets",
             "decisionDocumentNo", "decisionMatter", "decisionResult", "decisionDate",
             "majorPublicInterest", "majorSocialImpact", "majorThirdPartyRights", "complexCase", "hearingHeld",
             "penaltyKind", "fineAmount", "reviewRequired", "reviewReason", "reviewApproved", "reviewOpinion",
@@ -272,7 +273,11 @@ public class InspectionRules {
         task.setVariable("actingOfficers", String.join(",", credentials.stream().map(Credential::userId).toList()));
         Date ended = Date.from(end);
         task.setVariable("inspectionEnd", ended);
+        // RULES 5.5 (国发〔2019〕5号, local rules): the public result within 20 working days of the inspection's end. That
+        // limit is the publication review's due date too (Publications counts it from inspectionEnd); the result is
+        // handed over early enough to leave the review its own working days inside it, not at the limit itself
         task.setVariable("publicationDue", clock.workingDaysAfter(ended, policy.publicationWorkingDays()));
+        task.setVariable("publicationHandOverDue", clock.workingDaysAfter(ended, policy.handOverWorkingDays()));
         task.setVariable("decisionDocumentNo", recordNo);
         task.setVariable("violationName", task.getVariable("itemName") + "：" + abbreviate(findings, 100));
         task.setVariable("factsFound", findings);
@@ -290,7 +295,10 @@ public class InspectionRules {
         handOver(task);
     }
 
-    /** The 20 working days after the inspection's end have passed: the result goes to publicity as recorded. */
+    /**
+     * Nobody confirmed the result by its hand-over day (the publication limit less the review's working days): it goes
+     * to publicity as recorded, and the publication review still has its working days before the limit (RULES 5.5).
+     */
     public void publishOnDeadline(DelegateExecution execution) {
         handOver(execution);
     }

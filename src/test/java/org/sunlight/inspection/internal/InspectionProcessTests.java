@@ -185,9 +185,11 @@ class InspectionProcessTests extends ProcessTest {
         penaltyRecord.put("majorThirdPartyRights", true);
         complete(penalty.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", penalty.id()), penaltyRecord);
 
-        // results are published within 20 working days of the inspection's end (2026-03-03): 2026-03-31
+        // results are public within 20 working days of the inspection's end (2026-03-03): 2026-03-31, publication review
+        // included; the inspectors confirm by the 15th working day (2026-03-24), leaving the review its 5 (RULES 5.5)
         Task publication = targetTask(c, "Task_ResultPublication", compliant.id());
-        assertThat(publication.getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 31)));
+        assertThat(taskService.getVariable(publication.getId(), "publicationDue")).isEqualTo(endOf(LocalDate.of(2026, 3, 31)));
+        assertThat(publication.getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 24)));
         complete(compliant.inspectors().get(0), publication, Map.of("publicResult", "检查合格，未发现违法违规问题",
                 "containsSecrets", false));
         String name = mapper.entity(compliant.id()).name();
@@ -204,11 +206,11 @@ class InspectionProcessTests extends ProcessTest {
                     assertThat(e.matter()).isEqualTo("建筑施工安全生产检查");
                     assertThat(e.legalBasis()).contains("建设工程安全生产管理条例");
                 });
-        // the timer hands over what was not confirmed, as recorded
+        // the timer hands over what was not confirmed, as recorded, on the 15th working day
         org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(c.getId())
                 .activityId("Event_PublicationDue").list().stream()
                 .filter(j -> rectify.id().equals(runtimeService.getVariable(j.getExecutionId(), "targetId"))).findFirst().orElseThrow();
-        assertThat(timer.getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 3, 31)));
+        assertThat(timer.getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 3, 24)));
 
         // rectification: no review needed, the leader orders it, re-inspection after the deadline
         Task decision = targetTask(c, "Task_HandlingDecision", rectify.id());
@@ -252,12 +254,16 @@ class InspectionProcessTests extends ProcessTest {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("penalty-general")
                 .variableValueEquals("linkedCase", c.getBusinessKey()).count()).isEqualTo(2);
 
-        // the remaining publications are handed over when their 20 working days end
+        // the remaining publications are handed over when their confirmation period ends, five working days before
+        // the 20 of the public result
         for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery().processInstanceId(c.getId())
                 .activityId("Event_PublicationDue").list()) {
-            assertThat(job.getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 3, 31)));
+            assertThat(job.getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 3, 24)));
             managementService.executeJob(job.getId());
         }
+        assertThat(taskService.createTaskQuery().processDefinitionKey("publication").processInstanceBusinessKey(c.getBusinessKey())
+                .taskDefinitionKey("Task_Review").list()).hasSize(3)
+                .allSatisfy(review -> assertThat(review.getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 31))));
         assertThat(events.stream(CaseDecided.class).filter(e -> e.businessKey().equals(c.getBusinessKey()))).hasSize(3)
                 .extracting(CaseDecided::result).contains("发现问题：外脚手架未按专项方案搭设，连墙件缺失。涉嫌违法，依法立案查处");
         assertThat(c).isEnded();
