@@ -186,6 +186,8 @@ abstract class ApplicationContractTests {
         // disclosure: due dates of the publication review and the withdrawal
         variables.put("publicationDue", in30Days);
         variables.put("withdrawalDue", in30Days);
+        // penalty: the handling period of an evidence preservation (先行登记保存, 行政处罚法第五十六条)
+        variables.put("preservationDue", in30Days);
         variables.put("hearingDate", "2026-04-01T09:00");
         variables.put("discoveredDate", "2026-03-01");
         variables.put("handler", "zhangsan");

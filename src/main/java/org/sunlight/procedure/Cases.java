@@ -17,6 +17,12 @@ public interface Cases {
      */
     CaseInfo requireReadable(String businessKey, StaffUser user);
 
+    /**
+     * Gives the running case another handler (承办人) from inside one of its steps: variables, register and the open
+     * tasks of the previous handler (e.g. after a granted recusal, 行政处罚法第四十三条).
+     */
+    void reassignHandler(org.camunda.bpm.engine.delegate.DelegateExecution execution, String officerId);
+
     /** Cases linked to this one, in both directions. */
     java.util.List<CaseLink> links(String businessKey);
 }

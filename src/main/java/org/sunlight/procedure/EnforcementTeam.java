@@ -26,6 +26,11 @@ public class EnforcementTeam {
     public static final String OFFICER_2 = "officer2Credential";
     public static final String ACTING_OFFICERS = "actingOfficers";
     public static final String OPTIONS = "officerOptions";
+    /**
+     * User ids of officers a leader has recused from the case (回避, 行政处罚法第四十三条): they are offered for no
+     * further step and may not be named for one.
+     */
+    public static final String RECUSED_OFFICERS = "recusedOfficers";
 
     /** The article that asks for two officers, by the case's category: the refusal cites the case's own law. */
     private static final java.util.Map<String, String[]> TWO_OFFICERS_BASIS = java.util.Map.of(
@@ -48,8 +53,12 @@ public class EnforcementTeam {
      */
     public void offerOptions(DelegateTask task) {
         String department = (String) task.getVariable("department");
+        List<String> recused = recusedOfficers(task);
         StringBuilder json = new StringBuilder("[");
         for (Credential credential : organization.validCredentials(department, clock.today())) {
+            if (recused.contains(credential.userId())) {
+                continue;
+            }
             String name = organization.officer(credential.userId()).map(o -> o.name()).orElse(credential.userId());
             if (json.length() > 1) {
                 json.append(',');
@@ -68,6 +77,7 @@ public class EnforcementTeam {
     public void requireTwoOfficers(DelegateTask task) {
         List<Credential> team = require(List.of(Vars.text(task, OFFICER_1), Vars.text(task, OFFICER_2)),
                 (String) task.getVariable("category"), clock.today());
+        requireNotRecused(task, team);
         List<String> users = team.stream().map(Credential::userId).toList();
         task.getExecution().setVariable(ACTING_OFFICERS, String.join(",", users));
     }
@@ -108,6 +118,25 @@ public class EnforcementTeam {
             team.add(credential);
         }
         return team;
+    }
+
+    /** Refuses a team with an officer the leader recused from this case (行政处罚法第四十三条). */
+    public void requireNotRecused(VariableScope scope, List<Credential> team) {
+        List<String> recused = recusedOfficers(scope);
+        for (Credential credential : team) {
+            if (recused.contains(credential.userId())) {
+                String name = organization.officer(credential.userId()).map(o -> o.name()).orElse(credential.userId());
+                throw new RuleViolation("officer-recused", name + "（执法证号 " + credential.credentialNo()
+                        + "）已被决定回避，不得再参与本案（行政处罚法第四十三条）",
+                        "Officer " + credential.userId() + " has been recused from this case (Art. 43)");
+            }
+        }
+    }
+
+    /** The officers recused from a case (user ids), empty when none was. */
+    public static List<String> recusedOfficers(VariableScope scope) {
+        String value = Vars.text(scope, RECUSED_OFFICERS);
+        return value == null ? List.of() : List.of(value.split(","));
     }
 
     /** The acting officers' user ids recorded in a case. */

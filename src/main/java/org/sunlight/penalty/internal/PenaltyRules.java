@@ -359,8 +359,10 @@ public class PenaltyRules {
         if (organization.officer(host).isEmpty()) {
             throw new RuleViolation("unknown-host", "听证主持人须为本机关在册人员（填写用户名）", "The hearing host must be a registered officer");
         }
-        if (host.equals(task.getVariable("handler")) || EnforcementTeam.actingOfficers(task).contains(host)) {
-            throw new RuleViolation("host-is-investigator", "听证由非本案调查人员主持（行政处罚法第六十四条第四项）",
+        if (host.equals(task.getVariable("handler")) || EnforcementTeam.actingOfficers(task).contains(host)
+                || EnforcementTeam.recusedOfficers(task).contains(host)) {
+            // a recused officer (第四十三条) takes no further part in the case, as host neither
+            throw new RuleViolation("host-is-investigator", "听证由非本案调查人员主持，已决定回避的人员亦不得主持（行政处罚法第六十四条第四项、第四十三条）",
                     "The hearing must be hosted by someone who did not investigate the case (Art. 64(4))");
         }
         if (!Vars.flag(task, "hearingPublic")) {

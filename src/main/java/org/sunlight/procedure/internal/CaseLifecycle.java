@@ -139,6 +139,37 @@ public class CaseLifecycle implements Cases {
                 cancelled));
     }
 
+    /**
+     * The case gets another handler (承办人), e.g. when the leader recused the handler (回避, 行政处罚法第四十三条): the
+     * variables {@code handler} and {@code handlerName}, the register (sl_case) and every open task of the case assigned
+     * to, or offered by name to, the previous handler. Later tasks follow {@code ${handler}}. What the previous handler
+     * did stays in the history; the change itself is recorded there too (variable and assignment history).
+     */
+    @Override
+    public void reassignHandler(DelegateExecution execution, String officerId) {
+        Officer officer = organization.officer(officerId).filter(Officer::active).orElseThrow(() -> new RuleViolation(
+                "not-an-officer", "承办人须为在册的执法人员", "The handler must be a registered officer"));
+        String previous = Vars.text(execution, "handler");
+        execution.setVariable("handler", officer.userId());
+        execution.setVariable("handlerName", officer.name());
+        mapper.updateHandler(execution.getProcessInstanceId(), officer.userId());
+        if (previous == null || previous.equals(officer.userId())) {
+            return;
+        }
+        for (org.camunda.bpm.engine.impl.persistence.entity.TaskEntity task : Context.getCommandContext().getTaskManager()
+                .findTasksByProcessInstanceId(execution.getProcessInstanceId())) {
+            if (previous.equals(task.getAssignee())) {
+                task.setAssignee(officer.userId());
+            }
+            boolean offered = task.getIdentityLinks().stream().anyMatch(link -> previous.equals(link.getUserId())
+                    && org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()));
+            if (offered) {
+                task.deleteCandidateUser(previous);
+                task.addCandidateUser(officer.userId());
+            }
+        }
+    }
+
     private String initiator(DelegateExecution execution) {
         Object initiator = execution.getVariable("initiator");
         if (initiator != null) {

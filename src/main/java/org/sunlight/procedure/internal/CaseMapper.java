@@ -28,6 +28,9 @@ interface CaseMapper {
     int end(@Param("id") String processInstanceId, @Param("status") String status,
             @Param("endedAt") java.util.Date endedAt);
 
+    @Update("UPDATE sl_case SET handler_id = #{handler} WHERE process_instance_id = #{id}")
+    int updateHandler(@Param("id") String processInstanceId, @Param("handler") String handler);
+
     @Update("UPDATE sl_case SET party_name = #{name}, party_type = #{type} WHERE business_key = #{businessKey}")
     int updateParty(@Param("businessKey") String businessKey, @Param("name") String name, @Param("type") String type);
 
