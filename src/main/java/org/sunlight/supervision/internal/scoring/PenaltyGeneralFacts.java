@@ -25,6 +25,8 @@ class PenaltyGeneralFacts implements ProcedureFacts {
     static final String HEARING = "Task_HoldHearing";
     static final String DECISION = "Task_LeaderDecision";
     static final String DELIVERY = "Task_DeliverDecision";
+    static final String PRESERVATION_HANDLING = "Task_PreservationHandling";
+    static final String PRESERVATION_OVERDUE = "Event_PreservationOverdue";
     /** The order of a case file (RULES §8.2: 立案→调查→审查→决定→送达). */
     static final List<List<String>> ORDER = List.of(List.of(FILING), List.of(INVESTIGATION), List.of(REPORT),
             List.of(NOTICE), List.of(DECISION), List.of(DELIVERY));
@@ -123,5 +125,32 @@ class PenaltyGeneralFacts implements ProcedureFacts {
         facts.put("decisionOverdueDays", overdue, deadlineProof);
 
         f.order(ORDER);
+
+        preservations(f);
+    }
+
+    /**
+     * preservationsLate: 先行登记保存 whose handling decision was not made within seven working days (行政处罚法第五十六条、
+     * 第八十五条; RULES §8.3 “先行登记保存未在法定期限内处理”): the overdue timer fired, or the handling task was
+     * completed on a day after its due date. Every case has the fact (0 without preservations).
+     */
+    private static void preservations(CaseFile f) {
+        int late = 0;
+        List<Proof> proof = new ArrayList<>();
+        for (org.camunda.bpm.engine.history.HistoricActivityInstance a : f.trail.reached(PRESERVATION_OVERDUE)) {
+            late++;
+            proof.add(CaseFile.activity(a));
+            f.facts.note("preservationsLate", "先行登记保存七个工作日的处理期限届满时尚未作出处理决定，"
+                    + f.clock.toDate(a.getStartTime()) + " 转负责人督办");
+        }
+        for (HistoricTaskInstance t : f.trail.completedTasks(PRESERVATION_HANDLING)) {
+            if (t.getDueDate() != null && f.clock.toDate(t.getEndTime()).isAfter(f.clock.toDate(t.getDueDate()))) {
+                late++;
+                proof.add(CaseFile.task(t));
+                f.facts.note("preservationsLate", "先行登记保存处理决定到期 " + f.clock.toDate(t.getDueDate()) + "，完成于 "
+                        + f.clock.toDate(t.getEndTime()));
+            }
+        }
+        f.facts.put("preservationsLate", late, proof);
     }
 }
