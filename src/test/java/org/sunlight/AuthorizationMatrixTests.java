@@ -121,6 +121,12 @@ class AuthorizationMatrixTests {
         rows.add(new Row("start a penalty case",                "D    A    A    D    D    D    A", r -> rest.post(user(r),
                 "/engine-rest/process-definition/key/penalty-general/submit-form",
                 Rest.variables(ApplicationContractTests.registration())).status()));
+        // 先行登记保存 and 回避申请 (行政处罚法第五十六条、第四十三条): the case's department registers them; an empty body is
+        // a 400 for it (the door is open, nothing starts); another department does not see the case (404)
+        rows.add(new Row("register an evidence preservation",   "D    A    D    D    D    D    D", r -> rest.post(user(r),
+                "/api/cases/" + caseKey + "/preservations", Map.of()).status()));
+        rows.add(new Row("register a recusal application",      "D    A    D    D    D    D    D", r -> rest.post(user(r),
+                "/api/cases/" + caseKey + "/recusals", Map.of()).status()));
         rows.add(new Row("see the case's task in the task list", "D    V    H    H    V    V    V", r -> visible(
                 "/engine-rest/task?processInstanceBusinessKey=" + caseKey, r)));
         rows.add(new Row("read the task",                       "D    A    D    D    A    A    A", r -> rest.get(user(r), "/engine-rest/task/" + taskId).status()));

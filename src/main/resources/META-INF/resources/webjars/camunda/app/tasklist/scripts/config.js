@@ -29,8 +29,9 @@ export default {
     fallbackLocale: chinese ? 'zh' : 'en'
   },
   // Sunlight: Chinese for the English texts form-js and its date picker write themselves (sunlight/chinese-forms.js),
-  // and the "证据材料" tab of a task (record: sunlight/evidence-tab.js, an ES module plugin).
-  customScripts: ['sunlight/chinese-forms', 'sunlight/evidence-tab', 'sunlight/precheck-tab'],
+  // and the "证据材料" tab of a task (record: sunlight/evidence-tab.js, an ES module plugin), and the "先行登记保存与回避"
+  // tab of a general penalty case's task (penalty: sunlight/case-requests-tab.js, 行政处罚法第五十六条、第四十三条).
+  customScripts: ['sunlight/chinese-forms', 'sunlight/evidence-tab', 'sunlight/precheck-tab', 'sunlight/case-requests-tab'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

@@ -1,0 +1,120 @@
+// Sunlight (penalty): the "先行登记保存与回避" tab of a task of a general-procedure penalty case in Tasklist. Between
+// filing and the decision an officer of the case's department registers here, beside the case's own tasks:
+//  - a request for 先行登记保存 (行政处罚法第五十六条): POST /api/cases/{businessKey}/preservations, approved by a leader;
+//  - the party's recusal application (回避, 第四十三条): POST /api/cases/{businessKey}/recusals, decided by a leader.
+// The investigation goes on meanwhile. Sunlight checks everything and answers in Chinese (and English); a refused
+// request changes nothing. Credentials: the webapp session and its CSRF token.
+
+function cookie(name) {
+  const found = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith(name + '='));
+  return found ? decodeURIComponent(found.substring(name.length + 1)) : '';
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => {
+    if (k === 'style') node.style.cssText = v; else if (k.startsWith('on')) node.addEventListener(k.substring(2), v);
+    else node.setAttribute(k, v);
+  });
+  children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(c == null ? '' : String(c))));
+  return node;
+}
+
+function select(options) {
+  return el('select', { class: 'form-control' }, options.map(([value, label]) => el('option', { value }, label)));
+}
+
+async function json(response) {
+  const text = await response.text();
+  try { return text ? JSON.parse(text) : {}; } catch (e) { return { messageZh: text }; }
+}
+
+function today() {
+  const d = new Date();
+  const pad = n => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export default {
+  id: 'sunlight-case-requests',
+  pluginPoint: 'tasklist.task.detail',
+  priority: 30,
+  label: '先行登记保存与回避',
+  properties: { label: '先行登记保存与回避' },
+
+  render(node, { api, taskId }) {
+    node.innerHTML = '';
+    const root = el('div', { class: 'sunlight-case-requests', style: 'padding: 12px; max-width: 560px;' });
+    node.appendChild(root);
+    const engine = api.engineApi;
+    const get = { credentials: 'same-origin', headers: { Accept: 'application/json' } };
+    let businessKey = null;
+
+    const status = el('div', { style: 'margin: 8px 0; min-height: 1.5em;' });
+    const show = (text, ok) => { status.textContent = text; status.style.color = ok ? '#2e7d32' : '#c62828'; };
+
+    async function send(path, body, button) {
+      button.disabled = true;
+      show('提交中……', true);
+      try {
+        const response = await fetch(`/api/cases/${encodeURIComponent(businessKey)}/${path}`, {
+          method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json',
+            'X-XSRF-TOKEN': cookie('XSRF-TOKEN') || api.CSRFToken }
+        });
+        const result = await json(response);
+        show(response.ok ? (result.message || '已登记').split(' / ')[0]
+          : (result.messageZh || ('提交失败（' + response.status + '）')), response.ok);
+      } catch (e) {
+        show('提交中断，未登记任何内容，请重试', false);
+      } finally {
+        button.disabled = false;
+      }
+    }
+
+    const items = el('textarea', { class: 'form-control', rows: '3', maxlength: '4000' });
+    const reason = el('textarea', { class: 'form-control', rows: '2', maxlength: '2000' });
+    const place = el('input', { class: 'form-control', maxlength: '200' });
+    const storage = select([['onSite', '就地保存'], ['offSite', '异地保存']]);
+    const preserve = el('button', { class: 'btn btn-default', type: 'button', style: 'margin-top: 8px;' }, '提交先行登记保存申请');
+    preserve.addEventListener('click', () => send('preservations', {
+      items: items.value, reason: reason.value, place: place.value, storage: storage.value }, preserve));
+
+    const officer = el('input', { class: 'form-control', maxlength: '64', placeholder: '执法人员用户名，如 zhangsan' });
+    const ground = select([['direct-interest', '与案件有直接利害关系'], ['other-relation', '有其他关系可能影响公正执法']]);
+    const why = el('textarea', { class: 'form-control', rows: '2', maxlength: '2000' });
+    const applied = el('input', { class: 'form-control', type: 'date', value: today() });
+    const form = select([['written', '书面申请'], ['oral', '口头申请（已记录）']]);
+    const applicant = el('input', { class: 'form-control', maxlength: '100', placeholder: '默认为当事人' });
+    const recuse = el('button', { class: 'btn btn-default', type: 'button', style: 'margin-top: 8px;' }, '登记回避申请');
+    recuse.addEventListener('click', () => send('recusals', {
+      officer: officer.value.trim(), ground: ground.value, reason: why.value, appliedDate: applied.value,
+      form: form.value, applicant: applicant.value }, recuse));
+
+    root.append(
+      el('h4', {}, '先行登记保存（行政处罚法第五十六条）'),
+      el('p', { class: 'text-muted' }, '证据可能灭失或者以后难以取得的，经负责人批准可以先行登记保存，并应当在七个工作日内作出处理决定。'),
+      el('label', {}, '证据（物品）清单'), items, el('label', {}, '证据可能灭失或者以后难以取得的情形'), reason,
+      el('label', {}, '保存地点'), place, el('label', {}, '保存方式'), storage, preserve,
+      el('h4', { style: 'margin-top: 20px;' }, '当事人申请回避（行政处罚法第四十三条）'),
+      el('p', { class: 'text-muted' }, '由负责人决定；决定作出之前，不停止调查。'),
+      el('label', {}, '被申请回避的执法人员'), officer, el('label', {}, '理由类别'), ground,
+      el('label', {}, '申请回避的事实和理由'), why, el('label', {}, '申请日期'), applied,
+      el('label', {}, '申请方式'), form, el('label', {}, '申请人'), applicant, recuse,
+      status);
+
+    fetch(`${engine}/task/${taskId}`, get)
+      .then(r => r.json())
+      .then(task => {
+        if (!String(task.processDefinitionId || '').startsWith('penalty-general:')) {
+          root.innerHTML = '';
+          root.append(el('p', { class: 'text-muted' }, '本任务不属于行政处罚普通程序案件，不适用。'));
+          return null;
+        }
+        return fetch(`${engine}/process-instance/${task.processInstanceId}`, get)
+          .then(r => r.json())
+          .then(instance => { businessKey = instance.businessKey; });
+      })
+      .catch(() => show('无法确定本任务所属案件', false));
+  }
+};
