@@ -33,6 +33,8 @@ import org.springframework.test.context.ActiveProfiles;
 class AuthorizationMatrixTests {
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+    @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.TaskService taskService;
     Rest rest;
 
     static final String MATRIX_PROBE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><definitions "
@@ -102,6 +104,18 @@ class AuthorizationMatrixTests {
         return rest.get("zhangsan", "/engine-rest/task/" + taskId + "/attachment").json().get(0).get("id").asText();
     }
 
+    /** A legal review (as a case calls it) whose review task wangwu has claimed. */
+    private String reviewClaimedByWangwu() {
+        String review = runtimeService.startProcessInstanceByKey("legal-review", "MATRIX-REVIEW-" + System.nanoTime(),
+                Map.of("caseNumber", "市建罚〔2026〕97号", "category", "penalty", "handler", "zhangsan",
+                        "actingOfficers", "zhangsan,lisi", "penaltyKind", "fine", "fineAmount", 90000.0,
+                        "reviewMatter", "罚款90000元")).getId();
+        String task = taskService.createTaskQuery().processInstanceId(review).taskDefinitionKey("Task_LegalReview")
+                .singleResult().getId();
+        taskService.claim(task, "wangwu");
+        return task;
+    }
+
     private String user(String role) {
         return "anonymous".equals(role) ? null : role;
     }
@@ -127,6 +141,10 @@ class AuthorizationMatrixTests {
                 "/api/cases/" + caseKey + "/preservations", Map.of()).status()));
         rows.add(new Row("register a recusal application",      "D    A    D    D    D    D    D", r -> rest.post(user(r),
                 "/api/cases/" + caseKey + "/recusals", Map.of()).status()));
+        // the legal review's extension (RULES 1.19): only the reviewer who claimed the review asks; an empty body is a
+        // 400 for him (the door is open, nothing changes)
+        rows.add(new Row("ask to extend a legal review",        "D    D    D    A    D    D    D", r -> rest.post(user(r),
+                "/api/reviews/tasks/" + reviewClaimedByWangwu() + "/extension", Map.of()).status()));
         rows.add(new Row("see the case's task in the task list", "D    V    H    H    V    V    V", r -> visible(
                 "/engine-rest/task?processInstanceBusinessKey=" + caseKey, r)));
         rows.add(new Row("read the task",                       "D    A    D    D    A    A    A", r -> rest.get(user(r), "/engine-rest/task/" + taskId).status()));

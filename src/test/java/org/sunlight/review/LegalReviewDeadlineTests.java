@@ -230,6 +230,8 @@ class LegalReviewDeadlineTests extends ProcessTest {
         assertThat(unclaimed.body().get("messageZh").asText()).contains("认领");
         claimedBy("wangwu", review);
         assertThat(requestExtension("zhaoliu", task.getId(), reason("案情复杂")).status()).isEqualTo(403);
+        // who asks is checked before what is asked: a bad body from someone else is still his 403
+        assertThat(requestExtension("zhaoliu", task.getId(), "{}").status()).isEqualTo(403);
 
         for (String body : new String[] {reason(""), reason("   "), "{}", "{\"reason\": null}"}) {
             Answer blank = requestExtension("wangwu", task.getId(), body);

@@ -41,21 +41,12 @@ class ReviewExtensions {
         this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
     }
 
-    /** Checks everything before changing anything; answers what the approval task needs to know. */
+    /**
+     * Checks everything before changing anything — who asks before what is asked — and answers what the approval task
+     * needs to know.
+     */
     Map<String, Object> request(String taskId, String reason, StaffUser user) {
         String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw ApiException.badRequest("extension-reason-required", "请填写延长审核期限的理由",
-                    "A reason for the extension is required");
-        }
-        if (why.length() > MAX_REASON) {
-            throw ApiException.badRequest("extension-reason-too-long", "延长理由不能超过" + MAX_REASON + "个字",
-                    "The reason may have at most " + MAX_REASON + " characters");
-        }
-        if (deadline.extensionWorkingDays() == 0) {
-            throw ApiException.badRequest("no-extension", "本机关规定法制审核期限不得延长（sunlight.review.extension-working-days）",
-                    "This department allows no extension of the legal review");
-        }
         // a refusal is returned, not thrown, from the engine command (which changed nothing), so that the engine does not
         // log an ordinary bad request as a failed command
         Object outcome = engineConfiguration.getCommandExecutorTxRequired().<Object>execute(context -> context.runWithoutAuthorization(() -> {
@@ -67,6 +58,19 @@ class ReviewExtensions {
             if (!user.userId().equals(task.getAssignee())) {
                 return ApiException.forbidden("只有已认领本审核任务的法制审核人员可以申请延长审核期限",
                         "Only the reviewer who claimed this review may ask to extend it");
+            }
+            // the request itself only once the caller may make it: nobody else learns anything from a 400
+            if (why.isEmpty()) {
+                return ApiException.badRequest("extension-reason-required", "请填写延长审核期限的理由",
+                        "A reason for the extension is required");
+            }
+            if (why.length() > MAX_REASON) {
+                return ApiException.badRequest("extension-reason-too-long", "延长理由不能超过" + MAX_REASON + "个字",
+                        "The reason may have at most " + MAX_REASON + " characters");
+            }
+            if (deadline.extensionWorkingDays() == 0) {
+                return ApiException.badRequest("no-extension", "本机关规定法制审核期限不得延长（sunlight.review.extension-working-days）",
+                        "This department allows no extension of the legal review");
             }
             String instance = task.getProcessInstanceId();
             if (runtimeService.createEventSubscriptionQuery().processInstanceId(instance).eventType("message")
