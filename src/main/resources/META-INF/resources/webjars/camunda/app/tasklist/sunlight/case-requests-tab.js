@@ -5,28 +5,10 @@
 // The investigation goes on meanwhile. Sunlight checks everything and answers in Chinese (and English); a refused
 // request changes nothing. Credentials: the webapp session and its CSRF token.
 
-function cookie(name) {
-  const found = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith(name + '='));
-  return found ? decodeURIComponent(found.substring(name.length + 1)) : '';
-}
-
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attrs || {}).forEach(([k, v]) => {
-    if (k === 'style') node.style.cssText = v; else if (k.startsWith('on')) node.addEventListener(k.substring(2), v);
-    else node.setAttribute(k, v);
-  });
-  children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(c == null ? '' : String(c))));
-  return node;
-}
+import { cookie, el, json } from './dom.js';
 
 function select(options) {
   return el('select', { class: 'form-control' }, options.map(([value, label]) => el('option', { value }, label)));
-}
-
-async function json(response) {
-  const text = await response.text();
-  try { return text ? JSON.parse(text) : {}; } catch (e) { return { messageZh: text }; }
 }
 
 function today() {

@@ -2,20 +2,7 @@
 // (FACTS §2), so evidence goes through Sunlight's API: the file itself is the request body (streamed by the browser,
 // never read into memory here), metadata as query parameters, the webapp session and its CSRF token as credentials.
 
-function cookie(name) {
-  const found = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith(name + '='));
-  return found ? decodeURIComponent(found.substring(name.length + 1)) : '';
-}
-
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attrs || {}).forEach(([k, v]) => {
-    if (k === 'style') node.style.cssText = v; else if (k.startsWith('on')) node.addEventListener(k.substring(2), v);
-    else node.setAttribute(k, v);
-  });
-  children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(c == null ? '' : String(c))));
-  return node;
-}
+import { cookie, el, json } from './dom.js';
 
 function size(bytes) {
   if (bytes >= 1 << 30) return (bytes / (1 << 30)).toFixed(2) + ' GiB';
@@ -27,11 +14,6 @@ function size(bytes) {
 function localDateTime(date) {
   const pad = n => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-}
-
-async function json(response) {
-  const text = await response.text();
-  try { return text ? JSON.parse(text) : {}; } catch (e) { return { messageZh: text }; }
 }
 
 export default {

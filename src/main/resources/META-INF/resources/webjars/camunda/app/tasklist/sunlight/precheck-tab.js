@@ -2,17 +2,7 @@
 // file would lose if it were decided and closed now, item by item, with the rule each item enforces — read from
 // GET /api/cases/{businessKey}/score/precheck (the handler of the case, supervisors and leaders may read it).
 
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
-  children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(c == null ? '' : String(c))));
-  return node;
-}
-
-async function json(response) {
-  const text = await response.text();
-  try { return text ? JSON.parse(text) : {}; } catch (e) { return { messageZh: text }; }
-}
+import { el, json } from './dom.js';
 
 export default {
   id: 'sunlight-precheck',
