@@ -17,9 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param onSpotCollectionLimit      on-the-spot collection of fines up to 100 yuan (第六十八条第一项)
  * @param limitationYears            no penalty for a violation undiscovered for 2 years (第三十六条)
  * @param extendedLimitationYears    5 years where life, health or financial safety is harmed (第三十六条)
+ * @param filingCheckDays            a lead is checked and the filing decided within 15 (calendar) days of its discovery
+ *                                   (住房和城乡建设行政处罚程序规定（住房和城乡建设部令第55号）第十五条, RULES 2.4, S)
+ * @param filingExtensionDays        with the leader's approval that period is extended once, by 10 days (ibid.)
  */
 @ConfigurationProperties("sunlight.penalty")
 public record PenaltyPolicy(int statementWindowWorkingDays, int hearingRequestWorkingDays,
                             int hearingNoticeWorkingDays, int paymentDays, BigDecimal lateFeeDailyRate,
-                            BigDecimal onSpotCollectionLimit, int limitationYears, int extendedLimitationYears) {
+                            BigDecimal onSpotCollectionLimit, int limitationYears, int extendedLimitationYears,
+                            int filingCheckDays, int filingExtensionDays) {
 }

@@ -84,9 +84,44 @@ public class PenaltyRules {
         }
     }
 
-    /** 立案审批: a violation undiscovered for 2 (or 5) years is no longer punished (行政处罚法第三十六条). */
+    /**
+     * Due date of 立案审批 and of its boundary timer: the lead is checked within 15 days of its discovery, or 25 once the
+     * leader extended the period by 10 days (住房和城乡建设行政处罚程序规定第十五条; calendar days, the last day moved past
+     * rest days). The numbers are the ministry's (sunlight.penalty.filing-*).
+     */
+    public Date filingDue(DelegateExecution execution) {
+        int days = policy.filingCheckDays() + (Vars.flag(execution, "filingExtended") ? policy.filingExtensionDays() : 0);
+        return clock.calendarDaysAfter(clock.toDate(execution.getVariable("discoveredDate")), days);
+    }
+
+    /** The boundary timer of 立案审批 fired: the lead was not decided within its period (kept for the case file). */
+    public void recordFilingLate(DelegateExecution execution) {
+        execution.setVariable("filingLate", true);
+    }
+
+    /**
+     * 立案审批: a violation undiscovered for 2 (or 5) years is no longer punished (行政处罚法第三十六条). Instead of
+     * deciding, the leader may extend the check once by 10 days, giving a reason (住建部令第55号第十五条); the task comes
+     * back with its due date moved.
+     */
     public void checkFiling(DelegateTask task) {
-        String decision = Vars.requireOneOf(task, "filingDecision", "立案审批意见", Set.of("file", "reject"));
+        String decision = Vars.requireOneOf(task, "filingDecision", "立案审批意见", Set.of("file", "reject", "extend"));
+        if ("extend".equals(decision)) {
+            if (Vars.flag(task, "filingExtended")) {
+                throw new RuleViolation("filing-extended-once", "立案核查期限经负责人批准只能延长一次（十日），已延长过，请作出立案或不予立案的决定"
+                        + "（住房和城乡建设行政处罚程序规定第十五条）",
+                        "The period for checking the lead may be extended only once (by 10 days) and already was; "
+                                + "decide to file or not to file (MOHURD Order No. 55, Art. 15)");
+            }
+            Vars.requireText(task, "filingExtensionReason", "延长核查期限的理由");
+            task.setVariable("filingExtended", true);
+            task.setVariable("filingExtendedAt", clock.now());
+            org.camunda.bpm.engine.impl.identity.Authentication leader =
+                    task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            task.setVariable("filingExtendedBy", leader != null && leader.getUserId() != null ? leader.getUserId()
+                    : task.getAssignee());
+            return;
+        }
         if ("reject".equals(decision)) {
             Vars.requireText(task, "filingOpinion", "不予立案的理由");
             return;
