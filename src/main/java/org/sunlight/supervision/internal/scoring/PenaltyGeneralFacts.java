@@ -57,13 +57,26 @@ class PenaltyGeneralFacts implements ProcedureFacts {
         f.heard("responseType", "hearingRequest", HEARING);
         f.review();
 
-        Optional<HistoricTaskInstance> filing = trail.completedTask(FILING);
-        Integer filingOverdue = filing.filter(t -> t.getDueDate() != null).map(t -> t.getEndTime().after(t.getDueDate())
-                ? (int) Math.max(1, ChronoUnit.DAYS.between(f.clock.toDate(t.getDueDate()), f.clock.toDate(t.getEndTime())))
-                : 0).orElse(null);
+        // 立案审批 may have been worked twice: an extension (住建部令第55号第十五条) sends it back due 10 days later. The
+        // filing was late if either round was completed after its own due date (an extension granted late, or the
+        // decision after the extended period); the days are those of the later miss.
+        List<HistoricTaskInstance> filingRounds = trail.completedTasks(FILING);
+        Optional<HistoricTaskInstance> filing = filingRounds.stream().findFirst();
+        Integer filingOverdue = filingRounds.stream().filter(t -> t.getDueDate() != null)
+                .map(t -> t.getEndTime().after(t.getDueDate())
+                        ? (int) Math.max(1, ChronoUnit.DAYS.between(f.clock.toDate(t.getDueDate()), f.clock.toDate(t.getEndTime())))
+                        : 0)
+                .reduce(Math::max).orElse(null);
         List<Proof> filingProof = new ArrayList<>();
-        filing.ifPresent(t -> filingProof.add(CaseFile.task(t)));
+        filingRounds.forEach(t -> filingProof.add(CaseFile.task(t)));
         filingProof.add(trail.variable("filingDecision"));
+        if (trail.value("filingExtended") != null) {
+            filingProof.add(trail.variable("filingExtended"));
+            filingProof.add(trail.variable("filingExtensionReason"));
+        }
+        if (trail.value("filingLate") != null) {
+            filingProof.add(trail.variable("filingLate"));
+        }
         facts.put("filingOverdueDays", filingOverdue, filingProof);
         facts.put("filingApproved", filing.isPresent() && "file".equals(trail.text("filingDecision")), filingProof);
 

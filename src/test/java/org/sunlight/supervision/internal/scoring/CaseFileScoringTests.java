@@ -223,6 +223,28 @@ class CaseFileScoringTests extends ScoringProcessTest {
     }
 
     @Test
+    void anExtendedFilingIsLateOnlyAfterTheExtendedPeriod() {
+        ProcessInstance c = registered();
+        // extended in time on 2026-03-10 (due 2026-03-16); now due 25 days after discovery on 2026-02-27: 2026-03-24;
+        // filed on 2026-03-26
+        at(LocalDateTime.of(2026, 3, 10, 9, 0));
+        submit("zhaoliu", c, "Task_FilingApproval", Map.of("filingDecision", "extend",
+                "filingExtensionReason", "需向规划部门核实建设工程规划许可情况", "lifeSafetyHarm", false, "filingOpinion", ""));
+        at(LocalDateTime.of(2026, 3, 26, 9, 0));
+        file(c);
+        investigate(c);
+        report(c, false);
+        propose(c);
+        notifyAndWait(c, "2026-03-26", LocalDate.of(2026, 4, 2));
+        decide(c);
+        deliver(c, "2026-04-03");
+        at(LocalDateTime.of(2026, 4, 10, 10, 0));
+        payAndClose(c, "2026-04-10");
+        CaseScore score = assertDeductionsOnly(score(c), "D-LATE-FILING");
+        assertThat(finding(score, "D-LATE-FILING").fact()).containsEntry("filingOverdueDays", 2);
+    }
+
+    @Test
     void noFilingApprovalDeducts() {
         ProcessInstance c = registered();
         // the filing approval is skipped: an administrator records the filing and starts the handling directly
