@@ -40,8 +40,6 @@ public class EvidencePreservation {
     static final String OVERDUE = "Task_PreservationOverdue";
     /** The steps during which a preservation is not yet handled (处理决定 not made). */
     static final List<String> OPEN_STEPS = List.of(APPROVAL, RECORD, HANDLING, OVERDUE);
-    /** The period of 第五十六条 in working days (第八十五条). */
-    static final int HANDLING_WORKING_DAYS = 7;
 
     static final Set<String> OUTCOMES = Set.of("release", "seizure", "testing", "transfer");
     static final Set<String> STORAGE = Set.of("onSite", "offSite");
@@ -61,8 +59,10 @@ public class EvidencePreservation {
     private final StatutoryClock clock;
     private final EnforcementTeam team;
     private final Organization organization;
+    private final PenaltyPolicy policy;
 
-    EvidencePreservation(StatutoryClock clock, EnforcementTeam team, Organization organization) {
+    EvidencePreservation(StatutoryClock clock, EnforcementTeam team, Organization organization, PenaltyPolicy policy) {
+        this.policy = policy;
         this.clock = clock;
         this.team = team;
         this.organization = organization;
@@ -153,7 +153,7 @@ public class EvidencePreservation {
                     "The party must be told not to destroy or move the evidence (Art. 56)");
         }
         task.setVariable("preservationOfficers", String.join(",", officers.stream().map(Credential::userId).toList()));
-        task.setVariable("preservationDue", clock.workingDaysAfter(preserved, HANDLING_WORKING_DAYS));
+        task.setVariable("preservationDue", clock.workingDaysAfter(preserved, policy.preservationHandlingWorkingDays()));
     }
 
     /** 处理决定 within the period (第五十六条). */

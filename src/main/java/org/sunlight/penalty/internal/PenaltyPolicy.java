@@ -20,10 +20,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param filingCheckDays            a lead is checked and the filing decided within 15 (calendar) days of its discovery
  *                                   (住房和城乡建设行政处罚程序规定（住房和城乡建设部令第55号）第十五条, RULES 2.4, S)
  * @param filingExtensionDays        with the leader's approval that period is extended once, by 10 days (ibid.)
+ * @param preservationHandlingWorkingDays 先行登记保存的物品 are decided on within 7 days (第五十六条), working days
+ *                                   (第八十五条), from the day of the preservation
  */
 @ConfigurationProperties("sunlight.penalty")
 public record PenaltyPolicy(int statementWindowWorkingDays, int hearingRequestWorkingDays,
                             int hearingNoticeWorkingDays, int paymentDays, BigDecimal lateFeeDailyRate,
                             BigDecimal onSpotCollectionLimit, int limitationYears, int extendedLimitationYears,
-                            int filingCheckDays, int filingExtensionDays) {
+                            int filingCheckDays, int filingExtensionDays, int preservationHandlingWorkingDays) {
 }
