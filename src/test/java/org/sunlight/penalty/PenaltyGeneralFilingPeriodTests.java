@@ -91,6 +91,32 @@ class PenaltyGeneralFilingPeriodTests extends ProcessTest {
     }
 
     @Test
+    void anExtensionAskedOnceTheFifteenDaysRanOutIsRefusedAndTheLatenessStays() {
+        ProcessInstance c = start("zhangsan", "penalty-general", registration());
+        String taskId = task(c, "Task_FilingApproval").getId();
+        fireTimer(c, "Event_FilingOverdue", DUE); // the clock now stands one second after the period
+
+        assertThatThrownBy(() -> submit("zhaoliu", c, "Task_FilingApproval", extension("需现场复核")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("已于2026-03-16届满")
+                .hasMessageContaining("第十五条").hasMessageContaining("can no longer be extended");
+
+        assertThat(task(c, "Task_FilingApproval").getId()).isEqualTo(taskId);
+        assertThat(task(c, "Task_FilingApproval").getDueDate()).isEqualTo(DUE);
+        assertThat(c).variables().containsEntry("filingLate", true).doesNotContainKeys("filingExtended",
+                "filingExtensionReason");
+        submit("zhaoliu", c, "Task_FilingApproval", filing());
+        assertThat(c).isWaitingAt("Task_Investigation");
+    }
+
+    @Test
+    void anExtensionOnTheLastDayOfThePeriodIsGranted() {
+        ProcessInstance c = start("zhangsan", "penalty-general", registration());
+        at(LocalDate.of(2026, 3, 16).atTime(17, 0));
+        submit("zhaoliu", c, "Task_FilingApproval", extension("需向规划部门核实"));
+        assertThat(task(c, "Task_FilingApproval").getDueDate()).isEqualTo(EXTENDED_DUE);
+    }
+
+    @Test
     void fileAndRejectWorkAsBeforeAndTakeTheTimerWithTheTask() {
         ProcessInstance filed = start("zhangsan", "penalty-general", registration());
         assertThat(timer(filed, "Event_FilingOverdue").getDuedate()).isEqualTo(DUE);

@@ -113,6 +113,16 @@ public class PenaltyRules {
                         "The period for checking the lead may be extended only once (by 10 days) and already was; "
                                 + "decide to file or not to file (MOHURD Order No. 55, Art. 15)");
             }
+            // an extension is granted within the period it extends: one asked after the 15 days ran out would turn a
+            // late check into a timely one (the lateness stays on record, 立案审批 is decided now)
+            Date due = clock.calendarDaysAfter(clock.toDate(task.getVariable("discoveredDate")), policy.filingCheckDays());
+            if (clock.now().after(due)) {
+                throw new RuleViolation("filing-period-over", "立案核查期限已于" + clock.toDate(due) + "届满，不能再延长，"
+                        + "请作出立案或不予立案的决定（住房和城乡建设行政处罚程序规定第十五条：经负责人批准可延长十日，"
+                        + "应在期限届满前批准）",
+                        "The period for checking the lead ended on " + clock.toDate(due) + " and can no longer be "
+                                + "extended; decide to file or not to file (MOHURD Order No. 55, Art. 15)");
+            }
             Vars.requireText(task, "filingExtensionReason", "延长核查期限的理由");
             task.setVariable("filingExtended", true);
             task.setVariable("filingExtendedAt", clock.now());
