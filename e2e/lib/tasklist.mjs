@@ -202,6 +202,15 @@ export class Tasklist {
     return tab;
   }
 
+  /** Opens Sunlight's 办案申请 tab of the open task; returns the tab once it knows which requests the task allows. */
+  async caseRequestsTab() {
+    const { page } = this;
+    await page.locator('.task-card .nav-tabs a', { hasText: '办案申请' }).click();
+    const tab = page.locator('.sunlight-case-requests');
+    await tab.locator('h4, p', { hasText: /申请|登记|没有可登记/ }).first().waitFor();
+    return tab;
+  }
+
   /** Back to the task's form tab (表单). */
   async formTab() {
     await this.page.locator('.task-card .nav-tabs a', { hasText: '表单' }).click();

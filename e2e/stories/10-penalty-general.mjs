@@ -200,6 +200,19 @@ export default async function penaltyGeneral(t) {
     t.equal(await fieldValue(form, '承办人'), '张三', 'the handler shown to the reviewer');
     t.ok(!(await reviewer.formEnabled()), 'the review form stays disabled until claimed');
     await reviewer.claim();
+    // the 办案申请 tab asks for the one extension of the review's period (RULES 1.19); a leader would approve it, and
+    // the review, which goes on meanwhile, ends the request when it is completed
+    const requests = await reviewer.caseRequestsTab();
+    const extend = requests.locator('button', { hasText: '申请延长审核期限' });
+    await extend.click();
+    await requests.getByText('请填写延长审核期限的理由').waitFor();
+    await requests.locator('textarea').fill('需调取施工合同核实违法所得');
+    await extend.click();
+    await requests.getByText(/已申请延长3个工作日，待负责人审批/).waitFor();
+    await t.shot(reviewer.page, 'legal-review-extension');
+    await extend.click();
+    await requests.getByText('审核期限只能申请延长一次').waitFor();
+    await reviewer.formTab();
     await reviewer.fill({
       '1. 执法主体是否合法': '符合',
       '2. 执法人员是否具备执法资格': '符合',

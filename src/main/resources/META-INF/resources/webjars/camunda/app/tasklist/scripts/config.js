@@ -29,8 +29,9 @@ export default {
     fallbackLocale: chinese ? 'zh' : 'en'
   },
   // Sunlight: Chinese for the English texts form-js and its date picker write themselves (sunlight/chinese-forms.js),
-  // and the "证据材料" tab of a task (record: sunlight/evidence-tab.js, an ES module plugin), and the "先行登记保存与回避"
-  // tab of a general penalty case's task (penalty: sunlight/case-requests-tab.js, 行政处罚法第五十六条、第四十三条).
+  // and the "证据材料" tab of a task (record: sunlight/evidence-tab.js, an ES module plugin), and the "办案申请"
+  // tab (sunlight/case-requests-tab.js): 先行登记保存 and 回避 on a general penalty case's task (行政处罚法第五十六条、
+  // 第四十三条), the extension of the legal review's period on the review task (RULES 1.19).
   customScripts: ['sunlight/chinese-forms', 'sunlight/evidence-tab', 'sunlight/precheck-tab', 'sunlight/case-requests-tab'],
   // change the app name and vendor
   // app: {

@@ -1,9 +1,12 @@
-// Sunlight (penalty): the "先行登记保存与回避" tab of a task of a general-procedure penalty case in Tasklist. Between
-// filing and the decision an officer of the case's department registers here, beside the case's own tasks:
-//  - a request for 先行登记保存 (行政处罚法第五十六条): POST /api/cases/{businessKey}/preservations, approved by a leader;
-//  - the party's recusal application (回避, 第四十三条): POST /api/cases/{businessKey}/recusals, decided by a leader.
-// The investigation goes on meanwhile. Sunlight checks everything and answers in Chinese (and English); a refused
-// request changes nothing. Credentials: the webapp session and its CSRF token.
+// Sunlight: the "办案申请" tab of a task in Tasklist — requests an officer registers beside the case's own tasks, which
+// go on meanwhile:
+//  - on a task of a general-procedure penalty case, between filing and the decision (penalty):
+//    a request for 先行登记保存 (行政处罚法第五十六条): POST /api/cases/{businessKey}/preservations, approved by a leader;
+//    the party's recusal application (回避, 第四十三条): POST /api/cases/{businessKey}/recusals, decided by a leader;
+//  - on the legal review task (review): the claiming reviewer asks, once and before the review falls due, to extend
+//    its time limit (RULES 1.19, local policy): POST /api/reviews/tasks/{taskId}/extension, approved by a leader.
+// Sunlight checks everything and answers in Chinese (and English); a refused request changes nothing. Credentials: the
+// webapp session and its CSRF token.
 
 import { cookie, el, json } from './dom.js';
 
@@ -21,8 +24,8 @@ export default {
   id: 'sunlight-case-requests',
   pluginPoint: 'tasklist.task.detail',
   priority: 30,
-  label: '先行登记保存与回避',
-  properties: { label: '先行登记保存与回避' },
+  label: '办案申请',
+  properties: { label: '办案申请' },
 
   render(node, { api, taskId }) {
     node.innerHTML = '';
@@ -35,17 +38,17 @@ export default {
     const status = el('div', { style: 'margin: 8px 0; min-height: 1.5em;' });
     const show = (text, ok) => { status.textContent = text; status.style.color = ok ? '#2e7d32' : '#c62828'; };
 
-    async function send(path, body, button) {
+    async function send(url, body, button, done) {
       button.disabled = true;
       show('提交中……', true);
       try {
-        const response = await fetch(`/api/cases/${encodeURIComponent(businessKey)}/${path}`, {
+        const response = await fetch(url, {
           method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
           headers: { 'Content-Type': 'application/json', Accept: 'application/json',
             'X-XSRF-TOKEN': cookie('XSRF-TOKEN') || api.CSRFToken }
         });
         const result = await json(response);
-        show(response.ok ? (result.message || '已登记').split(' / ')[0]
+        show(response.ok ? (done ? done(result) : (result.message || '已登记').split(' / ')[0])
           : (result.messageZh || ('提交失败（' + response.status + '）')), response.ok);
       } catch (e) {
         show('提交中断，未登记任何内容，请重试', false);
@@ -59,7 +62,8 @@ export default {
     const place = el('input', { class: 'form-control', maxlength: '200' });
     const storage = select([['onSite', '就地保存'], ['offSite', '异地保存']]);
     const preserve = el('button', { class: 'btn btn-default', type: 'button', style: 'margin-top: 8px;' }, '提交先行登记保存申请');
-    preserve.addEventListener('click', () => send('preservations', {
+    const onCase = path => `/api/cases/${encodeURIComponent(businessKey)}/${path}`;
+    preserve.addEventListener('click', () => send(onCase('preservations'), {
       items: items.value, reason: reason.value, place: place.value, storage: storage.value }, preserve));
 
     const officer = el('input', { class: 'form-control', maxlength: '64', placeholder: '执法人员用户名，如 zhangsan' });
@@ -69,11 +73,11 @@ export default {
     const form = select([['written', '书面申请'], ['oral', '口头申请（已记录）']]);
     const applicant = el('input', { class: 'form-control', maxlength: '100', placeholder: '默认为当事人' });
     const recuse = el('button', { class: 'btn btn-default', type: 'button', style: 'margin-top: 8px;' }, '登记回避申请');
-    recuse.addEventListener('click', () => send('recusals', {
+    recuse.addEventListener('click', () => send(onCase('recusals'), {
       officer: officer.value.trim(), ground: ground.value, reason: why.value, appliedDate: applied.value,
       form: form.value, applicant: applicant.value }, recuse));
 
-    root.append(
+    const penaltyRequests = () => root.append(
       el('h4', {}, '先行登记保存（行政处罚法第五十六条）'),
       el('p', { class: 'text-muted' }, '证据可能灭失或者以后难以取得的，经负责人批准可以先行登记保存，并应当在七个工作日内作出处理决定。'),
       el('label', {}, '证据（物品）清单'), items, el('label', {}, '证据可能灭失或者以后难以取得的情形'), reason,
@@ -85,18 +89,35 @@ export default {
       el('label', {}, '申请方式'), form, el('label', {}, '申请人'), applicant, recuse,
       status);
 
+    const extensionReason = el('textarea', { class: 'form-control', rows: '3', maxlength: '500' });
+    const extend = el('button', { class: 'btn btn-default', type: 'button', style: 'margin-top: 8px;' }, '申请延长审核期限');
+    extend.addEventListener('click', () => send(`/api/reviews/tasks/${encodeURIComponent(taskId)}/extension`,
+      { reason: extensionReason.value }, extend,
+      result => `已申请延长${result.extensionWorkingDays}个工作日，待负责人审批；审批前仍按原期限（${
+        new Date(result.reviewDue).toLocaleDateString('zh-CN')}）办理。`));
+    const reviewRequests = () => root.append(
+      el('h4', {}, '申请延长法制审核期限'),
+      el('p', { class: 'text-muted' }, '已认领本任务的审核人员可在审核期限届满前说明理由申请延长一次，由负责人审批；审核不因申请而中断。'),
+      el('label', {}, '延长理由'), extensionReason, extend,
+      status);
+
     fetch(`${engine}/task/${taskId}`, get)
       .then(r => r.json())
       .then(task => {
-        if (!String(task.processDefinitionId || '').startsWith('penalty-general:')) {
-          root.innerHTML = '';
-          root.append(el('p', { class: 'text-muted' }, '本任务不属于行政处罚普通程序案件，不适用。'));
+        const definition = String(task.processDefinitionId || '');
+        if (definition.startsWith('legal-review:') && task.taskDefinitionKey === 'Task_LegalReview') {
+          reviewRequests();
           return null;
         }
+        if (!definition.startsWith('penalty-general:')) {
+          root.append(el('p', { class: 'text-muted' }, '本任务没有可登记的办案申请。'));
+          return null;
+        }
+        penaltyRequests();
         return fetch(`${engine}/process-instance/${task.processInstanceId}`, get)
           .then(r => r.json())
           .then(instance => { businessKey = instance.businessKey; });
       })
-      .catch(() => show('无法确定本任务所属案件', false));
+      .catch(() => { root.append(status); show('无法确定本任务所属案件', false); });
   }
 };
