@@ -42,22 +42,22 @@ class LegalReviewRequiredDmnTests {
             penalty,    qualification-downgrade, null, organization, null,  null,  null,  null,  null,  true, Rule_catalogue_heavy_penalty, 降低资质等级
             penalty,    suspension,              0,    organization, false, false, false, false, false, true, Rule_catalogue_heavy_penalty, 责令停产停业
             penalty,    closure,                 null, individual,   false, false, false, false, false, true, Rule_catalogue_heavy_penalty, 责令关闭
-            penalty,    fine,         50000,    organization, false, false, false, false, false, false, Rule_not_required_penalty,               不在本机关
+            penalty,    fine,         50000,    organization, false, false, false, false, false, false, Rule_not_required_penalty_fine,          不在本机关
             penalty,    fine,         50000.01, organization, false, false, false, false, false, true,  Rule_catalogue_organization_fine, 超过5万元
             penalty,    confiscation, 80000,    organization, null,  null,  null,  null,  null,  true,  Rule_catalogue_organization_fine, 超过5万元
-            penalty,    fine,         3000,     individual,   false, false, false, false, false, false, Rule_not_required_penalty,               不在本机关
+            penalty,    fine,         3000,     individual,   false, false, false, false, false, false, Rule_not_required_penalty_fine,          不在本机关
             penalty,    fine,         3000.01,  individual,   false, false, false, false, false, true,  Rule_catalogue_individual_fine,   超过3000元
-            penalty,    fine,         3000.01,  organization, false, false, false, false, false, false, Rule_not_required_penalty,               不在本机关
+            penalty,    fine,         3000.01,  organization, false, false, false, false, false, false, Rule_not_required_penalty_fine,          不在本机关
             # not required
             penalty,    warning,              null, individual,   false, false, false, false, false, false, Rule_not_required_penalty, 不属于法定法制审核范围
-            penalty,    fine,                 null, individual,   null,  null,  null,  null,  null,  false, Rule_not_required_penalty, 不属于法定法制审核范围
-            penalty,    fine,                 0,    organization, null,  null,  null,  null,  null,  false, Rule_not_required_penalty, 不属于法定法制审核范围
+            penalty,    fine,                 0,    organization, null,  null,  null,  null,  null,  false, Rule_not_required_penalty_fine, 不属于法定法制审核范围
             penalty,    practice-restriction, null, individual,   false, false, false, false, false, false, Rule_not_required_penalty, 不属于法定法制审核范围
             penalty,    confiscation,         null, individual,   false, false, false, false, false, false, Rule_not_required_penalty, 不属于法定法制审核范围
             licensing,  null,                 null, organization, false, false, false, false, false, false, Rule_not_required, 不属于法定法制审核范围
             coercion,   license-revocation,   null, organization, false, false, false, false, false, false, Rule_not_required, 不属于法定法制审核范围
             inspection, fine,                 999999, organization, false, false, false, false, false, false, Rule_not_required, 不属于法定法制审核范围
-            penalty,    fine,                 3000, null,         null,  null,  null,  null,  null,  false, Rule_not_required_small_fine, 不属于法定法制审核范围
+            penalty,    fine,                 3000, null,         null,  null,  null,  null,  null,  false, Rule_not_required_fine_unknown_party, 不属于法定法制审核范围
+            penalty,    confiscation,         null, null,         false, false, false, false, false, false, Rule_not_required_small_fine, 不属于法定法制审核范围
             penalty,    warning,              null, null,         false, false, false, false, false, false, Rule_not_required_small_fine, 不属于法定法制审核范围
             """)
     void reviewFollowsArticle58And118AndCatalogue(String category, String penaltyKind, Double fineAmount,
@@ -79,8 +79,9 @@ class LegalReviewRequiredDmnTests {
 
     /**
      * No silent "no review needed" (第58条: a decision the catalogue lists may not be made without it): an unknown
-     * category, or a fine above 3000 yuan to a party of unknown type (the catalogue's amount depends on the type), has
-     * no rule, and the process stops with "no rule applies" (DecisionOutputs) until the input is corrected.
+     * category, a fine above 3000 yuan to a party of unknown type (the catalogue's amount depends on the type), a fine
+     * without its amount (the catalogue's amount) or a penalty of unknown kind (revocation, suspension, closure are in
+     * the catalogue) has no rule, and the process or REST client gets "no rule applies" until the input is corrected.
      */
     @ParameterizedTest(name = "{0} {1} {2} {3} -> no rule")
     @CsvSource(nullValues = "null", textBlock = """
@@ -89,6 +90,13 @@ class LegalReviewRequiredDmnTests {
             collect,  null, null,     organization
             penalty,  fine, 50000.01, null
             penalty,  fine, 3000.01,  company
+            penalty,  fine, null,     individual
+            penalty,  fine, null,     organization
+            penalty,  fine, null,     null
+            penalty,  null, null,     organization
+            penalty,  null, 100,      individual
+            penalty,  null, null,     null
+            penalty,  Fine, 100,      organization
             """)
     void unknownCategoriesAndPartiesHaveNoRule(String category, String penaltyKind, Double fineAmount, String partyType) {
         assertThat(TABLE.evaluate("category", category, "penaltyKind", penaltyKind, "fineAmount", fineAmount,
