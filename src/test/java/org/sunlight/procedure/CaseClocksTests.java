@@ -22,7 +22,7 @@ class CaseClocksTests extends ProcessTest {
 
     @BeforeEach
     void deployClockProcess() {
-        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("clock-test").count() > 0) {
+        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("clock-days-test").count() > 0) {
             return;
         }
         BpmnModelInstance model = Bpmn.createExecutableProcess("clock-test").camundaHistoryTimeToLive(10958)
@@ -34,6 +34,35 @@ class CaseClocksTests extends ProcessTest {
                 .userTask("Task_DecideAgain").camundaDueDate("${caseClocks.workingDaysDue(execution, 'decision', acceptedAt, 20)}")
                 .endEvent().done();
         engine.getRepositoryService().createDeployment().addModelInstance("clock-test.bpmn", model).deploy();
+        // a calendar-day clock (查封、扣押 30 days, 行政强制法第二十五条) whose testing ended on a recorded day
+        BpmnModelInstance days = Bpmn.createExecutableProcess("clock-days-test").camundaHistoryTimeToLive(10958)
+                .startEvent()
+                .userTask("Task_Handle").camundaDueDate("${caseClocks.calendarDaysDue(execution, 'measure', measureStart, 30)}")
+                .serviceTask("Task_Pause").camundaExpression("${caseClocks.pause(execution, 'measure', '技术鉴定')}")
+                .userTask("Task_Testing")
+                .serviceTask("Task_Resume").camundaExpression(
+                        "${caseClocks.resume(execution, 'measure', statutoryClock.toDate(testingEnded))}")
+                .userTask("Task_HandleAgain").camundaDueDate("${caseClocks.calendarDaysDue(execution, 'measure', measureStart, 30)}")
+                .endEvent().done();
+        engine.getRepositoryService().createDeployment().addModelInstance("clock-days-test.bpmn", days).deploy();
+    }
+
+    @Test
+    void aCalendarDayClockMovesByThePausedDaysAndItsLastDayPastHolidaysButNotPastAMakeUpWorkday() {
+        String key = "TEST-CLOCK-" + System.nanoTime();
+        ProcessInstance c = runtimeService.startProcessInstanceByKey("clock-days-test", key, Map.of("measureStart", "2026-09-01"));
+        // 30 days from Tuesday 2026-09-01 end on National Day 10-01 (10-01..10-07 off): Thursday 10-08
+        assertThat(task(c, "Task_Handle").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 10, 8)));
+
+        at(LocalDateTime.of(2026, 9, 10, 10, 0));
+        taskService.complete(task(c, "Task_Handle").getId());
+        // the appraisal ended on Saturday 09-19 and is recorded on Tuesday 09-22: 9 days (09-11..09-19) do not count
+        at(LocalDateTime.of(2026, 9, 22, 9, 0));
+        runtimeService.setVariable(c.getId(), "testingEnded", "2026-09-19");
+        taskService.complete(task(c, "Task_Testing").getId());
+        assertThat(clocks.pausedCalendarDays(key, "measure")).isEqualTo(9);
+        // 39 days from 09-01 end on Saturday 10-10, a make-up working day (调休上班): not moved
+        assertThat(task(c, "Task_HandleAgain").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 10, 10)));
     }
 
     @Test

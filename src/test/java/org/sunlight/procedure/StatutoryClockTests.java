@@ -91,6 +91,15 @@ class StatutoryClockTests {
             "2025-09-26, 2, 2025-09-29",
             "2025-09-30, 1, 2025-10-09",
             "2025-09-30, 3, 2025-10-11",
+            // Qingming 2026 (04-04..04-06 off): Friday 04-03 + 1
+            "2026-04-03, 1, 2026-04-07",
+            // Labour Day 2026 (05-01..05-05 off, Saturday 05-09 worked): Thursday 04-30 + 1, and + 5 through 05-09
+            "2026-04-30, 1, 2026-05-06",
+            "2026-04-30, 5, 2026-05-11",
+            // a hearing request window (5 working days, 行政处罚法第六十四条、第八十五条) opened on make-up Saturday 05-09
+            "2026-05-09, 5, 2026-05-15",
+            // Dragon Boat 2026 (06-19..06-21 off): Thursday 06-18 + 1
+            "2026-06-18, 1, 2026-06-22",
             // zero working days: the day itself
             "2026-03-02, 0, 2026-03-02"})
     void addsWorkingDaysByTheOfficialSchedule(LocalDate start, int days, LocalDate expected) {
@@ -106,7 +115,23 @@ class StatutoryClockTests {
             // 15 days ending on National Day 2026-10-01: moved past the holiday to 10-08
             "2026-09-16, 15, 2026-10-08",
             // 15 days ending on Saturday 2026-10-10, a make-up working day: unchanged
-            "2026-09-25, 15, 2026-10-10"})
+            "2026-09-25, 15, 2026-10-10",
+            // 15 days (payment, 行政处罚法第六十七条) ending in the Spring Festival 2026 (02-15..02-23): Tuesday 02-24
+            "2026-02-01, 15, 2026-02-24",
+            // ending on Qingming Saturday 2026-04-04 (04-04..04-06 off): Tuesday 04-07
+            "2026-03-20, 15, 2026-04-07",
+            // ending on Labour Day 2026-05-01 (05-01..05-05 off): Wednesday 05-06
+            "2026-04-16, 15, 2026-05-06",
+            // ending on Saturday 2026-05-09, a make-up working day: unchanged
+            "2026-04-24, 15, 2026-05-09",
+            // ending on Dragon Boat Friday 2026-06-19 (06-19..06-21 off): Monday 06-22
+            "2026-06-04, 15, 2026-06-22",
+            // ending on Mid-Autumn Friday 2026-09-25 (09-25..09-27 off): Monday 09-28
+            "2026-09-10, 15, 2026-09-28",
+            // ending on Sunday 2026-09-20, a make-up working day: unchanged
+            "2026-09-05, 15, 2026-09-20",
+            // 90 days (行政处罚法第六十条) from filing on 2026-07-03 end on National Day 10-01: Thursday 10-08
+            "2026-07-03, 90, 2026-10-08"})
     void addsCalendarDaysMovingTheLastDayPastRestDays(LocalDate start, int days, LocalDate expected) {
         assertThat(clock.addCalendarDays(start, days)).isEqualTo(expected);
     }
@@ -118,12 +143,18 @@ class StatutoryClockTests {
         assertThat(clock.isWorkingDay(LocalDate.of(2027, 1, 1))).isTrue();
         assertThat(clock.addWorkingDays(LocalDate.of(2026, 12, 31), 1)).isEqualTo(LocalDate.of(2027, 1, 1));
         assertThat(clock.addWorkingDays(LocalDate.of(2027, 1, 1), 1)).isEqualTo(LocalDate.of(2027, 1, 4));
+        // periods that run from late 2026 into 2027 count 2027-01-01 as an ordinary Friday until 2027 is loaded
+        assertThat(clock.addWorkingDays(LocalDate.of(2026, 12, 28), 5)).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(clock.addCalendarDays(LocalDate.of(2026, 12, 17), 15)).isEqualTo(LocalDate.of(2027, 1, 1));
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 11, 29, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
         assertThat(calendar.missingYears()).containsExactly(2027);
 
         // an administrator loads 2027: New Year's Day is no longer a working day
         calendar.replace(HolidaySchedule.parseOne(2027, "source: 国务院办公厅通知（测试）\nholidays: ['2027-01-01']\nworkdays: []"), "admin");
         assertThat(clock.isWorkingDay(LocalDate.of(2027, 1, 1))).isFalse();
+        // the same periods now step over New Year's Day (and, for calendar days, the weekend after it)
+        assertThat(clock.addWorkingDays(LocalDate.of(2026, 12, 28), 5)).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(clock.addCalendarDays(LocalDate.of(2026, 12, 17), 15)).isEqualTo(LocalDate.of(2027, 1, 4));
         assertThat(calendar.missingYears()).isEmpty();
     }
 
