@@ -10,8 +10,10 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.sunlight.procedure.internal.ProvisionalDeadlines;
 import org.sunlight.procedure.internal.WorkCalendar;
 
 /**
@@ -34,9 +36,24 @@ public class StatutoryClock {
     private final WorkCalendar calendar;
     private final ZoneId zone;
 
+    /** Told of counts made into a year without a schedule, to make them again once it is loaded; none in unit tests. */
+    private ProvisionalDeadlines provisional;
+
     public StatutoryClock(WorkCalendar calendar, @Value("${sunlight.zone}") String zone) {
         this.calendar = calendar;
         this.zone = ZoneId.of(zone);
+    }
+
+    @Autowired(required = false)
+    void setProvisionalDeadlines(ProvisionalDeadlines provisional) {
+        this.provisional = provisional;
+    }
+
+    private LocalDate counted(String kind, LocalDate start, int amount, LocalDate result) {
+        if (provisional != null) {
+            provisional.note(kind, start, amount, result);
+        }
+        return result;
     }
 
     public ZoneId zone() {
@@ -75,19 +92,19 @@ public class StatutoryClock {
                 counted++;
             }
         }
-        return day;
+        return counted(ProvisionalDeadlines.WORKING_DAYS, start, workingDays, day);
     }
 
     /** The last day of a period of N calendar days, moved to the next working day when it is not one. */
     public LocalDate addCalendarDays(LocalDate start, int days) {
         requireNonNegative(days);
-        return nextWorkingDayFrom(start.plusDays(days));
+        return counted(ProvisionalDeadlines.CALENDAR_DAYS, start, days, nextWorkingDayFrom(start.plusDays(days)));
     }
 
     /** The last day of a period of N months (e.g. 建筑法第9条 three months), moved like calendar days. */
     public LocalDate addMonths(LocalDate start, int months) {
         requireNonNegative(months);
-        return nextWorkingDayFrom(start.plusMonths(months));
+        return counted(ProvisionalDeadlines.MONTHS, start, months, nextWorkingDayFrom(start.plusMonths(months)));
     }
 
     public LocalDate nextWorkingDayFrom(LocalDate day) {

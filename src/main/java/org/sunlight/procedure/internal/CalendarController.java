@@ -22,9 +22,11 @@ import org.sunlight.procedure.HolidaySchedule;
 class CalendarController {
 
     private final WorkCalendar calendar;
+    private final ProvisionalDeadlines provisional;
 
-    CalendarController(WorkCalendar calendar) {
+    CalendarController(WorkCalendar calendar, ProvisionalDeadlines provisional) {
         this.calendar = calendar;
+        this.provisional = provisional;
     }
 
     @GetMapping
@@ -49,13 +51,26 @@ class CalendarController {
 
     @PutMapping(value = "/{year}", consumes = {"application/json", "application/yaml", "application/x-yaml", "text/yaml",
             "text/plain"})
-    Map<String, Object> load(@PathVariable int year, @RequestBody String body) {
+    @org.springframework.transaction.annotation.Transactional
+    public Map<String, Object> load(@PathVariable int year, @RequestBody String body) {
         if (year < 2000 || year > 2100) {
             throw org.sunlight.organization.ApiException.badRequest("year-out-of-range", "年份须在 2000 至 2100 之间",
                     "The year must be between 2000 and 2100");
         }
         HolidaySchedule schedule = HolidaySchedule.parseOne(year, body);
         calendar.replace(schedule, StaffUser.require().userId());
-        return year(year);
+        // the deadlines running cases counted through this year without its schedule are counted again, in the same
+        // transaction: the schedule and the moved deadlines commit together
+        List<ProvisionalDeadlines.Moved> moved = provisional.recount(year);
+        Map<String, Object> result = new LinkedHashMap<>(year(year));
+        result.put("movedDeadlines", moved.stream().map(m -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("businessKey", m.businessKey());
+            item.put("from", m.from().toString());
+            item.put("to", m.to().toString());
+            item.put("items", m.items());
+            return item;
+        }).toList());
+        return result;
     }
 }
