@@ -62,6 +62,12 @@ interface PublicationMapper {
             + "published_by = #{p.publishedBy}, updated_at = #{p.updatedAt} WHERE id = #{p.id} AND status = 'pending'")
     int publish(@Param("p") PublicationRow row);
 
+    /** A deadline of the case moved (its year's holiday schedule was loaded after it was counted). */
+    @Update("UPDATE sl_publication SET due_at = CASE WHEN status = 'pending' AND due_at = #{from} THEN #{to} ELSE due_at END, "
+            + "withdrawal_due_at = CASE WHEN withdrawal_due_at = #{from} THEN #{to} ELSE withdrawal_due_at END "
+            + "WHERE business_key = #{businessKey} AND ((status = 'pending' AND due_at = #{from}) OR withdrawal_due_at = #{from})")
+    int moveDeadline(@Param("businessKey") String businessKey, @Param("from") Date from, @Param("to") Date to);
+
     @Update("UPDATE sl_publication SET status = #{status}, withheld_reason = #{reason}, updated_at = #{now} "
             + "WHERE id = #{id} AND status = 'pending'")
     int closePending(@Param("id") long id, @Param("status") String status, @Param("reason") String reason,

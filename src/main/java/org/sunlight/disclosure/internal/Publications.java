@@ -193,6 +193,12 @@ class Publications {
         }
     }
 
+    /** The publication's deadlines move with the case's when a year's holiday schedule is loaded late. */
+    @EventListener
+    void on(org.sunlight.procedure.DeadlineMoved moved) {
+        mapper.moveDeadline(moved.businessKey(), moved.from(), moved.to());
+    }
+
     // ------------------------------------------------------------------ review (公示审查)
 
     /** Completion of the review (by the handler, or by a leader once overdue): publish the checked text, or withhold. */

@@ -28,7 +28,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.sunlight.procedure.DeadlineMoved;
 import org.sunlight.procedure.StatutoryClock;
 
 /**
@@ -41,7 +43,8 @@ import org.sunlight.procedure.StatutoryClock;
  * the count is kept (sl_provisional_deadline). Loading the year ({@link #recount}) counts each again and moves what of
  * the case still stands on the old day — timers, task due dates and date variables at the end of that day — to the end
  * of the new one, in the order the counts were made, so that a period counted from a moved one (an extension) moves
- * with it. The moves are ordinary engine changes, in the case's history and record like any other.
+ * with it. The moves are ordinary engine changes, in the case's history and record like any other; modules that keep
+ * a copy of a deadline in their own tables hear of each move ({@link DeadlineMoved}).
  * <p>
  * The case a count belongs to is the execution the engine is working in: the one a listener or delegate was invoked
  * for (seen by wrapping the engine's {@link DelegateInterceptor}), else the one of the current atomic operation (due
@@ -64,10 +67,12 @@ public class ProvisionalDeadlines extends AbstractProcessEnginePlugin {
     private final ObjectProvider<RuntimeService> runtime;
     private final ObjectProvider<TaskService> tasks;
     private final ObjectProvider<ManagementService> management;
+    private final ApplicationEventPublisher events;
 
     ProvisionalDeadlines(ProvisionalDeadlineMapper mapper, WorkCalendar calendar, ObjectProvider<StatutoryClock> clock,
                          ObjectProvider<RuntimeService> runtime, ObjectProvider<TaskService> tasks,
-                         ObjectProvider<ManagementService> management) {
+                         ObjectProvider<ManagementService> management, ApplicationEventPublisher events) {
+        this.events = events;
         this.mapper = mapper;
         this.calendar = calendar;
         this.clock = clock;
@@ -177,9 +182,14 @@ public class ProvisionalDeadlines extends AbstractProcessEnginePlugin {
         if (instance == null) {
             return new Moved(processInstanceId, null, from, to, 0); // the case has ended meanwhile
         }
-        List<String> instances = runtime.getObject().createProcessInstanceQuery()
-                .rootProcessInstanceId(instance.getRootProcessInstanceId()).list().stream().map(ProcessInstance::getId)
-                .toList();
+        // the case: its called procedures, and the procedures Sunlight started for it (the publication's review)
+        java.util.Set<String> instances = new java.util.LinkedHashSet<>();
+        runtime.getObject().createProcessInstanceQuery().rootProcessInstanceId(instance.getRootProcessInstanceId())
+                .list().forEach(p -> instances.add(p.getId()));
+        if (instance.getBusinessKey() != null) {
+            runtime.getObject().createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey())
+                    .list().forEach(p -> instances.add(p.getId()));
+        }
         int items = 0;
         for (String id : instances) {
             for (Job job : management.getObject().createJobQuery().processInstanceId(id).timers().list()) {
@@ -210,6 +220,9 @@ public class ProvisionalDeadlines extends AbstractProcessEnginePlugin {
                 }
                 items++;
             }
+        }
+        if (instance.getBusinessKey() != null) {
+            events.publishEvent(new DeadlineMoved(instance.getBusinessKey(), old, now));
         }
         LOG.debug("Case {}: {} deadlines moved by {} days, {} → {}", instance.getBusinessKey(), items, days, from, to);
         return new Moved(processInstanceId, instance.getBusinessKey(), from, to, items);

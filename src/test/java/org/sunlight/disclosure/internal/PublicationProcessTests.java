@@ -443,6 +443,25 @@ class PublicationProcessTests extends ProcessTest {
     }
 
     @Test
+    void aPendingPublicationsDueDateMovesWithTheCasesDeadline() {
+        CaseDecided decided = new CaseDecided("JC-2026-00043", "市建检〔2026〕43号", null, "inspection",
+                "inspection-result", instant(LocalDateTime.of(2026, 3, 2, 9, 0)), "市建检结〔2026〕43号",
+                "organization", DecidedCases.COMPANY, DecidedCases.COMPANY_CODE, false, false, "建筑施工安全检查",
+                "未发现问题", "《建设工程安全生产管理条例》第四十条", "市城乡建设委员会", "zhifa", null, null);
+        transaction.executeWithoutResult(s -> publisher.publishEvent(decided));
+        java.util.Date due = endOf(LocalDate.of(2026, 3, 30));
+        java.util.Date later = endOf(LocalDate.of(2026, 3, 31));
+
+        transaction.executeWithoutResult(s -> publisher.publishEvent(
+                new org.sunlight.procedure.DeadlineMoved("JC-2026-00043", endOf(LocalDate.of(2026, 3, 27)), later)));
+        assertThat(publications.findOpenByCase("JC-2026-00043").get(0).dueAt).as("another day: untouched").isEqualTo(due);
+
+        transaction.executeWithoutResult(s -> publisher.publishEvent(
+                new org.sunlight.procedure.DeadlineMoved("JC-2026-00043", due, later)));
+        assertThat(publications.findOpenByCase("JC-2026-00043").get(0).dueAt).isEqualTo(later);
+    }
+
+    @Test
     void otherKindsOfDecisionsGetTwentyWorkingDays() {
         CaseDecided decided = new CaseDecided("JC-2026-00042", "市建检〔2026〕42号", null, "inspection",
                 "inspection-result", instant(LocalDateTime.of(2026, 3, 2, 9, 0)), "市建检结〔2026〕42号",

@@ -84,8 +84,11 @@ class ProvisionalDeadlineTests {
 
     @Test
     void loadingTheYearMovesTimersDueDatesAndDateVariablesCountedIntoItWithoutTheSchedule() {
-        ProcessInstance c = runtimeService.startProcessInstanceByKey("test-provisional-deadline",
+        ProcessInstance c = runtimeService.startProcessInstanceByKey("test-provisional-deadline", "TEST-2032-PD",
                 Map.of("noticeDate", "2032-12-28"));
+        // a procedure Sunlight started for the same case (as the publication's review is) holding a copy of the day
+        ProcessInstance started = runtimeService.startProcessInstanceByKey("test-provisional-deadline", "TEST-2032-PD",
+                Map.of("noticeDate", "2026-03-02", "copiedDue", end(2033, 1, 4)));
         assertThat(due(c)).isEqualTo(end(2033, 1, 4));
         assertThat(timer(c)).isEqualTo(end(2033, 1, 4));
         assertThat(variable(c, "windowEnd")).isEqualTo(end(2033, 1, 4));
@@ -104,7 +107,10 @@ class ProvisionalDeadlineTests {
         assertThat(variable(c, "extendedEnd")).isEqualTo(end(2033, 1, 10));
         // Monday the 3rd is now a holiday: the period ends on Tuesday the 4th
         assertThat(variable(c, "replyDue")).isEqualTo(end(2033, 1, 4));
-        assertThat(loaded.json().get("movedDeadlines").toString()).contains("2033-01-04").contains("2033-01-05");
+        assertThat(variable(started, "copiedDue")).isEqualTo(end(2033, 1, 5));
+        assertThat(due(started)).as("its own deadline, counted in 2026").isEqualTo(end(2026, 3, 9));
+        assertThat(loaded.json().get("movedDeadlines").toString()).contains("2033-01-04").contains("2033-01-05")
+                .contains("TEST-2032-PD");
         // 2032 is still missing: the counts stay kept for its load
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sl_provisional_deadline WHERE process_instance_id = ?",
                 Integer.class, c.getId())).isPositive();
