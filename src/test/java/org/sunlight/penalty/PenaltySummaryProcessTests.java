@@ -146,4 +146,27 @@ class PenaltySummaryProcessTests extends ProcessTest {
         assertThatThrownBy(() -> submit("zhangsan", c, "Task_OnSpotDecision", unheard))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("陈述");
     }
+
+    @Test
+    void aFineOfNoAmountIsRefusedNotClosedAsAWarning() {
+        // a "fine" of 0 yuan passed the DMN as summary and closed on the warning's path with nothing to pay
+        assertThatThrownBy(() -> start("zhangsan", "penalty-summary", onSpot("individual", "fine", 0)))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("罚款金额");
+        Map<String, Object> noAmount = onSpot("organization", "fine", 0);
+        noAmount.remove("fineAmount");
+        assertThatThrownBy(() -> start("zhangsan", "penalty-summary", noAmount))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("罚款金额");
+    }
+
+    @Test
+    void aViolationNotDiscoveredWithinTwoYearsIsNotPunishedOnTheSpot() {
+        // today is Monday 2026-03-02: a violation of 2024-03-02 is within the two years, one of 2024-03-01 is not (第三十六条)
+        Map<String, Object> inTime = onSpot("individual", "fine", 50);
+        inTime.put("violationDate", "2024-03-02");
+        assertThat(start("zhangsan", "penalty-summary", inTime)).isWaitingAt("Task_OnSpotDecision");
+        Map<String, Object> barred = onSpot("individual", "fine", 50);
+        barred.put("violationDate", "2024-03-01");
+        assertThatThrownBy(() -> start("zhangsan", "penalty-summary", barred))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第三十六条");
+    }
 }

@@ -794,14 +794,33 @@ public class PenaltyRules {
 
     // ---------------------------------------------------------------- summary procedure
 
-    /** Start of penalty-summary: 违法事实确凿并有法定依据 (第五十一条). The DMN then decides whether summary applies. */
+    /**
+     * Start of penalty-summary: 违法事实确凿并有法定依据 (第五十一条). The DMN then decides whether summary applies.
+     * A fine has an amount above 0, as in the general procedure ({@link #requireAmountsFitKind}): a "fine" of 0 yuan
+     * (or none) would otherwise pass the DMN as summary and close on the warning's path, a decision that imposes nothing. A violation not discovered
+     * within two years is not punished at all (第三十六条第一款): the summary procedure has no 立案审批 to check it, so it
+     * is checked here; the five years for harm to life, health or financial safety need an investigation of the harm,
+     * i.e. the general procedure.
+     */
     public void checkSummaryRegistration(DelegateExecution execution) {
         checkParty(execution);
-        Vars.requireOneOf(execution, "penaltyKind", "处罚种类", PENALTY_KINDS);
-        Vars.setAmount(execution, "fineAmount", zeroIfNull(Vars.amount(execution, "fineAmount", "罚款金额")));
+        String kind = Vars.requireOneOf(execution, "penaltyKind", "处罚种类", PENALTY_KINDS);
+        BigDecimal fine = zeroIfNull(Vars.amount(execution, "fineAmount", "罚款金额"));
+        if ("fine".equals(kind) && fine.signum() <= 0) {
+            throw new RuleViolation("fine-required", "处罚种类为罚款时，请填写罚款金额（大于0元）；不予处罚的不作当场处罚决定（行政处罚法第五十一条）",
+                    "A fine needs an amount above 0 yuan");
+        }
+        Vars.setAmount(execution, "fineAmount", fine);
         Vars.requireText(execution, "caseSummary", "违法事实");
         Vars.requireText(execution, "legalBasisText", "处罚依据");
-        pastDate(execution, "violationDate", "违法行为发生日期");
+        LocalDate violation = pastDate(execution, "violationDate", "违法行为发生日期");
+        if (violation.plusYears(policy.limitationYears()).isBefore(clock.today())) {
+            throw new RuleViolation("limitation-expired", "违法行为在" + policy.limitationYears() + "年内未被发现的，不再给予行政处罚"
+                    + "（行政处罚法第三十六条第一款；有连续或者继续状态的，违法行为发生日期填写行为终了之日）；涉及公民生命健康安全、"
+                    + "金融安全且有危害后果的" + policy.extendedLimitationYears() + "年时效，须按普通程序立案调查认定",
+                    "The violation was not discovered within " + policy.limitationYears() + " years: no penalty (Art. 36(1)); "
+                            + "the extended period needs the general procedure");
+        }
         if (!Vars.flag(execution, "factsConclusive")) {
             throw new RuleViolation("facts-not-conclusive", "违法事实确凿并有法定依据的，方可当场作出处罚决定；否则应按普通程序立案调查（行政处罚法第五十一条、第五十四条）",
                     "On-the-spot penalties need conclusive facts and a legal basis (Art. 51); otherwise use the general procedure");
