@@ -148,6 +148,22 @@ class PenaltySummaryProcessTests extends ProcessTest {
     }
 
     @Test
+    void onTheSpotCollectionUpTo100YuanNeedsNoFurtherGroundAbove100ItDoesOrThePartysRequestInARemoteArea() {
+        ProcessInstance atLimit = start("zhangsan", "penalty-summary", onSpot("individual", "fine", 100));
+        submit("zhangsan", atLimit, "Task_OnSpotDecision", decision(true));
+        assertThat(atLimit).isWaitingAt("Task_FilingRecord");
+
+        ProcessInstance above = start("zhangsan", "penalty-summary", onSpot("individual", "fine", 100.01));
+        assertThatThrownBy(() -> submit("zhangsan", above, "Task_OnSpotDecision", decision(true)))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第六十八条");
+        // 第六十九条: in a remote or poorly connected area the party who cannot easily pay at a bank may ask to pay on the spot
+        Map<String, Object> remote = new HashMap<>(decision(true));
+        remote.put("remoteAreaRequest", true);
+        submit("zhangsan", above, "Task_OnSpotDecision", remote);
+        assertThat(above).isWaitingAt("Task_FilingRecord").variables().containsEntry("onSpotCollected", true);
+    }
+
+    @Test
     void aFineOfNoAmountIsRefusedNotClosedAsAWarning() {
         // a "fine" of 0 yuan passed the DMN as summary and closed on the warning's path with nothing to pay
         assertThatThrownBy(() -> start("zhangsan", "penalty-summary", onSpot("individual", "fine", 0)))

@@ -827,7 +827,7 @@ public class PenaltyRules {
         }
     }
 
-    /** 当场处罚决定 (第五十二条, 第六十八条, 第七十条). */
+    /** 当场处罚决定 (第五十二条, 第六十八条, 第六十九条, 第七十条). */
     public void checkOnSpotDecision(DelegateTask task) {
         if (!Vars.flag(task, "credentialsShown")) {
             throw new RuleViolation("credentials-not-shown", "当场处罚应当向当事人出示执法证件（行政处罚法第五十二条）",
@@ -845,9 +845,14 @@ public class PenaltyRules {
             if (fine.signum() == 0) {
                 throw new RuleViolation("nothing-to-collect", "没有罚款，无需当场收缴", "There is no fine to collect");
             }
-            if (fine.compareTo(policy.onSpotCollectionLimit()) > 0 && !Vars.flag(task, "hardToExecuteLater")) {
-                throw new RuleViolation("on-spot-collection-not-allowed", "当场收缴限于一百元以下罚款，或不当场收缴事后难以执行的情形（行政处罚法第六十八条）",
-                        "On-the-spot collection only for fines up to 100 yuan or when later execution would be hard (Art. 68)");
+            // 第六十八条: up to 100 yuan, or hard to execute later; 第六十九条: in remote, water-borne or poorly connected
+            // areas, whatever the amount, when the party finds paying at the bank or electronically truly difficult and asks
+            if (fine.compareTo(policy.onSpotCollectionLimit()) > 0 && !Vars.flag(task, "hardToExecuteLater")
+                    && !Vars.flag(task, "remoteAreaRequest")) {
+                throw new RuleViolation("on-spot-collection-not-allowed", "当场收缴限于一百元以下罚款，或不当场收缴事后难以执行的情形（行政处罚法第六十八条），"
+                        + "或边远、水上、交通不便地区当事人缴纳确有困难并提出的情形（第六十九条）",
+                        "On-the-spot collection only for fines up to 100 yuan, when later execution would be hard (Art. 68), "
+                                + "or in remote areas at the party's request (Art. 69)");
             }
             Vars.requireText(task, "fiscalReceiptNo", "财政部门统一制发的罚款专用票据号（行政处罚法第七十条）");
         }
