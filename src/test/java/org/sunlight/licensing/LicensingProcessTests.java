@@ -526,4 +526,39 @@ class LicensingProcessTests extends ProcessTest {
         submit("zhangsan", c, "Task_PermitLapsed", Map.of("lapseNoticeNo", "市建许废〔2026〕1号"));
         assertThat(c).isEnded().hasPassed("EndEvent_Lapsed").variables().containsEntry("permitStage", "lapsed");
     }
+
+    @Test
+    void aPermitDoesNotLapseWhileATimelyExtensionRequestAwaitsTheAuthority() {
+        ProcessInstance c = issuedPermit();
+        // the developer applies on Monday 2026-06-01, before the deadline of Wednesday 2026-06-03 (建筑法第九条)
+        at(LocalDateTime.of(2026, 6, 1, 10, 0));
+        submit("zhangsan", c, "Task_TrackPermit", Map.of("permitEvent", "extensionRequest", "extensionRequestDate", "2026-06-01",
+                "permitExtensionReason", "拆迁未完成"));
+        // the authority has not decided by the deadline: the permit has not lapsed, the lapse timer stands still
+        at(LocalDateTime.of(2026, 6, 5, 10, 0));
+        assertThat(managementService.createJobQuery().processInstanceId(c.getId()).activityId("Event_StartDeadline")
+                .active().count()).isZero();
+        assertThat(c).isWaitingAt("Task_PermitExtensionDecision").hasNotPassed("Task_PermitLapsed");
+        // approved late, the extension still runs from the day the start period ended: Thursday 2026-09-03
+        submit("zhaoliu", c, "Task_PermitExtensionDecision", Map.of("permitExtensionDecision", "approve",
+                "permitExtensionMonths", 3, "permitExtensionOpinion", "同意延期三个月"));
+        assertThat(timer(c, "Event_StartDeadline").getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 9, 3)));
+        assertThat(timer(c, "Event_StartDeadline").isSuspended()).isFalse();
+
+        // refused after the deadline: neither started nor extended, the permit lapses at once
+        at(LocalDateTime.of(2026, 3, 2, 9, 0));
+        ProcessInstance refused = issuedPermit();
+        at(LocalDateTime.of(2026, 6, 2, 10, 0));
+        submit("zhangsan", refused, "Task_TrackPermit", Map.of("permitEvent", "extensionRequest", "extensionRequestDate", "2026-06-02",
+                "permitExtensionReason", "资金未到位"));
+        at(LocalDateTime.of(2026, 6, 8, 10, 0));
+        assertThat(refused).isWaitingAt("Task_PermitExtensionDecision");
+        submit("zhaoliu", refused, "Task_PermitExtensionDecision", Map.of("permitExtensionDecision", "refuse",
+                "permitExtensionOpinion", "理由不成立"));
+        org.camunda.bpm.engine.runtime.Job lapse = timer(refused, "Event_StartDeadline");
+        assertThat(lapse.getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 6, 3)));
+        assertThat(lapse.isSuspended()).isFalse();
+        managementService.executeJob(lapse.getId());
+        assertThat(refused).isWaitingAt("Task_PermitLapsed");
+    }
 }

@@ -46,6 +46,8 @@ public class LicensingRules {
     static final String CLOCK = "decision";
     static final String CONSTRUCTION_PERMIT = "construction-permit";
     static final String WARNING_TIMER = "StartEvent_DecisionWarning";
+    /** The lapse of a construction permit not started in time (建筑法第九条). */
+    static final String START_DEADLINE_TIMER = "Event_StartDeadline";
     static final Set<String> MATTERS = Set.of(CONSTRUCTION_PERMIT, "general");
     static final Set<String> MATERIALS = Set.of("applicationForm", "landUse", "planningPermit", "demolition", "contractor",
             "fundsAndDrawings", "qualitySafety", "other");
@@ -782,6 +784,15 @@ public class LicensingRules {
         }
         Vars.requireText(task, "permitExtensionReason", "不能按期开工的原因");
         task.setVariable("permitStage", "extension-requested");
+        // 建筑法第九条: the permit lapses when the developer neither starts nor applies for an extension, or overruns the
+        // extension — not because the issuing authority has not yet decided a timely application. While it decides, the
+        // lapse timer stands still; the decision re-enters the start period, whose timer then runs from the deadline as
+        // it stands (a refusal after the deadline lets the permit lapse at once; an approval extends from the deadline).
+        for (JobEntity job : Context.getCommandContext().getJobManager().findJobsByProcessInstanceId(task.getProcessInstanceId())) {
+            if (START_DEADLINE_TIMER.equals(job.getActivityId())) {
+                job.setSuspensionState(SuspensionState.SUSPENDED.getStateCode());
+            }
+        }
     }
 
     /** 延期审批 by the issuing authority: each extension at most three months (建筑法第九条). */
