@@ -561,4 +561,36 @@ class LicensingProcessTests extends ProcessTest {
         managementService.executeJob(lapse.getId());
         assertThat(refused).isWaitingAt("Task_PermitLapsed");
     }
+
+    @Test
+    void oneRespondentsWaiverLeavesTheOthersTheirFiveDaysToAskForAHearing() {
+        ProcessInstance c = start("zhangsan", "licensing", generalApplication("2026-03-02"));
+        submit("zhangsan", c, "Task_AcceptanceReview", accept());
+        at(LocalDateTime.of(2026, 3, 3, 10, 0));
+        submit("zhangsan", c, "Task_SubstantiveReview", reviewDone(false, true, false));
+        submit("zhangsan", c, "Task_NotifyParties", Map.of("interestedPartyList", "申请人；相邻单位：沈阳某某小学", "partyNoticeNo",
+                "市建许告〔2026〕4号", "partyNoticeDeliveredDate", "2026-03-03"));
+        // the applicant waives in writing on day 1; the school, told on the same day, still has until 2026-03-10 (第四十七条)
+        at(LocalDateTime.of(2026, 3, 4, 10, 0));
+        submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "waiver", "respondent", "沈阳某某运输有限公司",
+                "responseReceivedDate", "2026-03-04", "waiverDocumentNo", "放弃〔2026〕1号", "allPartiesWaived", false));
+        assertThat(c).isWaitingAt("Task_PartyResponse").hasNotPassed("Task_ReviewOpinion");
+        assertThat(task(c, "Task_PartyResponse").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 10)));
+        // day 5 (Tuesday 2026-03-10) is still in time
+        at(LocalDateTime.of(2026, 3, 10, 16, 0));
+        submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "hearingRequest", "respondent", "沈阳某某小学",
+                "responseReceivedDate", "2026-03-10"));
+        assertThat(c).isWaitingAt("Task_ScheduleHearing");
+
+        // when everyone told has waived, the review goes on at once
+        at(LocalDateTime.of(2026, 3, 2, 9, 0));
+        ProcessInstance all = start("zhangsan", "licensing", generalApplication("2026-03-02"));
+        submit("zhangsan", all, "Task_AcceptanceReview", accept());
+        submit("zhangsan", all, "Task_SubstantiveReview", reviewDone(false, true, false));
+        submit("zhangsan", all, "Task_NotifyParties", Map.of("interestedPartyList", "申请人；相邻单位：沈阳某某小学", "partyNoticeNo",
+                "市建许告〔2026〕5号", "partyNoticeDeliveredDate", "2026-03-02"));
+        submit("zhangsan", all, "Task_PartyResponse", Map.of("responseType", "waiver", "respondent", "申请人及沈阳某某小学",
+                "responseReceivedDate", "2026-03-02", "waiverDocumentNo", "放弃〔2026〕2号", "allPartiesWaived", true));
+        assertThat(all).isWaitingAt("Task_ReviewOpinion");
+    }
 }

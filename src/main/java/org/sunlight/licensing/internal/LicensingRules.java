@@ -473,6 +473,9 @@ public class LicensingRules {
             }
             default -> Vars.requireText(task, "waiverDocumentNo", "书面放弃声明编号");
         }
+        // 第三十六条、第四十七条 give each of the applicant and the interested parties the right: one's waiver ends the
+        // window only when every one told has waived; otherwise the others' five days run on (Flow_PartlyWaived)
+        task.setVariable("allPartiesWaived", "waiver".equals(type) && Vars.flag(task, "allPartiesWaived"));
     }
 
     /**
