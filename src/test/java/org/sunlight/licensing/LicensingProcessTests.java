@@ -593,4 +593,38 @@ class LicensingProcessTests extends ProcessTest {
                 "responseReceivedDate", "2026-03-02", "waiverDocumentNo", "放弃〔2026〕2号", "allPartiesWaived", true));
         assertThat(all).isWaitingAt("Task_ReviewOpinion");
     }
+
+    @Test
+    void aHearingRequestReceivedOnDayFiveButRegisteredAfterTheWindowClosedStillLeadsToAHearing() {
+        ProcessInstance c = start("zhangsan", "licensing", generalApplication("2026-03-02"));
+        submit("zhangsan", c, "Task_AcceptanceReview", accept());
+        at(LocalDateTime.of(2026, 3, 3, 10, 0));
+        submit("zhangsan", c, "Task_SubstantiveReview", reviewDone(false, true, false));
+        submit("zhangsan", c, "Task_NotifyParties", Map.of("interestedPartyList", "相邻单位：沈阳某某小学", "partyNoticeNo",
+                "市建许告〔2026〕6号", "partyNoticeDeliveredDate", "2026-03-03"));
+        // the school's request arrives late on Tuesday 2026-03-10 (day 5); the window closes before anyone registers it
+        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 10)));
+        assertThat(c).isWaitingAt("Task_ReviewOpinion");
+        at(LocalDateTime.of(2026, 3, 11, 10, 0));
+        Map<String, Object> opinion = opinion("grant");
+        opinion.putAll(Map.of("timelyHearingRequest", true, "lateRegisteredRespondent", "沈阳某某小学",
+                "lateRegisteredRequestDate", "2026-03-11"));
+        // one received on day 6 is late (第四十七条)
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ReviewOpinion", opinion))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第四十七条");
+        opinion.put("lateRegisteredRequestDate", "2026-03-10");
+        submit("zhangsan", c, "Task_ReviewOpinion", opinion);
+        // held within 20 working days of its receipt on 2026-03-10, past Qingming: Wednesday 2026-04-08
+        assertThat(c).isWaitingAt("Task_ScheduleHearing").hasNotPassed("Task_LicensingDecision");
+        assertThat(task(c, "Task_ScheduleHearing").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 4, 8)));
+        assertThat(clocks.isPaused(c.getBusinessKey(), "decision")).isTrue();
+        submit("zhangsan", c, "Task_ScheduleHearing", Map.of("hearingNoticeDate", "2026-03-11", "hearingDate", "2026-03-20T09:00",
+                "hearingPlace", "第一会议室", "hearingHost", "zhaoliu", "timeExclusionNoticeNo", "市建许期〔2026〕6号"));
+        at(LocalDateTime.of(2026, 3, 20, 15, 0));
+        submit("zhangsan", c, "Task_HoldHearing", Map.of("hearingOutcome", "held", "hearingTranscriptNo", "听证〔2026〕6号",
+                "transcriptConfirmed", true));
+        // back to the opinion, now on the transcript, unticked
+        assertThat(c).isWaitingAt("Task_ReviewOpinion").variables().containsEntry("timelyHearingRequest", false)
+                .containsEntry("hearingHeld", true);
+    }
 }

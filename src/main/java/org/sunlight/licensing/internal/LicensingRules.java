@@ -506,6 +506,8 @@ public class LicensingRules {
                     "The host must not be one who reviewed the application (Art. 48(1)(3))");
         }
         Vars.requireText(task, "timeExclusionNoticeNo", "听证所需时间书面告知书文号（行政许可法第四十五条）");
+        // the request registered with the opinion has led here: the opinion given after the hearing starts unticked
+        task.setVariable("timelyHearingRequest", false);
     }
 
     /** 举行听证: public, with a transcript the participants confirm and sign (第四十八条第一款第二、五项). */
@@ -554,6 +556,43 @@ public class LicensingRules {
             task.setVariable(flag, Vars.flag(task, flag));
         }
         describeProposal(task);
+        registerTimelyHearingRequest(task);
+    }
+
+    /**
+     * A hearing request received within the five working days (第四十七条) but registered only after the window's timer
+     * had moved the case on to the opinion: the right is not lost to the office's delay. It is registered here and the
+     * case goes to the hearing (Gateway_TimelyHearingRequest), held within 20 working days of its receipt. A request
+     * received after the five days stays refused.
+     */
+    private void registerTimelyHearingRequest(DelegateTask task) {
+        boolean timely = Vars.flag(task, "timelyHearingRequest");
+        task.setVariable("timelyHearingRequest", timely);
+        if (!timely) {
+            return;
+        }
+        Object deadline = task.getVariable("hearingRequestDeadline");
+        if (!Vars.flag(task, "hearingRight") || deadline == null) {
+            throw new RuleViolation("no-hearing-right", "本许可事项未告知听证权利（不属于行政许可法第四十七条的情形）",
+                    "No hearing right was notified for this matter (Art. 47)");
+        }
+        if (Vars.flag(task, "hearingHeld") || task.getVariable("hearingRequestDate") != null) {
+            throw new RuleViolation("hearing-already-requested", "本案已登记听证申请或已举行听证，无需再登记",
+                    "A hearing request was already registered or a hearing held");
+        }
+        String from = Vars.requireText(task, "lateRegisteredRespondent", "听证申请人");
+        LocalDate received = pastDate(task, "lateRegisteredRequestDate", "收到听证申请日期");
+        if (received.isBefore(clock.toDate(task.getVariable("partyNoticeDeliveredDate")))) {
+            throw new RuleViolation("response-before-notice", "收到日期不能早于告知书送达日期", "The request cannot precede the notice");
+        }
+        if (received.isAfter(clock.toDate(deadline))) {
+            throw new RuleViolation("hearing-request-late", "听证申请应当在被告知听证权利之日起五个工作日内提出，本申请已逾期（行政许可法第四十七条）",
+                    "A hearing must be requested within 5 working days of the notice (Art. 47)");
+        }
+        task.setVariable("respondent", from);
+        task.setVariable("responseType", "hearingRequest");
+        task.setVariable("hearingRequestDate", clock.startOfDay(received));
+        task.setVariable("hearingDeadline", clock.workingDaysAfter(received, policy.hearingHeldWithinWorkingDays()));
     }
 
     private void describeProposal(VariableScope scope) {
