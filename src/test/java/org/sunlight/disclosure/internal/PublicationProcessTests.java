@@ -131,7 +131,8 @@ class PublicationProcessTests extends ProcessTest {
         complete("zhangsan", review, edited);
 
         assertThat(publications.find(row.id).matter)
-                .isEqualTo("施工现场未设置围挡，工人张某（［身份证号码已隐去］）未佩戴安全帽，其妻李娜在场")
+                // the spouse is a natural person other than the party: her name is hidden too (RULES 1.8)
+                .isEqualTo("施工现场未设置围挡，工人张某（［身份证号码已隐去］）未佩戴安全帽，其妻李某在场")
                 .doesNotContain("210102199001011237");
     }
 
