@@ -52,6 +52,37 @@ class SecurityTests {
         }
     }
 
+    /**
+     * An anonymous client of the public JSON API that accepts HTML only (a browser extension, a crawler, curl -H) got
+     * Spring's English "Whitelabel Error Page" 406, and every such request was logged as an unexpected ERROR with its
+     * stack trace — anyone could fill the error log. Refusals are the bilingual JSON of every other 4xx.
+     */
+    @Test
+    void aPublicApiClientAcceptingOnlyHtmlGetsTheBilingualRefusalAndNothingIsLoggedAsAnError(CapturedOutput output) {
+        Rest rest = new Rest(port);
+        for (String path : List.of("/api/public/decisions", "/api/public/decisions?page=abc",
+                "/api/public/officers/21019999999999", "/api/public/statistics/1999", "/api/public/nothing")) {
+            Rest.Response response = rest.send(null, HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept", "text/html"));
+            assertThat(response.status()).as(path).isBetween(400, 499);
+            assertThat(response.body()).as(path).doesNotContain("Whitelabel");
+            assertThat(response.json()).as("%s: %s", path, response.body()).isNotNull();
+            assertThat(response.json().get("messageZh").asText()).as(path).containsPattern("\\p{IsHan}");
+            assertThat(response.json().get("messageEn").asText()).as(path).isNotBlank();
+        }
+        assertThat(output.getOut() + output.getErr()).doesNotContain("Unexpected error")
+                .doesNotContain("HttpMediaTypeNotAcceptableException");
+    }
+
+    /** Spring Boot's error page requested directly (GET /error, allowed for anyone) answered 500 with status 999. */
+    @Test
+    void theErrorPageRequestedDirectlyIsNotFoundNotAServerError() {
+        Rest.Response response = new Rest(port).get(null, "/error");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("messageZh").asText()).contains("未找到");
+        assertThat(response.body()).doesNotContain("999");
+    }
+
     @Test
     void passwordsNeverAppearInResponsesOrLogs(CapturedOutput output) {
         Rest rest = new Rest(port);

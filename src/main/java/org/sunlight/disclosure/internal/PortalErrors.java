@@ -79,7 +79,9 @@ class PortalErrors {
             if (request.getRequestURI().startsWith(request.getContextPath() + "/public/")) {
                 return page(404, title(404), "您访问的页面不存在。", response);
             }
-            return ResponseEntity.status(404).body(ApiError.of(404, "not-found", "未找到该地址", "No such resource"));
+            // JSON whatever the client accepts (a client accepting only HTML got Spring's English error page)
+            return ResponseEntity.status(404).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(ApiError.of(404, "not-found", "未找到该地址", "No such resource"));
         }
     }
 }

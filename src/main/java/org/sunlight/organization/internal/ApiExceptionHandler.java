@@ -8,9 +8,11 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -98,6 +100,13 @@ class ApiExceptionHandler {
         return respond(ApiError.of(415, "unsupported-media-type", "不支持该内容类型", "Unsupported content type"));
     }
 
+    /** A client that accepts no JSON (Accept: text/html only): a refusal like any other, not an unexpected error. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return respond(ApiError.of(406, "not-acceptable", "该接口只提供 JSON 格式（Accept: application/json）",
+                "This resource is available as JSON only (Accept: application/json)"));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
         if (DatabaseUnavailable.isCause(e)) {
@@ -109,7 +118,11 @@ class ApiExceptionHandler {
                 "Internal error; contact the administrator"));
     }
 
+    /**
+     * The error is JSON whatever the request accepts: without the preset content type, a client accepting only HTML
+     * made writing the error itself fail, and got Spring's English error page instead.
+     */
     private static ResponseEntity<ApiError> respond(ApiError error) {
-        return ResponseEntity.status(error.status()).body(error);
+        return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON).body(error);
     }
 }

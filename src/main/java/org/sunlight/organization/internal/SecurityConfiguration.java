@@ -229,6 +229,22 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /**
+     * Spring Boot's error page asked for directly (GET /error; it is open to anyone so that the errors of the public
+     * portal can be rendered) has no error to show and answered 500 with status 999. A direct request is a 404 like
+     * any unknown address; the error dispatches of real errors are not REQUEST dispatches and never reach this filter.
+     */
+    @Bean
+    FilterRegistrationBean<jakarta.servlet.Filter> errorPageNotDirectly(ApiErrorWriter errors) {
+        FilterRegistrationBean<jakarta.servlet.Filter> registration = new FilterRegistrationBean<>(
+                (request, response, chain) -> errors.write((jakarta.servlet.http.HttpServletResponse) response, 404,
+                        "not-found", "未找到该地址", "No such resource"));
+        registration.setName("error-page-not-directly");
+        registration.addUrlPatterns("/error");
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
