@@ -74,6 +74,17 @@ class SecurityTests {
                 .doesNotContain("HttpMediaTypeNotAcceptableException");
     }
 
+    /** Every address open to anyone is rate limited per client: the draw verification was not (README: portal and public API). */
+    @Test
+    void everyAnonymousAddressIsRateLimited() {
+        Rest rest = new Rest(port);
+        for (String path : List.of("/public/", "/api/public/decisions", "/api/inspections/draws/999999/verify")) {
+            Rest.Response response = rest.get(null, path);
+            assertThat(response.status()).as(path).isIn(200, 404);
+            assertThat(response.header("X-RateLimit-Limit")).as(path).isNotBlank();
+        }
+    }
+
     /** Spring Boot's error page requested directly (GET /error, allowed for anyone) answered 500 with status 999. */
     @Test
     void theErrorPageRequestedDirectlyIsNotFoundNotAServerError() {

@@ -32,13 +32,15 @@ class DisclosureConfiguration {
         return new OutboxSender(mapper, clock, properties.provincial(), nodeName());
     }
 
-    /** The portal and its API are rate limited per client address (see PortalRateLimit). */
+    /** The portal, its API and the public draw verification are rate limited per client address (see PortalRateLimit). */
     @Bean
     FilterRegistrationBean<PortalRateLimit> portalRateLimit(DisclosureProperties properties, ObjectMapper json) {
         FilterRegistrationBean<PortalRateLimit> registration = new FilterRegistrationBean<>(
                 new PortalRateLimit(properties.rateLimit().requestsPerMinute(), json));
         registration.setName("portal-rate-limit");
-        registration.addUrlPatterns("/public/*", "/api/public/*");
+        // and the one other address open to anyone: re-running a random draw (GET /api/inspections/draws/{id}/verify,
+        // DESIGN.md) reads the draw, its case history and every target's entity on each call
+        registration.addUrlPatterns("/public/*", "/api/public/*", "/api/inspections/draws/*");
         // before Spring Security: a refused request costs nothing more
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
