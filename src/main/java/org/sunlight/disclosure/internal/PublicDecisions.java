@@ -63,6 +63,12 @@ class PublicDecisions {
         if (party != null && party.length() > 100) {
             throw ApiException.badRequest("invalid-party", "当事人名称最多100字", "party is longer than 100 characters");
         }
+        // NUL and other control characters are in no party name (PartyChecks refuses them): a search with one was run
+        // as is and its term echoed into the page, where the hostile-input rule is a clear 400
+        if (party != null && party.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("invalid-party", "当事人名称不能含有控制字符",
+                    "party must not contain control characters");
+        }
         int page = search.page() == null ? 1 : search.page();
         int size = search.size() == null ? DEFAULT_SIZE : search.size();
         if (page < 1 || page > 10_000 || size < 1 || size > MAX_SIZE) {
