@@ -57,6 +57,12 @@ class PortalRateLimit extends OncePerRequestFilter {
         response.setStatus(429);
         response.setHeader("Retry-After", String.valueOf(seconds));
         response.setHeader("X-RateLimit-Remaining", "0");
+        // written before Spring Security, whose headers every other portal answer carries: the same here (README,
+        // Security notes), so that the refusal is neither sniffed, framed nor stored
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+        response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setContentType("application/json");

@@ -39,6 +39,13 @@ class PortalRateLimitTests {
         assertThat(page.getStatus()).isEqualTo(429);
         assertThat(page.getContentType()).startsWith("text/html");
         assertThat(page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("lang=\"zh-CN\"", "访问过于频繁");
+        // the refusal comes before Spring Security and carried none of the portal's security headers
+        for (MockHttpServletResponse response : java.util.List.of(refused, page)) {
+            assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(response.getHeader("Cache-Control")).contains("no-store");
+            assertThat(response.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        }
     }
 
     @Test
