@@ -349,6 +349,7 @@ class HostileInputTests {
         c.add(new Hostile("portal impossible date", () -> rest.get(null, "/api/public/decisions?from=2026-02-30")));
         c.add(new Hostile("portal party NUL", () -> rest.get(null, "/api/public/decisions?party=" + q("某\u0000某"))));
         c.add(new Hostile("portal page party control character", () -> rest.get(null, "/public/decisions?party=" + q("某某\u001b[2J"))));
+        c.add(new Hostile("portal unknown filter", () -> rest.get(null, "/api/public/decisions?keyword=" + q("某某") + "&status=pending")));
         c.add(new Hostile("portal from after to", () -> rest.get(null, "/api/public/decisions?from=2026-05-01&to=2026-01-01")));
         c.add(new Hostile("portal category script", () -> rest.get(null, "/api/public/decisions?category=" + q("<script>"))));
         c.add(new Hostile("portal items category SQL", () -> rest.get(null, "/api/public/items?category=" + q("' OR 1=1 --"))));

@@ -38,6 +38,9 @@ class PublicApiController {
         this.statistics = statistics;
     }
 
+    /** The search parameters of {@code GET /api/public/decisions} (README). */
+    static final List<String> SEARCH_PARAMETERS = List.of("category", "department", "from", "to", "party", "page", "size");
+
     @GetMapping("/decisions")
     PageOf<PublicDecision> decisions(@RequestParam(required = false) String category,
                                      @RequestParam(required = false) String department,
@@ -45,7 +48,17 @@ class PublicApiController {
                                      @RequestParam(required = false) String to,
                                      @RequestParam(required = false) String party,
                                      @RequestParam(required = false) Integer page,
-                                     @RequestParam(required = false) Integer size) {
+                                     @RequestParam(required = false) Integer size,
+                                     @RequestParam Map<String, String> all) {
+        // a filter the API does not know (keyword=, partyName=, status=) was ignored and the client got every decision
+        // as if filtered: refused like any wrong parameter, never silently widened (PublicDecisions)
+        List<String> unknown = all.keySet().stream().filter(name -> !SEARCH_PARAMETERS.contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            String names = String.join(", ", unknown);
+            String known = String.join(", ", SEARCH_PARAMETERS);
+            throw ApiException.badRequest("unknown-parameter", "不支持的查询参数：" + abbreviate(names) + "（可用参数：" + known + "）",
+                    "Unknown query parameter: " + abbreviate(names) + " (known: " + known + ")");
+        }
         return decisions.search(new PublicDecisions.Search(category, department, from, to, party, page, size));
     }
 
@@ -114,6 +127,10 @@ class PublicApiController {
     DisclosureStatistics.Report statistics(@PathVariable int year) {
         return statistics.find(year).orElseThrow(() -> ApiException.notFound(year + " 年度执法数据尚未公布",
                 "No statistics for " + year));
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "…";
     }
 
     private ServiceGuide requireGuide(String processKey) {
