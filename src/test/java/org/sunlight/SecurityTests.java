@@ -85,6 +85,20 @@ class SecurityTests {
         }
     }
 
+    /** What a stranger probes outside every surface got Spring Boot's English-only error body. */
+    @Test
+    void addressesOutsideEverySurfaceAreRefusedInChineseAndEnglish() {
+        Rest rest = new Rest(port);
+        for (String path : List.of("/.env", "/actuator/env", "/wp-login.php", "/public2/")) {
+            Rest.Response response = rest.get(null, path);
+            assertThat(response.status()).as(path).isEqualTo(403);
+            assertThat(response.json()).as("%s: %s", path, response.body()).isNotNull();
+            assertThat(response.json().get("messageZh").asText()).as(path).containsPattern("\\p{IsHan}");
+            assertThat(response.json().get("messageEn").asText()).as(path).isNotBlank();
+            assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+        }
+    }
+
     /** Spring Boot's error page requested directly (GET /error, allowed for anyone) answered 500 with status 999. */
     @Test
     void theErrorPageRequestedDirectlyIsNotFoundNotAServerError() {

@@ -213,8 +213,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    SecurityFilterChain everythingElse(HttpSecurity http, ApiErrorWriter errors) throws Exception {
+        // what a stranger probes (/.env, /actuator/env, /wp-login.php) got Spring Boot's English-only error body: the
+        // same bilingual refusal as every other surface
+        org.springframework.security.web.AuthenticationEntryPoint refuse = (request, response, ex) -> errors.write(
+                response, 403, "forbidden", "无权访问该地址", "Access to this address is denied");
         return http.authorizeHttpRequests(a -> a.anyRequest().denyAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(refuse)
+                        .accessDeniedHandler((request, response, ex) -> refuse.commence(request, response, null)))
                 .csrf(c -> c.disable())
                 .build();
     }
