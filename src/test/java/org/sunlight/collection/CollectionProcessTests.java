@@ -119,6 +119,24 @@ class CollectionProcessTests extends ProcessTest {
     }
 
     @Test
+    void aPaymentMoreThanTheAssessedFeeIsRefusedAndTheRegisterHoldsWhatWasDue() {
+        String project = projectCode();
+        ProcessInstance c = notified(project);
+        at(LocalDateTime.of(2026, 3, 10, 10, 0));
+        // the fee is collected as decided, no more: an overpayment (or a mistyped amount) is not booked as paid
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ConfirmPayment", Map.of("paidDate", "2026-03-10",
+                "paidAmount", 18000000, "paymentReceiptNo", "非税〔2026〕1号")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("应缴人民币1800000元").hasMessageContaining("超过");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ConfirmPayment", Map.of("paidDate", "2026-03-10",
+                "paidAmount", 1800000.01, "paymentReceiptNo", "非税〔2026〕1号")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("超过");
+        submit("zhangsan", c, "Task_ConfirmPayment", Map.of("paidDate", "2026-03-10", "paidAmount", 1800000,
+                "paymentReceiptNo", "非税〔2026〕1号"));
+        assertThat(c).isEnded().hasPassed("EndEvent_Paid");
+        assertThat(fees.status(project).outstanding()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void overdueFeeIsDemandedAndPaidWithoutSurchargeWhenNoneIsConfigured() {
         String project = projectCode();
         ProcessInstance c = notified(project);

@@ -210,6 +210,14 @@ public class CollectionRules {
             throw new RuleViolation("underpaid", "缴款金额不足：应缴人民币" + yuan(due) + "元" + (surcharge.signum() > 0
                     ? "（含滞纳金" + yuan(surcharge) + "元）" : ""), "Paid less than due: " + due);
         }
+        // the fee is levied at the amount decided, a surcharge only by law and never above the fee (行政强制法第四十五条):
+        // more than that is no payment of this fee — booked as paid it would make the register claim a sum the
+        // department has no basis to hold (a refund, or a mistyped amount); the amount is checked and entered again
+        if (amount.compareTo(due) > 0) {
+            throw new RuleViolation("overpaid", "缴款金额超过应缴金额：应缴人民币" + yuan(due) + "元" + (surcharge.signum() > 0
+                    ? "（含滞纳金" + yuan(surcharge) + "元）" : "") + "，实缴" + yuan(amount) + "元，请核对缴款凭证；多缴部分应当退还",
+                    "Paid more than due (" + due + "): check the receipt; any excess is refunded");
+        }
         Vars.requireText(task, "paymentReceiptNo", "缴款凭证号");
         Vars.setAmount(task, "surcharge", surcharge);
         fees.paid(task.getExecution().getProcessBusinessKey(), surcharge, clock.startOfDay(paid), amount);
