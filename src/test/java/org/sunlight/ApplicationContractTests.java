@@ -1060,6 +1060,7 @@ abstract class ApplicationContractTests {
                 "partyPresence", "present", "partySignature", "refused"));
         onSite.putAll(Map.of("decisionDocumentNo", "市建强封〔2026〕1号", "propertyList", "某小区3号楼施工现场",
                 "listDelivered", true, "measureDays", 30));
+        onSite.putAll(Map.of("caseRelatedOnly", true, "notSealedElsewhere", true));
         String id = taskId("zhangsan", key, "Task_OnSiteSealing");
         // the sealing is recorded on video (国办发〔2018〕118号三(八)), attached in the task's evidence tab
         byte[] video = new byte[4096];

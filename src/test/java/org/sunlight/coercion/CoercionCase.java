@@ -53,6 +53,9 @@ public final class CoercionCase {
         v.put("partySignature", "signed");
         v.put("decisionDocumentNo", "市建强扣〔2026〕5号");
         v.put("propertyList", "HRB400 钢筋 12 吨（堆放于3号楼北侧）");
+        v.put("caseRelatedOnly", true);
+        v.put("noLivingNecessities", true);
+        v.put("notSealedElsewhere", true);
         v.put("listDelivered", true);
         v.put("measureDays", 30);
         return v;

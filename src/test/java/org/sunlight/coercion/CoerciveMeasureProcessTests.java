@@ -129,6 +129,41 @@ class CoerciveMeasureProcessTests extends ProcessTest {
     }
 
     @Test
+    void theOnSiteStepRefusesWhatArticle23Excludes() {
+        // a citizen's property: only what the case concerns, never the living necessities of the party and of the
+        // dependants he supports (行政强制法第二十三条第一款)
+        Map<String, Object> citizen = new HashMap<>(measureRequest("seizure", "approval"));
+        citizen.putAll(Map.of("partyType", "individual", "partyName", "王小明", "partyIdNumber", "210102198001011232",
+                "partyAddress", "沈阳市和平区南京北街3号"));
+        ProcessInstance c = start("zhangsan", "coercive-measure", citizen);
+        submit("zhaoliu", c, "Task_LeaderApproval", approval("approve"));
+        at(LocalDateTime.of(2026, 3, 2, 10, 0));
+        for (String item : new String[] {"caseRelatedOnly", "noLivingNecessities"}) {
+            Map<String, Object> unchecked = new HashMap<>(onSite("2026-03-02T09:30"));
+            unchecked.remove(item);
+            assertThatThrownBy(() -> submit("zhangsan", c, "Task_OnSiteSeizure", unchecked)).as(item)
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining("第二十三条第一款");
+        }
+        assertThat(c).isWaitingAt("Task_OnSiteSeizure");
+        submit("zhangsan", c, "Task_OnSiteSeizure", onSite("2026-03-02T09:30"));
+        assertThat(c).isWaitingAt("Task_MeasureHandling");
+
+        // an organisation's site already sealed by another state organ is not sealed again (第二十三条第二款); an
+        // organisation has no living necessities to confirm
+        ProcessInstance s = start("zhangsan", "coercive-measure", measureRequest("sealing", "approval"));
+        submit("zhaoliu", s, "Task_LeaderApproval", approval("approve"));
+        at(LocalDateTime.of(2026, 3, 2, 11, 0));
+        Map<String, Object> sealedElsewhere = new HashMap<>(onSite("2026-03-02T10:30"));
+        sealedElsewhere.put("notSealedElsewhere", false);
+        assertThatThrownBy(() -> submit("zhangsan", s, "Task_OnSiteSealing", sealedElsewhere))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不得重复查封").hasMessageContaining("第二十三条第二款");
+        Map<String, Object> organisation = new HashMap<>(onSite("2026-03-02T10:30"));
+        organisation.remove("noLivingNecessities");
+        submit("zhangsan", s, "Task_OnSiteSealing", organisation);
+        assertThat(s).isWaitingAt("Task_MeasureHandling");
+    }
+
+    @Test
     void onSiteTasksDeclareTheirAudioVideoAction() {
         var model = engine.getRepositoryService().getBpmnModelInstance(engine.getRepositoryService()
                 .createProcessDefinitionQuery().processDefinitionKey("coercive-measure").latestVersion().singleResult().getId());

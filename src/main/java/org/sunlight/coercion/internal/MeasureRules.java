@@ -156,6 +156,26 @@ public class MeasureRules {
         task.setVariable("decisionResult", "依法" + name + "，期限" + days + "日");
     }
 
+    /**
+     * 查封、扣押的范围 (行政强制法第二十三条), confirmed on site where the things are chosen: only the places, facilities
+     * or things involved in the case (第一款); never the living necessities of a citizen and of the dependants he or
+     * she supports (第一款); nothing another state organ has already sealed (第二款, 查封 only). The things themselves
+     * are listed by the officer, so the officer confirms what the law excludes; without it a seizure of a citizen's bed
+     * or stove was recorded like any other.
+     */
+    public void checkScope(DelegateTask task) {
+        Checks.requireTrue(task, "caseRelatedOnly", "not-case-related", "查封、扣押限于涉案的场所、设施或者财物，不得查封、扣押与违法行为无关的场所、设施或者财物（行政强制法第二十三条第一款）",
+                "Only places, facilities or things involved in the case may be sealed or seized (Art. 23(1))");
+        if ("individual".equals(task.getVariable("partyType"))) {
+            Checks.requireTrue(task, "noLivingNecessities", "living-necessities", "不得查封、扣押公民个人及其所扶养家属的生活必需品（行政强制法第二十三条第一款）",
+                    "The living necessities of a citizen and of the dependants he or she supports may not be sealed or seized (Art. 23(1))");
+        }
+        if ("sealing".equals(task.getVariable("measureType"))) {
+            Checks.requireTrue(task, "notSealedElsewhere", "already-sealed", "当事人的场所、设施或者财物已被其他国家机关依法查封的，不得重复查封（行政强制法第二十三条第二款）",
+                    "What another state organ has already sealed may not be sealed again (Art. 23(2))");
+        }
+    }
+
     /** 紧急情况当场实施后的报告 (第十九条): to the leader within 24 hours of the action; a late report is recorded as late. */
     public void checkReport(DelegateTask task) {
         Instant reported = Checks.pastInstant(clock, task, "reportedAt", "报告时间");
