@@ -1099,7 +1099,7 @@ abstract class ApplicationContractTests {
         submit("zhangsan", key, "Task_Demand", demand);
         ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 3, 10, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
         submit("zhangsan", key, "Task_DemandPeriod", Map.of("responseType", "performed", "performedDate", "2026-03-10",
-                "performanceProof", "非税缴款书〔2026〕301号"));
+                "performanceProof", "非税缴款书〔2026〕301号", "paidAmount", 51500));
         assertThat(path("zhaoliu", "coercive-execution", key)).containsSubsequence("Task_Demand", "Task_DemandPeriod",
                 "EndEvent_Performed").doesNotContain("Task_ExecutionProposal");
     }

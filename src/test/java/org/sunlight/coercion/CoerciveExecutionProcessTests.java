@@ -78,7 +78,7 @@ class CoerciveExecutionProcessTests extends ProcessTest {
 
         at(LocalDateTime.of(2026, 3, 10, 9, 0));
         submit("zhangsan", c, "Task_DemandPeriod", Map.of("responseType", "performed", "performedDate", "2026-03-10",
-                "performanceProof", "非税缴款书〔2026〕301号"));
+                "performanceProof", "非税缴款书〔2026〕301号", "paidAmount", 51500));
         assertThat(c).isEnded().hasPassed("EndEvent_Performed").hasNotPassed("Task_ExecutionProposal");
         assertThat(outcome(c)).isEqualTo("performed");
     }
@@ -98,6 +98,44 @@ class CoerciveExecutionProcessTests extends ProcessTest {
         proposal.put("surcharge", 50000);
         submit("zhangsan", c, "Task_ExecutionProposal", proposal);
         assertThat(c).isWaitingAt("Task_ExecutionDecision");
+    }
+
+    @Test
+    void aMonetaryObligationIsPerformedOnlyByPayingTheAmountDemanded() {
+        // 50,000 yuan fine and 1,500 yuan surcharge demanded: 51,500 yuan (行政强制法第三十五条第三项, 第四十五条)
+        ProcessInstance c = start("zhangsan", "coercive-execution", executionRequest(50000, 1500));
+        submit("zhangsan", c, "Task_Demand", demand("payment", "2025-08-04", "2026-03-02", "2026-03-09"));
+        at(LocalDateTime.of(2026, 3, 5, 9, 0));
+        Map<String, Object> performed = new HashMap<>(Map.of("responseType", "performed", "performedDate", "2026-03-05",
+                "performanceProof", "非税缴款书〔2026〕302号"));
+        // the principal alone, without the surcharge, is not performance; nor is an amount not stated at all
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_DemandPeriod", performed))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("已缴纳的金额");
+        performed.put("paidAmount", 50000);
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_DemandPeriod", performed))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("应缴51500元").hasMessageContaining("第三十五条第三项");
+        performed.put("paidAmount", 515000);
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_DemandPeriod", performed))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("多缴");
+        assertThat(c).isWaitingAt("Task_DemandPeriod");
+
+        // the same while the court application waits for its window
+        fireTimer(c, "Event_DemandExpired", endOf(LocalDate.of(2026, 3, 9)));
+        Map<String, Object> court = new HashMap<>(proposal("court"));
+        court.put("surcharge", 1500);
+        submit("zhangsan", c, "Task_ExecutionProposal", court);
+        Map<String, Object> decision = new HashMap<>(decision("市建强申〔2026〕9号"));
+        decision.put("leaderSigned", true);
+        submit("zhaoliu", c, "Task_ExecutionDecision", decision);
+        at(LocalDateTime.of(2026, 3, 12, 9, 0));
+        Map<String, Object> paid = new HashMap<>(Map.of("performedDate", "2026-03-12", "performanceProof", "非税缴款书〔2026〕303号",
+                "paidAmount", 50000));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_AwaitCourtWindow", paid))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("部分缴纳");
+        paid.put("paidAmount", variable(c, "amountDue"));
+        submit("zhangsan", c, "Task_AwaitCourtWindow", paid);
+        assertThat(c).isEnded().hasPassed("EndEvent_Performed").variables().containsEntry("paidAmount", 51500.0);
+        assertThat(outcome(c)).isEqualTo("performed");
     }
 
     @Test
@@ -452,7 +490,7 @@ class CoerciveExecutionProcessTests extends ProcessTest {
 
             submit("zhangsan", c, "Task_Demand", demand("payment", "2026-02-02", "2026-03-02", "2026-03-12"));
             submit("zhangsan", c, "Task_DemandPeriod", Map.of("responseType", "performed", "performedDate", "2026-03-02",
-                    "performanceProof", "缴款书2号"));
+                    "performanceProof", "缴款书2号", "paidAmount", 20600));
             assertThat(collection).isWaitingAt("AfterExecution").variables().containsEntry("executionOutcome", "performed");
         } finally {
             engine.getRepositoryService().deleteDeployment(deployment, true);

@@ -197,6 +197,29 @@ public class ExecutionRules {
         Vars.requireText(task, "performanceProof", "履行凭证（缴款凭证号、现场核查记录等）");
     }
 
+    /**
+     * A monetary obligation is performed by paying the amount the demand stated (行政强制法第三十五条第三项: 明确的金额;
+     * the surcharge is part of it, 第四十五条), no less and no more: the case then ends as performed and the caller's
+     * register (e.g. the fee register of collection) books the obligation as paid in full. Part of the amount is no
+     * performance — the case waits and proceeds for the rest; more is refunded, not booked. Listener of the tasks that
+     * register a performance (Task_DemandPeriod when the party performed, Task_AwaitCourtWindow).
+     */
+    public void checkAmountPaid(DelegateTask task) {
+        if (!"payment".equals(task.getVariable("obligationType"))
+                || "Task_DemandPeriod".equals(task.getTaskDefinitionKey()) && !"performed".equals(task.getVariable("responseType"))) {
+            return;
+        }
+        BigDecimal due = Checks.decimal(task.getVariable("amountDue"));
+        BigDecimal paid = Vars.requireAmount(task, "paidAmount", "当事人已缴纳的金额（元）");
+        if (paid.compareTo(due) != 0) {
+            throw new RuleViolation("amount-not-as-demanded", "金钱给付义务应当按催告书载明的金额履行（行政强制法第三十五条第三项）：应缴"
+                    + Checks.yuan(due) + "，登记缴纳" + Checks.yuan(paid) + "。部分缴纳的不能登记为已履行；多缴的应当退还，请核对缴款凭证",
+                    "A monetary obligation is performed by paying the amount demanded (Art. 35(3)): due " + due.toPlainString()
+                            + ", paid " + paid.toPlainString());
+        }
+        Vars.setAmount(task, "paidAmount", paid);
+    }
+
     /** 陈述申辩的记录和复核 (第三十六条): facts, reasons or evidence that hold are adopted. */
     public void checkStatementReview(DelegateTask task) {
         String adopted = Vars.requireOneOf(task, "statementAdopted", "复核结论", Set.of("adopted", "partlyAdopted", "rejected"));
