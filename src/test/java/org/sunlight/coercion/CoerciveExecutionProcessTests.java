@@ -339,6 +339,23 @@ class CoerciveExecutionProcessTests extends ProcessTest {
     }
 
     @Test
+    void aSurchargeDatedFromBeforeTheDecisionReachedThePartyCannotOpenDirectEnforcement() {
+        // decision delivered 2026-01-05: its surcharge can run at the earliest from the next day (Art 45(1)), so a
+        // start on 2025-12-01 or on 2026-01-05 is wrong and cannot make the 30 days of Art 46(1) look run
+        ProcessInstance c = overdue("payment", "2026-01-05");
+        Map<String, Object> direct = new HashMap<>(proposal("direct"));
+        direct.put("surcharge", 1000);
+        for (String wrong : new String[] {"2025-12-01", "2026-01-05"}) {
+            direct.put("surchargeStartDate", wrong);
+            assertThatThrownBy(() -> submit("zhangsan", c, "Task_ExecutionProposal", direct)).as(wrong)
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining("2026-01-05").hasMessageContaining("第四十五条第一款");
+        }
+        direct.put("surchargeStartDate", "2026-01-21");
+        submit("zhangsan", c, "Task_ExecutionProposal", direct);
+        assertThat(c).isWaitingAt("Task_ExecutionDecision");
+    }
+
+    @Test
     void forcedDemolitionIsReviewedAndWaitsUntilTheAppealPeriodsHavePassed() {
         ProcessInstance c = overdue("demolition", "2026-01-05");
         submit("zhangsan", c, "Task_ExecutionProposal", proposal("direct"));

@@ -263,6 +263,15 @@ public class ExecutionRules {
                 Vars.requireText(task, "executionMethod", "强制执行的方式（行政强制法第三十七条第二款第三项）");
                 if ("payment".equals(type) && surcharge.signum() > 0 && !immediate) {
                     LocalDate since = Checks.pastDate(clock, task, "surchargeStartDate", "开始加处罚款或者滞纳金的日期");
+                    // a surcharge runs only once the party is late (第四十五条第一款: 逾期不履行), so never from the day the
+                    // decision reached the party or earlier; an earlier date would make the 30 days of 第四十六条 look run
+                    LocalDate delivered = clock.toDate(task.getVariable("basisDeliveredDate"));
+                    if (!since.isAfter(delivered)) {
+                        throw new RuleViolation("surcharge-before-decision", "加处罚款或者滞纳金自当事人逾期不履行时起计算，开始日期须晚于据以执行的决定送达当事人的日期 "
+                                + delivered + "（行政强制法第四十五条第一款、第四十六条第一款）",
+                                "A surcharge runs only after the party is late: it cannot start on or before the decision was delivered on "
+                                        + delivered + " (Art. 45(1), 46(1))");
+                    }
                     if (ChronoUnit.DAYS.between(since, clock.today()) <= policy.surchargeEnforcementDays()) {
                         throw new RuleViolation("surcharge-too-recent", "加处罚款或者滞纳金超过" + policy.surchargeEnforcementDays()
                                 + "日，经催告仍不履行的，方可强制执行（行政强制法第四十六条第一款）",
