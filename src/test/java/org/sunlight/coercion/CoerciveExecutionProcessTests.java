@@ -279,6 +279,24 @@ class CoerciveExecutionProcessTests extends ProcessTest {
     }
 
     @Test
+    void newYearsDayIsAStatutoryHolidayEvenBeforeTheNextYearsScheduleIsLoaded() {
+        // late December 2026: the 2027 schedule is not loaded, yet 元旦 is a holiday by date (全国年节及纪念日放假办法第二条)
+        ProcessInstance c = overdue("other", "2026-01-05");
+        at(LocalDateTime.of(2026, 12, 28, 9, 0));
+        submit("zhangsan", c, "Task_ExecutionProposal", proposal("direct"));
+        submit("zhaoliu", c, "Task_ExecutionDecision", decision("市建强执〔2026〕31号"));
+        Map<String, Object> schedule = new HashMap<>(Map.of("executionDecisionServedDate", "2026-12-28",
+                "decisionServiceMethod", "direct", "plannedStart", "2027-01-01T09:00", "plannedEnd", "2027-01-01T11:00",
+                "emergency", false, "noUtilityCutoff", true));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ScheduleExecution", schedule))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("2027-01-01 为法定节假日").hasMessageContaining("第四十三条");
+        schedule.put("plannedStart", "2027-01-04T09:00");
+        schedule.put("plannedEnd", "2027-01-04T11:00");
+        submit("zhangsan", c, "Task_ScheduleExecution", schedule);
+        assertThat(c).isWaitingAt("Task_OnSiteExecution");
+    }
+
+    @Test
     void substitutePerformanceComesThreeWorkingDaysAfterTheReminder() {
         ProcessInstance c = overdue("other", "2026-01-05");
         submit("zhangsan", c, "Task_ExecutionProposal", proposal("substitute"));
