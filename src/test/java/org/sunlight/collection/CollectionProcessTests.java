@@ -123,6 +123,10 @@ class CollectionProcessTests extends ProcessTest {
         String project = projectCode();
         ProcessInstance c = notified(project);
         at(LocalDateTime.of(2026, 3, 10, 10, 0));
+        // a receipt dated before the decision (2026-03-02) is not a payment of this fee
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ConfirmPayment", Map.of("paidDate", "2026-02-27",
+                "paidAmount", 1800000, "paymentReceiptNo", "非税〔2026〕1号")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于征收决定日期 2026-03-02");
         // the fee is collected as decided, no more: an overpayment (or a mistyped amount) is not booked as paid
         assertThatThrownBy(() -> submit("zhangsan", c, "Task_ConfirmPayment", Map.of("paidDate", "2026-03-10",
                 "paidAmount", 18000000, "paymentReceiptNo", "非税〔2026〕1号")))

@@ -203,6 +203,13 @@ public class CollectionRules {
     }
 
     private void settle(DelegateTask task, LocalDate paid, BigDecimal surcharge) {
+        // a payment of this fee cannot precede the decision that levies it: an earlier date is a wrong receipt or a
+        // payment of something else, and booked here it would settle the fee without the party having paid it
+        LocalDate decided = clock.toDate(task.getVariable("decisionDate"));
+        if (paid.isBefore(decided)) {
+            throw new RuleViolation("paid-before-decision", "缴款日期不能早于征收决定日期 " + decided + "，请核对缴款凭证",
+                    "The payment date cannot precede the collection decision of " + decided);
+        }
         BigDecimal principal = Vars.requireAmount(task, "principal", "应缴金额");
         BigDecimal due = principal.add(surcharge);
         BigDecimal amount = Vars.requireAmount(task, "paidAmount", "缴款金额");
