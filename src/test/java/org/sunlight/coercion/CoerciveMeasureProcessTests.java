@@ -82,6 +82,10 @@ class CoerciveMeasureProcessTests extends ProcessTest {
         assertThatThrownBy(() -> submit("zhangsan", c, "Task_Release", Map.of("releaseDocumentNo", "市建强解〔2026〕5号",
                 "releasedAt", "2026-03-12T08:30", "propertyReturned", false, "returnReceiptNo", "退还清单1号")))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("立即退还财物");
+        // seized on 2026-03-02 09:30: a release dated earlier is refused
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_Release", Map.of("releaseDocumentNo", "市建强解〔2026〕5号",
+                "releasedAt", "2026-03-02T09:00", "propertyReturned", true, "returnReceiptNo", "退还清单1号")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于查封、扣押的实施时间");
         submit("zhangsan", c, "Task_Release", Map.of("releaseDocumentNo", "市建强解〔2026〕5号",
                 "releasedAt", "2026-03-12T08:30", "propertyReturned", true, "returnReceiptNo", "退还清单1号"));
         assertThat(c).isEnded().hasPassedInOrder("Task_LeaderApproval", "Task_OnSiteSeizure", "Task_MeasureHandling",

@@ -310,7 +310,14 @@ public class MeasureRules {
     /** 解除查封、扣押 (第二十八条第二款): the property is returned at once, or the proceeds of perishables sold. */
     public void checkRelease(DelegateTask task) {
         Vars.requireText(task, "releaseDocumentNo", "解除查封、扣押决定书文号");
-        Checks.pastInstant(clock, task, "releasedAt", "解除时间");
+        Instant released = Checks.pastInstant(clock, task, "releasedAt", "解除时间");
+        // a release is of a measure taken: dated before the action it would shorten the recorded period of the
+        // seizure and misstate when the property went back (第二十八条第二款)
+        Date taken = (Date) task.getVariable("measureStart");
+        if (taken != null && released.isBefore(taken.toInstant())) {
+            throw new RuleViolation("release-before-action", "解除时间不能早于查封、扣押的实施时间 " + taken.toInstant().atZone(clock.zone())
+                    .toLocalDateTime(), "The release cannot precede the measure taken at " + taken.toInstant());
+        }
         if (Vars.flag(task, "soldBeforeRelease")) {
             BigDecimal proceeds = Vars.requireAmount(task, "saleProceeds", "拍卖或者变卖所得款项");
             Vars.setAmount(task, "saleProceeds", proceeds);
