@@ -72,7 +72,7 @@ public class StatutoryClock {
         return calendar.isWorkingDay(day);
     }
 
-    /** An official public holiday of the State Council schedule (法定节假日), weekends not included. */
+    /** An official public holiday (法定节假日), weekends not included: {@link WorkCalendar#isOfficialHoliday}. */
     public boolean isOfficialHoliday(LocalDate day) {
         return calendar.isOfficialHoliday(day);
     }

@@ -177,6 +177,23 @@ class StatutoryClockTests {
         assertThat(clock.isWorkingDay(LocalDate.of(2026, 3, 7))).isFalse();
     }
 
+    /** 全国年节及纪念日放假办法第二条: 元旦, 劳动节 and 国庆节 are fixed by date; the rest needs the year's schedule. */
+    @Test
+    void withoutTheYearsScheduleTheHolidaysFixedByDateAreStillHolidaysButWorkingDaysCountWeekendsOnly() {
+        assertThat(clock.hasSchedule(2027)).isFalse();
+        for (LocalDate day : new LocalDate[] {LocalDate.of(2027, 1, 1), LocalDate.of(2027, 5, 1), LocalDate.of(2027, 5, 2),
+                LocalDate.of(2027, 10, 1), LocalDate.of(2027, 10, 2), LocalDate.of(2027, 10, 3)}) {
+            assertThat(clock.isOfficialHoliday(day)).as("%s", day).isTrue();
+        }
+        assertThat(clock.isOfficialHoliday(LocalDate.of(2027, 1, 2))).isFalse();
+        assertThat(clock.isOfficialHoliday(LocalDate.of(2027, 10, 4))).isFalse();
+        // counting stays weekends only (cn-workday-calendar.yaml) until the schedule is loaded
+        assertThat(clock.isWorkingDay(LocalDate.of(2027, 1, 1))).isTrue();
+        // a loaded year answers from its schedule alone: 2026-01-02 is in it, 2026-10-08 is not
+        assertThat(clock.isOfficialHoliday(LocalDate.of(2026, 1, 2))).isTrue();
+        assertThat(clock.isOfficialHoliday(LocalDate.of(2026, 10, 8))).isFalse();
+    }
+
     @Test
     void malformedSchedulesAreRefused() {
         assertThatThrownBy(() -> HolidaySchedule.parseOne(2027, "source: x\nholidays: ['2026-12-31']"))

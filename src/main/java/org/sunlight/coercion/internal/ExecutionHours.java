@@ -3,10 +3,8 @@ package org.sunlight.coercion.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.sunlight.procedure.RuleViolation;
@@ -20,14 +18,6 @@ import org.sunlight.procedure.StatutoryClock;
  */
 @Component
 class ExecutionHours {
-
-    /**
-     * The statutory holidays fixed by the solar calendar (全国年节及纪念日放假办法第二条, 2024年修订): 元旦 1 January,
-     * 劳动节 1–2 May, 国庆节 1–3 October. They are 法定节假日 every year whether or not the State Council's schedule of
-     * that year has been loaded; the lunar ones (春节, 清明, 端午, 中秋) need the schedule.
-     */
-    static final Set<MonthDay> FIXED_HOLIDAYS = Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(5, 2),
-            MonthDay.of(10, 1), MonthDay.of(10, 2), MonthDay.of(10, 3));
 
     private final StatutoryClock clock;
     private final LocalTime nightStart;
@@ -69,7 +59,7 @@ class ExecutionHours {
         ZonedDateTime from = start.atZone(zone);
         ZonedDateTime to = end.atZone(zone);
         for (LocalDate day = from.toLocalDate(); !day.isAfter(to.toLocalDate()); day = day.plusDays(1)) {
-            if (overlaps(from, to, day.atStartOfDay(zone), day.plusDays(1).atStartOfDay(zone)) && isStatutoryHoliday(day)) {
+            if (overlaps(from, to, day.atStartOfDay(zone), day.plusDays(1).atStartOfDay(zone)) && clock.isOfficialHoliday(day)) {
                 return day + " 为法定节假日";
             }
         }
@@ -84,14 +74,6 @@ class ExecutionHours {
             }
         }
         return null;
-    }
-
-    /**
-     * A holiday of the loaded schedule, or — in a year whose schedule is not loaded yet, where the calendar knows only
-     * weekends — a holiday fixed by date: an execution planned for 1 January of next year must not pass as a working day.
-     */
-    private boolean isStatutoryHoliday(LocalDate day) {
-        return clock.isOfficialHoliday(day) || !clock.hasSchedule(day.getYear()) && FIXED_HOLIDAYS.contains(MonthDay.from(day));
     }
 
     private static boolean overlaps(ZonedDateTime from, ZonedDateTime to, ZonedDateTime otherFrom, ZonedDateTime otherTo) {

@@ -2,6 +2,7 @@ package org.sunlight.procedure.internal;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +59,23 @@ public class WorkCalendar {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
-    /** An official public holiday (法定节假日) of the schedule; weekends are not included. */
+    /**
+     * The statutory holidays fixed by the solar calendar (全国年节及纪念日放假办法第二条, 2024年修订): 元旦 1 January,
+     * 劳动节 1–2 May, 国庆节 1–3 October. They are 法定节假日 every year, loaded schedule or not; the lunar ones (春节,
+     * 清明, 端午, 中秋) and the days added around them come only with the State Council's schedule.
+     */
+    private static final Set<MonthDay> FIXED_HOLIDAYS = Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(5, 2),
+            MonthDay.of(10, 1), MonthDay.of(10, 2), MonthDay.of(10, 3));
+
+    /**
+     * An official public holiday (法定节假日); weekends are not included. In a year without a schedule, the holidays
+     * fixed by date: an act the law bars on holidays (行政强制法第四十三条) must not pass on 1 January because next year's
+     * notice is not loaded yet. Counting working days ({@link #isWorkingDay}) stays weekends only in such a year, as
+     * cn-workday-calendar.yaml requires.
+     */
     public boolean isOfficialHoliday(LocalDate day) {
-        return schedule(day.getYear()).map(s -> s.holidays().contains(day)).orElse(false);
+        return schedule(day.getYear()).map(s -> s.holidays().contains(day))
+                .orElse(FIXED_HOLIDAYS.contains(MonthDay.from(day)));
     }
 
     public boolean hasSchedule(int year) {
