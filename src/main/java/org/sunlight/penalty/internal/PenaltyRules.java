@@ -115,7 +115,7 @@ public class PenaltyRules {
             }
             // an extension is granted within the period it extends: one asked after the 15 days ran out would turn a
             // late check into a timely one (the lateness stays on record, 立案审批 is decided now)
-            Date due = clock.calendarDaysAfter(clock.toDate(task.getVariable("discoveredDate")), policy.filingCheckDays());
+            Date due = filingDue(task.getExecution()); // not extended yet: the 15 days, as the timer has them
             if (clock.now().after(due)) {
                 throw new RuleViolation("filing-period-over", "立案核查期限已于" + clock.toDate(due) + "届满，不能再延长，"
                         + "请作出立案或不予立案的决定（住房和城乡建设行政处罚程序规定第十五条：经负责人批准可延长十日，"

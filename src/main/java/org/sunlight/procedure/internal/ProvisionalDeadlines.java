@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -205,14 +204,11 @@ public class ProvisionalDeadlines extends AbstractProcessEnginePlugin {
                     items++;
                 }
             }
-            Map<String, VariableInstance> dates = new LinkedHashMap<>();
             for (VariableInstance variable : runtime.getObject().createVariableInstanceQuery().processInstanceIdIn(id)
-                    .list()) {
-                if (variable.getValue() instanceof Date value && value.equals(old)) {
-                    dates.put(variable.getId(), variable);
+                    .disableBinaryFetching().disableCustomObjectDeserialization().list()) {
+                if (!(variable.getValue() instanceof Date value) || !value.equals(old)) {
+                    continue;
                 }
-            }
-            for (VariableInstance variable : dates.values()) {
                 if (variable.getTaskId() != null) {
                     tasks.getObject().setVariableLocal(variable.getTaskId(), variable.getName(), now);
                 } else {
