@@ -22,10 +22,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param filingExtensionDays        with the leader's approval that period is extended once, by 10 days (ibid.)
  * @param preservationHandlingWorkingDays 先行登记保存的物品 are decided on within 7 days (第五十六条), working days
  *                                   (第八十五条), from the day of the preservation
+ * @param minorLenientShare          a party aged 14 to 17 when the violation was committed is punished 从轻或者减轻
+ *                                   (第三十条): the fine lies in this lower share of the violation's statutory range, or
+ *                                   below it. Local policy: 0.3 is the 从轻 tier of this department's discretion
+ *                                   benchmark (dmn/discretion-benchmark.dmn, 三档按法定幅度30%/40%/30%; 国办发〔2022〕27号)
  */
 @ConfigurationProperties("sunlight.penalty")
 public record PenaltyPolicy(int statementWindowWorkingDays, int hearingRequestWorkingDays,
                             int hearingNoticeWorkingDays, int paymentDays, BigDecimal lateFeeDailyRate,
                             BigDecimal onSpotCollectionLimit, int limitationYears, int extendedLimitationYears,
-                            int filingCheckDays, int filingExtensionDays, int preservationHandlingWorkingDays) {
+                            int filingCheckDays, int filingExtensionDays, int preservationHandlingWorkingDays,
+                            BigDecimal minorLenientShare) {
+
+    public PenaltyPolicy {
+        if (minorLenientShare == null || minorLenientShare.signum() < 0 || minorLenientShare.compareTo(BigDecimal.ONE) > 0) {
+            throw new IllegalArgumentException("sunlight.penalty.minor-lenient-share must lie between 0 and 1, was "
+                    + minorLenientShare);
+        }
+    }
 }

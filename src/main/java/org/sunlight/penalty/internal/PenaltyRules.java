@@ -222,6 +222,7 @@ public class PenaltyRules {
         BigDecimal confiscation = zeroIfNull(Vars.amount(task, "confiscationValue", "没收违法所得或非法财物价值"));
         requireAmountsFitKind(task, kind, fine, confiscation);
         requireSuspensionWithFine(task, kind, fine);
+        requireMinorMitigated(task, fine, "罚款金额");
         boolean outside = fine.signum() > 0 && outsideBenchmark(task, fine, "罚款金额");
         if (outside) {
             Vars.requireText(task, "deviationReason", "超出裁量基准幅度的理由");
@@ -270,7 +271,7 @@ public class PenaltyRules {
      *
      * @return whether the fine lies outside the discretion benchmark's range (then it needs a written reason, RULES §7)
      */
-    private static boolean outsideBenchmark(VariableScope scope, BigDecimal fine, String label) {
+    private boolean outsideBenchmark(VariableScope scope, BigDecimal fine, String label) {
         BigDecimal legalMin = cents(decimal(scope.getVariable("legalMinFine")));
         BigDecimal legalMax = cents(decimal(scope.getVariable("legalMaxFine")));
         String basis = Vars.text(scope, "legalBasis");
@@ -282,7 +283,8 @@ public class PenaltyRules {
                             + " yuan for this violation (Art. 4, 76(1)(2))");
         }
         if (legalMin != null && fine.compareTo(legalMin) < 0) {
-            if (Vars.text(scope, "mitigationGround") == null) {
+            // 第三十条 is a ground for 减轻 of its own: a party aged 14 to 17 at the violation needs no 第三十二条 ground
+            if (Vars.text(scope, "mitigationGround") == null && minorityAtViolation(scope) != Minority.UNDER_18) {
                 throw new RuleViolation("fine-below-statutory-minimum", label + "（" + plain(fine) + "元）低于该违法行为的法定最低罚款"
                         + plain(legalMin) + "元；减轻处罚须有行政处罚法第三十二条规定的情形，请选择“依法减轻处罚的情形”并说明理由"
                         + "（行政处罚法第四条、第三十二条）" + cited,
@@ -470,6 +472,7 @@ public class PenaltyRules {
         boolean fineDue = false;
         if ("penalty".equals(decision)) {
             requireNotTimeBarred(task);
+            requireOldEnoughToPunish(task);
             Vars.requireText(task, "decisionDocumentNo", "行政处罚决定书文号");
             String kind = Vars.requireOneOf(task, "finalPenaltyKind", "处罚种类", PENALTY_KINDS);
             String notifiedKind = (String) task.getVariable("notifiedPenaltyKind");
@@ -483,6 +486,7 @@ public class PenaltyRules {
             // amount, within the statutory range (第四条, 第三十二条), a deviation from the benchmark has its reason
             requireAmountsFitKind(task, kind, fine, confiscation);
             requireSuspensionWithFine(task, kind, fine);
+            requireMinorMitigated(task, fine, "决定罚款");
             requireNotHeavier(task, fine, "决定罚款");
             requireReviewed(task, kind, fine, confiscation);
             if (fine.signum() > 0 && outsideBenchmark(task, fine, "决定罚款") && !approvedDeviation(task, fine)) {
@@ -821,6 +825,7 @@ public class PenaltyRules {
                     "The violation was not discovered within " + policy.limitationYears() + " years: no penalty (Art. 36(1)); "
                             + "the extended period needs the general procedure");
         }
+        requireOldEnoughToPunish(execution);
         if (!Vars.flag(execution, "factsConclusive")) {
             throw new RuleViolation("facts-not-conclusive", "违法事实确凿并有法定依据的，方可当场作出处罚决定；否则应按普通程序立案调查（行政处罚法第五十一条、第五十四条）",
                     "On-the-spot penalties need conclusive facts and a legal basis (Art. 51); otherwise use the general procedure");
@@ -887,6 +892,67 @@ public class PenaltyRules {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The party's age when the violation was committed, as 行政处罚法第三十条 distinguishes it. */
+    enum Minority { ADULT, UNDER_14, UNDER_18 }
+
+    /**
+     * 行政处罚法第三十条 looks at the age 有违法行为的 — when the violation was committed (violationDate; for a continuing
+     * one the day it ended, as the registration form asks), not at the decision: read from the birth date in a natural
+     * person's identity number. An organisation, or a case without the date yet, is {@link Minority#ADULT}.
+     */
+    Minority minorityAtViolation(VariableScope scope) {
+        Object violation = scope.getVariable("violationDate");
+        if (!"individual".equals(scope.getVariable("partyType")) || violation == null
+                || violation instanceof String text && text.isBlank()) {
+            return Minority.ADULT;
+        }
+        String id = Vars.text(scope, "partyIdNumber");
+        LocalDate day = clock.toDate(violation);
+        return PartyChecks.underAgeOn(id, day, 14) ? Minority.UNDER_14
+                : PartyChecks.underAgeOn(id, day, 18) ? Minority.UNDER_18 : Minority.ADULT;
+    }
+
+    /** 不满十四周岁的未成年人有违法行为的，不予行政处罚，责令监护人加以管教（行政处罚法第三十条）. */
+    private void requireOldEnoughToPunish(VariableScope scope) {
+        if (minorityAtViolation(scope) == Minority.UNDER_14) {
+            String born = PartyChecks.birthDate(Vars.text(scope, "partyIdNumber")).toString();
+            throw new RuleViolation("party-under-14", "当事人生于" + born + "，违法行为发生时（" + clock.toDate(scope.getVariable("violationDate"))
+                    + "）不满十四周岁：不予行政处罚，责令监护人加以管教（行政处罚法第三十条）。请作出不予行政处罚决定",
+                    "The party (born " + born + ") was under 14 when the violation was committed: no penalty may be "
+                            + "given; the guardian is ordered to discipline them (Art. 30)");
+        }
+    }
+
+    /**
+     * 已满十四周岁不满十八周岁的未成年人有违法行为的，应当从轻或者减轻行政处罚（行政处罚法第三十条）: the fine lies in the
+     * lower {@code minorLenientShare} of the violation's statutory range (从轻, the benchmark's 从轻 tier) or below
+     * its minimum (减轻, for which 第三十条 itself is the ground). Without the statutory range (a benchmark looked up
+     * before it was an output) the benchmark's range stands in for it. Not an "outside the benchmark" that a leader may
+     * approve: 应当 leaves no discretion upwards.
+     */
+    private void requireMinorMitigated(VariableScope scope, BigDecimal fine, String label) {
+        if (fine.signum() <= 0 || minorityAtViolation(scope) != Minority.UNDER_18) {
+            return;
+        }
+        BigDecimal min = cents(decimal(scope.getVariable("legalMinFine")));
+        BigDecimal max = cents(decimal(scope.getVariable("legalMaxFine")));
+        if (min == null || max == null) {
+            min = cents(decimal(scope.getVariable("minFine")));
+            max = cents(decimal(scope.getVariable("maxFine")));
+        }
+        if (min == null || max == null) {
+            return;
+        }
+        BigDecimal ceiling = min.add(max.subtract(min).multiply(policy.minorLenientShare())).setScale(2, RoundingMode.DOWN);
+        if (fine.compareTo(ceiling) > 0) {
+            throw new RuleViolation("minor-not-mitigated", "当事人违法行为发生时已满十四周岁不满十八周岁，应当从轻或者减轻行政处罚"
+                    + "（行政处罚法第三十条）：" + label + "（" + plain(fine) + "元）不得超过" + plain(ceiling) + "元（法定幅度"
+                    + plain(min) + "–" + plain(max) + "元中较低的部分，本机关裁量基准的从轻档），减轻处罚可低于法定最低额",
+                    "The party was aged 14 to 17 when the violation was committed: the penalty must be lighter or mitigated "
+                            + "(Art. 30); the fine (" + plain(fine) + " yuan) may not exceed " + plain(ceiling) + " yuan");
+        }
+    }
 
     private static void checkParty(VariableScope scope) {
         PartyChecks.requireParty(scope, "当事人", false);

@@ -28,6 +28,7 @@ import org.sunlight.procedure.CaseInfo;
 import org.sunlight.procedure.Cases;
 import org.sunlight.procedure.RuleViolation;
 import org.sunlight.procedure.StatutoryClock;
+import org.sunlight.procedure.PartyChecks;
 import org.sunlight.procedure.Vars;
 
 /**
@@ -123,11 +124,25 @@ public class CaseLifecycle implements Cases {
         events.publishEvent(new CaseDecided(info.businessKey(), info.caseNumber(), info.processInstanceId(),
                 info.category(), kind, periodStart, Vars.text(execution, "decisionDocumentNo"),
                 Vars.text(execution, "partyType"), Vars.text(execution, "partyName"),
-                Vars.text(execution, "partyIdNumber"), Vars.flag(execution, "partyIsMinor"),
+                Vars.text(execution, "partyIdNumber"), minorParty(execution),
                 Vars.flag(execution, "containsSecrets"), Vars.text(execution, "decisionMatter"),
                 Vars.text(execution, "decisionResult"), Vars.text(execution, "legalBasis"),
                 Vars.text(execution, "actingBody"), info.departmentId(), Vars.text(execution, "partyAddress"),
                 Vars.text(execution, "partyPhone")));
+    }
+
+    /**
+     * The handler's flag, or a party who was a minor when the violation was committed (violationDate, where the
+     * procedure has one): a decision on what a child did stays a child's record after the 18th birthday (RULES 1.8;
+     * 行政处罚法第三十条 judges age at the violation too). Publicity also checks the age at the decision.
+     */
+    private boolean minorParty(DelegateExecution execution) {
+        Object violation = execution.getVariable("violationDate");
+        if (violation instanceof String text && text.isBlank()) {
+            violation = null;
+        }
+        return Vars.flag(execution, "partyIsMinor") || ("individual".equals(Vars.text(execution, "partyType"))
+                && violation != null && PartyChecks.minorOn(Vars.text(execution, "partyIdNumber"), clock.toDate(violation)));
     }
 
     public void end(DelegateExecution execution) {

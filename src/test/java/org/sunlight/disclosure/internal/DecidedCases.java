@@ -49,7 +49,7 @@ final class DecidedCases {
 
     /** An on-the-spot penalty (当场处罚) of an individual, whose case summary names other people. */
     static ProcessInstance onSpotDecided(ProcessTest t, String partyName, boolean minor, String caseSummary) {
-        return onSpotDecided(t, partyName, minor ? "210103201205060010" : "210102198707120051", minor, caseSummary);
+        return onSpotDecided(t, partyName, minor ? "210103201005060016" : "210102198707120051", minor, caseSummary);
     }
 
     static ProcessInstance onSpotDecided(ProcessTest t, String partyName, String idNumber, boolean minor, String caseSummary) {
