@@ -41,6 +41,14 @@ public class ExecutionRules {
             "subject-lost", "执行标的灭失（第四十条第三项）",
             "decision-revoked", "据以执行的行政决定被撤销（第四十条第四项）",
             "other", "行政机关认为需要终结执行的其他情形（第四十条第五项）");
+    /** 中止执行的情形 (行政强制法第三十九条第一款第一至四项). */
+    static final Map<String, String> SUSPENSION_GROUNDS = Map.of(
+            "inability", "当事人履行行政决定确有困难或者暂无履行能力（行政强制法第三十九条第一款第一项）",
+            "third-party", "第三人对执行标的主张权利，确有理由（第三十九条第一款第二项）",
+            "irreparable", "执行可能造成难以弥补的损失，且中止执行不损害公共利益（第三十九条第一款第三项）",
+            "other", "行政机关认为需要中止执行的其他情形（第三十九条第一款第四项）");
+    /** 中止执行满三年未恢复执行的，不再执行 (第三十九条第二款). */
+    static final int SUSPENSION_LAPSE_YEARS = 3;
     /** 强制执行申请材料 (第五十五条第一款第一至四项). */
     static final List<String> COURT_MATERIALS = List.of("application", "decision", "opinions", "subject");
 
@@ -206,7 +214,8 @@ public class ExecutionRules {
      */
     public void checkAmountPaid(DelegateTask task) {
         if (!"payment".equals(task.getVariable("obligationType"))
-                || "Task_DemandPeriod".equals(task.getTaskDefinitionKey()) && !"performed".equals(task.getVariable("responseType"))) {
+                || "Task_DemandPeriod".equals(task.getTaskDefinitionKey()) && !"performed".equals(task.getVariable("responseType"))
+                || "Task_AgreementPerformance".equals(task.getTaskDefinitionKey()) && !"performed".equals(task.getVariable("agreementOutcome"))) {
             return;
         }
         BigDecimal due = Checks.decimal(task.getVariable("amountDue"));
@@ -384,6 +393,9 @@ public class ExecutionRules {
         if (!"direct".equals(method)) {
             Vars.requireText(task, "decisionServiceNote", "未直接送达的原因（行政强制法第三十八条）");
         }
+        if (pauseRequested(task, "execute")) {
+            return;
+        }
         if ("demolition".equals(task.getVariable("obligationType"))) {
             requireNoAppeal(task);
         }
@@ -466,6 +478,216 @@ public class ExecutionRules {
                 && !start.isAfter(((Date) appealEnd).toInstant())) {
             throw new RuleViolation("demolition-before-appeal-periods", "当事人在法定期限内不申请行政复议或者提起行政诉讼，又不拆除的，方可强制拆除（行政强制法第四十四条），执行开始时间须晚于复议、诉讼期限届满日 "
                     + clock.toDate(appealEnd), "A forced demolition cannot begin before the appeal periods ended on " + clock.toDate(appealEnd) + " (Art. 44)");
+        }
+    }
+
+    /**
+     * 代履行前催告期间 (第五十一条第一款第二项): the party performed and substitute performance stops, or the handler
+     * reports a ground to suspend (第三十九条) or the party's request for an execution agreement (第四十二条).
+     */
+    public void checkSubstituteWait(DelegateTask task) {
+        if (!pauseRequested(task, "performed")) {
+            checkPerformed(task);
+        }
+    }
+
+    // ---------------------------------------------------------------- suspension (第三十九条) and agreement (第四十二条)
+
+    /**
+     * The handler's step after the decision: carry on ({@code normal}), or report to the leader a ground to suspend
+     * (中止执行, 第三十九条) or an execution agreement the party asks for (执行协议, 第四十二条). Both belong to the
+     * department's own enforcement (第四章); the court decides on suspending its own enforcement, so the court route
+     * offers neither. Records where the execution stopped, so that it resumes there.
+     */
+    private boolean pauseRequested(DelegateTask task, String normal) {
+        Object given = task.getVariable("executionStep");
+        String step = given == null || given.toString().isBlank() ? normal
+                : Vars.requireOneOf(task, "executionStep", "执行情况", Set.of(normal, "suspend", "agreement"));
+        task.setVariable("executionStep", step);
+        if (step.equals(normal)) {
+            return false;
+        }
+        Vars.requireText(task, "pauseReport", "suspend".equals(step) ? "报请中止执行的事实和理由（行政强制法第三十九条）"
+                : "当事人请求达成执行协议的情况（行政强制法第四十二条）");
+        task.setVariable("suspendedStep", task.getTaskDefinitionKey());
+        return true;
+    }
+
+    /**
+     * 中止执行决定 (第三十九条第一款): a leader suspends on one of the four grounds, with the reason, the document and
+     * the day; ground (三) only where suspending does not harm the public interest. The three years of 第三十九条第二款
+     * run from that day.
+     */
+    public void checkSuspension(DelegateTask task) {
+        String decision = Vars.requireOneOf(task, "suspensionDecision", "审批意见", Set.of("approve", "reject"));
+        Vars.requireText(task, "suspensionOpinion", "审批理由");
+        if ("reject".equals(decision)) {
+            return;
+        }
+        String ground = Vars.requireOneOf(task, "suspensionGround", "中止执行的情形（行政强制法第三十九条第一款）", SUSPENSION_GROUNDS.keySet());
+        Vars.requireText(task, "suspensionReason", "中止执行的理由和事实");
+        if ("irreparable".equals(ground)) {
+            Checks.requireTrue(task, "publicInterestUnharmed", "suspension-harms-public-interest",
+                    "执行可能造成难以弥补的损失，且中止执行不损害公共利益的，方可依此中止执行（行政强制法第三十九条第一款第三项）",
+                    "Suspension for irreparable loss only where it does not harm the public interest (Art. 39(1)(3))");
+        }
+        Vars.requireText(task, "suspensionDocumentNo", "中止执行决定书文号");
+        LocalDate day = Checks.pastDate(clock, task, "suspensionDate", "中止执行日期");
+        if (day.isBefore(clock.toDate(task.getVariable("decisionDate")))) {
+            throw new RuleViolation("suspension-before-decision", "中止执行日期不能早于强制执行决定日期 " + clock.toDate(task.getVariable("decisionDate"))
+                    + "（行政强制法第三十九条：中止的是已决定的执行）", "Execution can be suspended only after it was decided on "
+                    + clock.toDate(task.getVariable("decisionDate")) + " (Art. 39)");
+        }
+        task.setVariable("publicInterestUnharmed", Vars.flag(task, "publicInterestUnharmed"));
+        task.setVariable("suspensionLapse", clock.endOfDay(day.plusYears(SUSPENSION_LAPSE_YEARS)));
+        task.setVariable("executionSuspended", true);
+    }
+
+    /**
+     * 中止执行期间 (第三十九条第二款): the handler records the day and the facts when the ground has gone, and execution
+     * resumes; or, once the suspension has lasted three years unresumed, reports it to the leader for 不再执行 — never
+     * before.
+     */
+    public void checkSuspended(DelegateTask task) {
+        String outcome = Vars.requireOneOf(task, "suspensionOutcome", "中止期间情况", Set.of("resume", "abandon"));
+        if ("abandon".equals(outcome)) {
+            requireLapsed(task);
+            return;
+        }
+        LocalDate gone = Checks.pastDate(clock, task, "groundGoneDate", "中止执行的情形消失的日期");
+        if (gone.isBefore(clock.toDate(task.getVariable("suspensionDate")))) {
+            throw new RuleViolation("ground-gone-before-suspension", "中止执行的情形消失的日期不能早于中止执行日期",
+                    "The ground cannot have gone before the suspension");
+        }
+        Vars.requireText(task, "groundGoneNote", "中止执行的情形消失的情况（行政强制法第三十九条第二款）");
+    }
+
+    /**
+     * 中止满三年 (第三十九条第二款): 不再执行 only where the suspension has lasted three years unresumed, there is no
+     * obvious harm to society and the party truly cannot perform — the leader confirms both and gives the document;
+     * otherwise the leader resumes the execution.
+     */
+    public void checkSuspensionLapsed(DelegateTask task) {
+        String decision = Vars.requireOneOf(task, "lapseDecision", "负责人决定", Set.of("abandon", "resume"));
+        Vars.requireText(task, "lapseOpinion", "理由");
+        if ("resume".equals(decision)) {
+            return;
+        }
+        requireLapsed(task);
+        Checks.requireTrue(task, "noObviousSocialHarm", "obvious-social-harm", "没有明显社会危害的，方可不再执行（行政强制法第三十九条第二款）",
+                "Execution is abandoned only where there is no obvious harm to society (Art. 39(2))");
+        Checks.requireTrue(task, "partyUnableToPerform", "party-able-to-perform", "当事人确无能力履行的，方可不再执行（行政强制法第三十九条第二款）",
+                "Execution is abandoned only where the party truly cannot perform (Art. 39(2))");
+        Vars.requireText(task, "abandonDocumentNo", "不再执行决定书文号");
+        task.setVariable("terminationReason", "suspension-lapsed");
+    }
+
+    private void requireLapsed(DelegateTask task) {
+        Date lapse = (Date) task.getVariable("suspensionLapse");
+        if (lapse == null || clock.now().before(lapse)) {
+            String until = lapse == null ? "" : "，满三年之日为 " + clock.toDate(lapse);
+            throw new RuleViolation("suspension-not-lapsed", "中止执行满三年未恢复执行的，方可不再执行（行政强制法第三十九条第二款）：自 "
+                    + task.getVariable("suspensionDate") + " 中止，未满三年" + until,
+                    "Execution may be abandoned only after three years of suspension (Art. 39(2))");
+        }
+    }
+
+    /**
+     * 执行协议 (第四十二条第一款): only without harm to the public interest and to others' lawful rights; performance may
+     * be staged; the surcharge (加处的罚款或者滞纳金) may be reduced or waived only where the party took remedial
+     * measures, never raised (and never above the principal, 第四十五条第二款); the principal is fixed by the decision
+     * being executed and no agreement changes it. An approved agreement makes the agreed amount the amount due; the recorded principal and surcharge stay as they are.
+     */
+    public void checkAgreement(DelegateTask task) {
+        // the case's own principal and surcharge are not fields of the form (FormContract refuses them): the agreement
+        // states its amounts beside them
+        BigDecimal principal = Checks.decimal(task.getVariable("principal"));
+        BigDecimal surcharge = Checks.decimal(task.getVariable("surcharge"));
+        String decision = Vars.requireOneOf(task, "agreementDecision", "审批意见", Set.of("approve", "reject"));
+        Vars.requireText(task, "agreementOpinion", "审批理由");
+        if ("reject".equals(decision)) {
+            return;
+        }
+        Checks.requireTrue(task, "publicInterestUnharmed", "agreement-harms-public-interest",
+                "执行协议不得损害公共利益和他人合法权益（行政强制法第四十二条第一款）",
+                "An execution agreement must not harm the public interest or others' lawful rights (Art. 42(1))");
+        Checks.requireTrue(task, "othersRightsUnharmed", "agreement-harms-others",
+                "执行协议不得损害公共利益和他人合法权益（行政强制法第四十二条第一款）",
+                "An execution agreement must not harm the public interest or others' lawful rights (Art. 42(1))");
+        Vars.requireText(task, "agreementDocumentNo", "执行协议编号");
+        LocalDate signed = Checks.pastDate(clock, task, "agreementDate", "协议签订日期");
+        if (signed.isBefore(clock.toDate(task.getVariable("decisionDate")))) {
+            throw new RuleViolation("agreement-before-decision", "执行协议是实施强制执行中达成的，签订日期不能早于强制执行决定日期（行政强制法第四十二条第一款）",
+                    "The agreement is reached while executing, not before the decision (Art. 42(1))");
+        }
+        Vars.requireText(task, "performancePlan", "履行方式和分阶段履行计划（行政强制法第四十二条第一款：可以约定分阶段履行）");
+        LocalDate due = clock.toDate(Vars.requireText(task, "agreementDueDate", "协议约定的最后履行期限"));
+        if (!due.isAfter(signed)) {
+            throw new RuleViolation("agreement-due-before-signed", "协议约定的履行期限应当晚于签订日期", "The agreed deadline must follow the signing");
+        }
+        BigDecimal agreedPrincipal = Vars.amount(task, "agreedPrincipal", "协议约定履行的本金（元）");
+        if (agreedPrincipal != null && agreedPrincipal.compareTo(principal) != 0) {
+            throw new RuleViolation("agreement-changes-principal", "执行协议不得变更金钱给付义务的本金：据以执行的行政决定确定的本金为" + Checks.yuan(principal)
+                    + "，协议填写" + Checks.yuan(agreedPrincipal) + "（行政强制法第四十二条第一款只允许减免加处的罚款或者滞纳金）",
+                    "An agreement cannot change the principal of " + principal.toPlainString() + " (Art. 42(1))");
+        }
+        BigDecimal agreed = Vars.amount(task, "agreedSurcharge", "协议约定的加处罚款或者滞纳金（元）");
+        if (agreed == null) {
+            if ("payment".equals(task.getVariable("obligationType"))) {
+                throw Vars.missing("agreedSurcharge", "协议约定的加处罚款或者滞纳金（元，不减免的填原数额）");
+            }
+            agreed = surcharge;
+        }
+        if (agreed.compareTo(surcharge) > 0) {
+            throw new RuleViolation("agreement-raises-surcharge", "执行协议只能减免加处的罚款或者滞纳金，不得增加：已加处" + Checks.yuan(surcharge)
+                    + "，协议填写" + Checks.yuan(agreed) + "（行政强制法第四十二条第一款、第四十五条）",
+                    "An agreement may reduce the surcharge of " + surcharge.toPlainString() + ", never raise it (Art. 42(1), 45)");
+        }
+        boolean remedial = Vars.flag(task, "remedialMeasures");
+        if (agreed.compareTo(surcharge) < 0) {
+            if (!remedial) {
+                throw new RuleViolation("reduction-without-remedy", "当事人采取补救措施的，方可减免加处的罚款或者滞纳金（行政强制法第四十二条第一款）",
+                        "The surcharge may be reduced only where the party took remedial measures (Art. 42(1))");
+            }
+            Vars.requireText(task, "remedialMeasuresNote", "当事人采取的补救措施");
+        }
+        task.setVariable("remedialMeasures", remedial);
+        task.setVariable("othersRightsUnharmed", true);
+        task.setVariable("publicInterestUnharmed", true);
+        Vars.setAmount(task, "agreedPrincipal", principal);
+        Vars.setAmount(task, "agreedSurcharge", agreed);
+        if ("payment".equals(task.getVariable("obligationType"))) {
+            Vars.setAmount(task, "amountDue", principal.add(agreed));
+        }
+        task.setVariable("agreementDueEnd", clock.endOfDay(due));
+        task.setVariable("executionSuspended", true);
+    }
+
+    /**
+     * 执行协议的履行 (第四十二条第二款): performed as agreed (a monetary obligation by paying the agreed amount in full), or
+     * not performed, and the department resumes the execution.
+     */
+    public void checkAgreementPerformance(DelegateTask task) {
+        String outcome = Vars.requireOneOf(task, "agreementOutcome", "协议履行情况", Set.of("performed", "broken"));
+        if ("performed".equals(outcome)) {
+            checkPerformed(task);
+            checkAmountPaid(task);
+        } else {
+            Vars.requireText(task, "breachNote", "当事人不履行执行协议的情况（行政强制法第四十二条第二款）");
+        }
+    }
+
+    /**
+     * 恢复执行 (第三十九条第二款: 中止执行的情形消失后，行政机关应当恢复执行; 第四十二条第二款: 当事人不履行执行协议的，
+     * 行政机关应当恢复强制执行): back to the step where the execution stopped; a surcharge reduced by a broken agreement
+     * is due again in full.
+     */
+    public void resume(DelegateExecution execution) {
+        execution.setVariable("executionSuspended", false);
+        execution.setVariable("executionStep", null);
+        if ("payment".equals(execution.getVariable("obligationType"))) {
+            Vars.setAmount(execution, "amountDue", Checks.decimal(execution.getVariable("principal"))
+                    .add(Checks.decimal(execution.getVariable("surcharge"))));
         }
     }
 
