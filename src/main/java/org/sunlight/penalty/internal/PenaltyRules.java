@@ -223,7 +223,7 @@ public class PenaltyRules {
         requireAmountsFitKind(task, kind, fine, confiscation);
         requireSuspensionWithFine(task, kind, fine);
         requireMinorMitigated(task, fine, "罚款金额");
-        boolean outside = fine.signum() > 0 && outsideBenchmark(task, fine, "罚款金额");
+        boolean outside = fine.signum() > 0 ? outsideBenchmark(task, fine, "罚款金额") : withoutPrescribedFine(task, kind);
         if (outside) {
             Vars.requireText(task, "deviationReason", "超出裁量基准幅度的理由");
         }
@@ -299,6 +299,34 @@ public class PenaltyRules {
                     "No benchmark range; rate-based violations need their base (e.g. the contract price)");
         }
         return fine.compareTo(min) < 0 || fine.compareTo(max) > 0;
+    }
+
+    /**
+     * A penalty without a fine for a violation whose article prescribes a fine with a minimum above 0 (质量条例第59条: 处1万元
+     * 以上10万元以下的罚款; a warning, a confiscation, a suspension without the fine 并处 with it): the fine is the penalty the
+     * law sets, so leaving it out is a penalty below the statutory minimum — 减轻处罚, lawful only in a circumstance of
+     * 第三十二条 named in {@code mitigationGround} or for a party aged 14 to 17 at the violation (第三十条), exactly as a
+     * fine below the minimum (行政处罚法第四条、第三十二条; 擅自改变处罚种类、幅度, 第七十六条第一款第二项). Where the article's
+     * minimum is 0 (“3万元以下”) or the benchmark predates the statutory range, nothing is checked.
+     *
+     * @return whether the penalty leaves the discretion benchmark (always, when the article prescribes a fine): it then
+     *         needs a written reason and the leader's approval like any mitigated fine (国办发〔2022〕27号)
+     */
+    private boolean withoutPrescribedFine(VariableScope scope, String kind) {
+        BigDecimal legalMin = cents(decimal(scope.getVariable("legalMinFine")));
+        if (legalMin == null || legalMin.signum() <= 0) {
+            return false;
+        }
+        if (Vars.text(scope, "mitigationGround") == null && minorityAtViolation(scope) != Minority.UNDER_18) {
+            String basis = Vars.text(scope, "legalBasis");
+            String name = KIND_NAMES.getOrDefault(kind, kind);
+            throw new RuleViolation("fine-below-statutory-minimum", "该违法行为的法定处罚为罚款（法定最低罚款" + plain(legalMin)
+                    + "元）；给予" + name + "而不处罚款，低于法定最低罚款，属于减轻处罚，须有行政处罚法第三十二条规定的情形，"
+                    + "请选择“依法减轻处罚的情形”并说明理由（行政处罚法第四条、第三十二条）" + (basis == null ? "" : "（" + basis + "）"),
+                    "The article prescribes a fine of at least " + plain(legalMin) + " yuan; a penalty without it ("
+                            + kind + ") is below the statutory minimum and needs a circumstance of Art. 32 (mitigationGround)");
+        }
+        return true;
     }
 
     /**
@@ -489,7 +517,8 @@ public class PenaltyRules {
             requireMinorMitigated(task, fine, "决定罚款");
             requireNotHeavier(task, fine, "决定罚款");
             requireReviewed(task, kind, fine, confiscation);
-            if (fine.signum() > 0 && outsideBenchmark(task, fine, "决定罚款") && !approvedDeviation(task, fine)) {
+            boolean outside = fine.signum() > 0 ? outsideBenchmark(task, fine, "决定罚款") : withoutPrescribedFine(task, kind);
+            if (outside && !approvedDeviation(task, fine)) {
                 Vars.requireText(task, "decisionDeviationReason", "决定罚款超出裁量基准幅度的理由");
             }
             BigDecimal notifiedConfiscation = zeroIfNull(decimal(task.getVariable("notifiedConfiscation")));

@@ -1,0 +1,87 @@
+package org.sunlight.penalty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.sunlight.penalty.PenaltyCase.*;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.sunlight.ProcessTest;
+import org.sunlight.procedure.CaseDecided;
+import org.sunlight.procedure.RuleViolation;
+
+/**
+ * Rules of 行政处罚法 that penalty-general once let through, checked as a supervisor reading the case file would.
+ * The clock starts on Monday 2026-03-02 09:00.
+ */
+class PenaltyGeneralLawTests extends ProcessTest {
+
+    private ProcessInstance reported() {
+        ProcessInstance c = start("zhangsan", "penalty-general", registration());
+        submit("zhaoliu", c, "Task_FilingApproval", filing());
+        submit("zhangsan", c, "Task_Investigation", investigation());
+        submit("zhangsan", c, "Task_InvestigationReport", report("none", true, false, false));
+        return c;
+    }
+
+    private static Map<String, Object> warningProposal() {
+        Map<String, Object> p = new HashMap<>(proposal(0));
+        p.put("penaltyKind", "warning");
+        p.put("fineAmount", null);
+        return p;
+    }
+
+    /**
+     * 质量条例第59条 punishes the violation with a fine of 10,000 to 100,000 yuan and nothing else: a warning instead of
+     * the fine lies below the statutory minimum (减轻处罚), lawful only in a circumstance of 第三十二条 (or for a minor,
+     * 第三十条), and it leaves the discretion benchmark, so it needs a written reason and the leader's approval, as a
+     * fine of 5,000 yuan would (行政处罚法第四条、第三十二条、第七十六条第一款第二项).
+     */
+    @Test
+    void aWarningInsteadOfTheFineTheArticlePrescribesIsMitigationAndNeedsItsGround() {
+        ProcessInstance c = reported();
+        assertThat(c).variables().containsEntry("legalMinFine", 10000.0);
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ProposePenalty", warningProposal()))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("法定最低罚款10000元")
+                .hasMessageContaining("第三十二条")
+                .satisfies(e -> assertThat(((RuleViolation) e).code()).isEqualTo("fine-below-statutory-minimum"));
+        assertThat(c).isWaitingAt("Task_ProposePenalty");
+
+        Map<String, Object> mitigated = warningProposal();
+        mitigated.put("mitigationGround", "harm-eliminated");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ProposePenalty", mitigated))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("超出裁量基准幅度的理由");
+        mitigated.put("deviationReason", "当事人已主动补交全部档案，消除了危害后果");
+        submit("zhangsan", c, "Task_ProposePenalty", mitigated);
+        assertThat(c).isWaitingAt("Task_DeviationApproval").variables().containsEntry("outsideBenchmark", true);
+    }
+
+    @Test
+    void theLeaderCannotTurnTheNotifiedFineIntoAWarningWithoutAGround() {
+        ProcessInstance c = reported();
+        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
+        Map<String, Object> warning = new HashMap<>(decision(0));
+        warning.put("finalPenaltyKind", "warning");
+        warning.put("finalFine", null);
+        assertThatThrownBy(() -> submit("zhaoliu", c, "Task_LeaderDecision", warning))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("法定最低罚款10000元")
+                .hasMessageContaining("第三十二条");
+        warning.put("mitigationGround", "harm-eliminated");
+        assertThatThrownBy(() -> submit("zhaoliu", c, "Task_LeaderDecision", warning))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("超出裁量基准幅度的理由");
+        assertThat(c).isWaitingAt("Task_LeaderDecision");
+        assertThat(events.stream(CaseDecided.class).filter(e -> e.businessKey().equals(c.getBusinessKey()))).isEmpty();
+
+        warning.put("decisionDeviationReason", "当事人已主动补交全部档案，消除了危害后果");
+        submit("zhaoliu", c, "Task_LeaderDecision", warning);
+        assertThat(c).isWaitingAt("Task_DeliverDecision").variables().containsEntry("decisionResult", "警告")
+                .containsEntry("fineDue", false);
+    }
+}
