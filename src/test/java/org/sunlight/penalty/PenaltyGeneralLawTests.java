@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.sunlight.penalty.PenaltyCase.*;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -83,5 +84,40 @@ class PenaltyGeneralLawTests extends ProcessTest {
         submit("zhaoliu", c, "Task_LeaderDecision", warning);
         assertThat(c).isWaitingAt("Task_DeliverDecision").variables().containsEntry("decisionResult", "警告")
                 .containsEntry("fineDue", false);
+    }
+
+    /**
+     * 第六十四条第二项: the party is told of the hearing at least seven working days before it. A notice dated before the
+     * party even asked for the hearing cannot have been served; accepting it let a hearing be held two working days
+     * after the request.
+     */
+    @Test
+    void theHearingNoticeCannotBeDatedBeforeTheHearingRequest() {
+        ProcessInstance c = start("zhangsan", "penalty-general", registration());
+        submit("zhaoliu", c, "Task_FilingApproval", filing());
+        submit("zhangsan", c, "Task_Investigation", investigation());
+        submit("zhangsan", c, "Task_InvestigationReport", report("serious", true, false, false));
+        submit("zhangsan", c, "Task_ProposePenalty", proposal(90000));
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        at(LocalDateTime.of(2026, 3, 9, 10, 0));
+        submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "hearingRequest", "responseReceivedDate", "2026-03-09"));
+        assertThat(c).isWaitingAt("Task_ScheduleHearing");
+
+        // requested on Monday 2026-03-09; a notice "served" on 2026-03-02 would allow a hearing on Wednesday 2026-03-11
+        Map<String, Object> notice = new HashMap<>(Map.of("hearingNoticeDate", "2026-03-02", "hearingDate", "2026-03-11T09:00",
+                "hearingPlace", "第三会议室", "hearingHost", "zhaoliu", "hearingPublic", true));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ScheduleHearing", notice))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("听证申请").hasMessageContaining("2026-03-09")
+                .satisfies(e -> assertThat(((RuleViolation) e).code()).isEqualTo("hearing-notice-before-request"));
+        assertThat(c).isWaitingAt("Task_ScheduleHearing");
+        assertThat(variable(c, "hearingDate")).isNull();
+
+        // served on the day of the request: the hearing is on the seventh working day after it at the earliest
+        notice.put("hearingNoticeDate", "2026-03-09");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ScheduleHearing", notice))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("2026-03-18");
+        notice.put("hearingDate", "2026-03-18T09:00");
+        submit("zhangsan", c, "Task_ScheduleHearing", notice);
+        assertThat(c).isWaitingAt("Task_HoldHearing");
     }
 }

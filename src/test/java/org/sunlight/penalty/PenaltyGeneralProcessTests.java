@@ -209,10 +209,12 @@ class PenaltyGeneralProcessTests extends ProcessTest {
         ProcessInstance c = untilPriorNotice(this, 90000, "serious", false, false);
         submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
         at(LocalDateTime.of(2026, 3, 4, 10, 0));
-        submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "hearingRequest", "responseReceivedDate", "2026-03-04"));
+        // the request came in on the day of the prior notice (its registration two days later); the hearing notice cannot
+        // be dated before the request (Art 64(1)(2)), see PenaltyGeneralLawTests
+        submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "hearingRequest", "responseReceivedDate", "2026-03-02"));
         assertThat(c).isWaitingAt("Task_ScheduleHearing");
 
-        // notified on 2026-03-03: 7 working days later is 2026-03-12; a hearing on 2026-03-11 is too early (Art 64(2))
+        // notified on 2026-03-02: 7 working days later is 2026-03-11; a hearing on 2026-03-10 is too early (Art 64(2))
         Map<String, Object> notice = new HashMap<>(Map.of("hearingNoticeDate", "2026-03-02", "hearingDate", "2026-03-10T09:00",
                 "hearingPlace", "第三会议室", "hearingHost", "zhaoliu", "hearingPublic", true));
         assertThatThrownBy(() -> submit("zhangsan", c, "Task_ScheduleHearing", notice))

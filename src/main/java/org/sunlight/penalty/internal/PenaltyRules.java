@@ -423,6 +423,16 @@ public class PenaltyRules {
     /** 听证通知: at least 7 working days ahead; the host is not an investigator of the case (第六十四条第二、四项). */
     public void checkHearingNotice(DelegateTask task) {
         LocalDate notified = pastDate(task, "hearingNoticeDate", "听证通知送达日期");
+        // the notice answers the party's request (第六十四条第一项): one dated before it cannot have been served, and
+        // backdating it would shorten the seven working days the party has to prepare (第六十四条第二项)
+        Object requestedOn = task.getVariable("responseReceivedDate");
+        if (requestedOn != null && !requestedOn.toString().isBlank() && notified.isBefore(clock.toDate(requestedOn))) {
+            LocalDate requested = clock.toDate(requestedOn);
+            throw new RuleViolation("hearing-notice-before-request", "听证通知送达日期（" + notified + "）不能早于收到听证申请的日期（"
+                    + requested + "）；应当在举行听证的七个工作日前通知当事人（行政处罚法第六十四条第一项、第二项）",
+                    "The hearing notice (" + notified + ") cannot precede the hearing request received on " + requested
+                            + "; the party is notified 7 working days before the hearing (Art. 64(1)(2))");
+        }
         LocalDate hearing = clock.toDate(Vars.requireText(task, "hearingDate", "听证时间"));
         LocalDate earliest = clock.addWorkingDays(notified, policy.hearingNoticeWorkingDays());
         if (hearing.isBefore(earliest)) {
