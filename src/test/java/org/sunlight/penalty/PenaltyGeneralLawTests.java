@@ -120,4 +120,51 @@ class PenaltyGeneralLawTests extends ProcessTest {
         submit("zhangsan", c, "Task_ScheduleHearing", notice);
         assertThat(c).isWaitingAt("Task_HoldHearing");
     }
+
+    /**
+     * 公告送达 (行政处罚法第六十一条 sends delivery to 民事诉讼法; its 第九十五条: 自发出公告之日起，经过三十日，即视为送达): the
+     * officer records the day the notice was published; the party has received the decision only thirty days later, and
+     * its fifteen days to pay (第六十七条第三款) — and any late-payment surcharge (第七十二条) — count from then.
+     */
+    @Test
+    void aDecisionServedByPublicNoticeIsReceivedThirtyDaysLaterAndThePaymentPeriodRunsFromThen() {
+        ProcessInstance c = reported();
+        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
+        submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
+        // published on Tuesday 2026-03-10: deemed received on Thursday 2026-04-09, the fine due on Friday 2026-04-24
+        submit("zhangsan", c, "Task_DeliverDecision", Map.of("deliveryMethod", "publicNotice", "deliveredDate", "2026-03-10",
+                "deliveryReceiptNo", "公告〔2026〕2号"));
+        assertThat(c).isWaitingAt("Task_ConfirmPayment").variables().containsEntry("deemedDeliveredDate", "2026-04-09");
+        assertThat(variable(c, "paymentDeadline")).isEqualTo(endOf(LocalDate.of(2026, 4, 24)));
+        assertThat(timer(c, "Event_PaymentOverdue").getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 4, 24)));
+        assertThat(task(c, "Task_ConfirmPayment").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 4, 24)));
+    }
+
+    /** The prior notice served by 公告: the five working days to ask for a hearing (第六十四条第一项) start on receipt. */
+    @Test
+    void aPriorNoticeServedByPublicNoticeOpensTheResponseWindowThirtyDaysLater() {
+        ProcessInstance c = start("zhangsan", "penalty-general", registration());
+        submit("zhaoliu", c, "Task_FilingApproval", filing());
+        submit("zhangsan", c, "Task_Investigation", investigation());
+        submit("zhangsan", c, "Task_InvestigationReport", report("serious", true, false, false));
+        submit("zhangsan", c, "Task_ProposePenalty", proposal(90000));
+        Map<String, Object> notice = new HashMap<>(notice("2026-03-02"));
+        notice.put("noticeDeliveryMethod", "by-pigeon");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_PriorNotice", notice)).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("送达方式");
+        assertThat(c).isWaitingAt("Task_PriorNotice");
+        notice.put("noticeDeliveryMethod", "publicNotice");
+        submit("zhangsan", c, "Task_PriorNotice", notice);
+        // published Monday 2026-03-02, received Wednesday 2026-04-01; five working days past 清明 (04-04..06): 2026-04-09
+        assertThat(c).isWaitingAt("Task_PartyResponse").variables().containsEntry("noticeDeemedDeliveredDate", "2026-04-01");
+        assertThat(variable(c, "hearingRequestDeadline")).isEqualTo(endOf(LocalDate.of(2026, 4, 9)));
+        assertThat(task(c, "Task_PartyResponse").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 4, 9)));
+        assertThat(timer(c, "Event_ResponseWindowExpired").getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 4, 9)));
+        // a request made after the publication, before the thirty days are over, is in time
+        at(LocalDateTime.of(2026, 3, 20, 10, 0));
+        submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "hearingRequest", "responseReceivedDate", "2026-03-20"));
+        assertThat(c).isWaitingAt("Task_ScheduleHearing");
+    }
 }

@@ -39,6 +39,11 @@ public class PenaltyRules {
     static final Set<String> CONSEQUENCES = Set.of("none", "minor", "serious");
     static final Set<String> DELIVERY_METHODS = Set.of("onSpot", "direct", "lien", "mail", "electronic", "publicNotice");
     /**
+     * 公告送达: 自发出公告之日起，经过三十日，即视为送达 (民事诉讼法第九十五条第一款, 2021年修正; 行政处罚法第六十一条第一款 sends
+     * delivery to 民事诉讼法). The law's number, not policy.
+     */
+    static final int PUBLIC_NOTICE_DAYS = 30;
+    /**
      * The circumstances of 行政处罚法第三十二条 in which a penalty is lightened or mitigated (减轻: below the statutory
      * minimum): (一) harm eliminated or reduced, (二) coerced or deceived, (三) confessed what was not known, (四)
      * meritorious cooperation, (五) another law, regulation or rule so provides.
@@ -353,11 +358,14 @@ public class PenaltyRules {
     /** 事先告知 (第四十四条): what is notified binds the decision (第四十五条); the response windows start. */
     public void recordNotice(DelegateTask task) {
         Vars.requireText(task, "noticeDocumentNo", "事先告知书文号");
-        LocalDate delivered = pastDate(task, "noticeDeliveredDate", "告知书送达日期");
+        String method = Vars.requireOneOf(task, "noticeDeliveryMethod", "送达方式", DELIVERY_METHODS);
+        LocalDate published = pastDate(task, "noticeDeliveredDate", "告知书送达日期");
         LocalDate filed = clock.toDate(task.getVariable("filingDate"));
-        if (delivered.isBefore(filed)) {
+        if (published.isBefore(filed)) {
             throw new RuleViolation("notice-before-filing", "告知书送达日期不能早于立案日期", "The notice cannot precede the filing");
         }
+        // the party's periods run from receipt: for 公告送达 thirty days after the publication
+        LocalDate delivered = deemedDelivery(task, method, published, "noticeDeemedDeliveredDate");
         task.setVariable("notifiedPenaltyKind", task.getVariable("penaltyKind"));
         task.setVariable("notifiedFine", task.getVariable("fineAmount"));
         task.setVariable("notifiedConfiscation", task.getVariable("confiscationValue"));
@@ -647,9 +655,29 @@ public class PenaltyRules {
                     "Electronic delivery requires the party's signed consent (Art. 61(2))");
         }
         Vars.requireText(task, "deliveryReceiptNo", "送达回证编号");
+        // 自收到行政处罚决定书之日起十五日内 (第六十七条第三款): for 公告送达 the party receives it thirty days after the
+        // publication, and only then do the fifteen days and, after them, the surcharge of 第七十二条 run
+        LocalDate received = deemedDelivery(task, method, delivered, "deemedDeliveredDate");
         if (Vars.flag(task, "fineDue")) {
-            task.setVariable("paymentDeadline", clock.calendarDaysAfter(delivered, policy.paymentDays()));
+            task.setVariable("paymentDeadline", clock.calendarDaysAfter(received, policy.paymentDays()));
         }
+    }
+
+    /**
+     * The day a document is received: the day recorded, or for 公告送达 (the day recorded is the publication's) the day
+     * thirty days later (民事诉讼法第九十五条第一款, {@link #PUBLIC_NOTICE_DAYS}; a last day on a rest day moves to the next
+     * working day, as every period does here), kept in {@code variable} for the case file.
+     */
+    private LocalDate deemedDelivery(DelegateTask task, String method, LocalDate recorded, String variable) {
+        if (!"publicNotice".equals(method)) {
+            if (task.getVariable(variable) != null) {
+                task.setVariable(variable, null);
+            }
+            return recorded;
+        }
+        LocalDate deemed = clock.addCalendarDays(recorded, PUBLIC_NOTICE_DAYS);
+        task.setVariable(variable, deemed.toString());
+        return deemed;
     }
 
     /**
