@@ -167,4 +167,28 @@ class PenaltyGeneralLawTests extends ProcessTest {
         submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "hearingRequest", "responseReceivedDate", "2026-03-20"));
         assertThat(c).isWaitingAt("Task_ScheduleHearing");
     }
+
+    /**
+     * 第四十四条: the notice tells the party the penalty proposed, so it cannot have been served before the proposal was
+     * settled. A notice dated back to the filing day made the five working days for a statement and a hearing request
+     * (第四十五条、第六十四条第一项) end before it was ever recorded: the window's timer fired at once and the case went to
+     * the decision, although the party had never been heard (第六十二条).
+     */
+    @Test
+    void thePriorNoticeCannotBeDatedBeforeTheProposalItNotifies() {
+        ProcessInstance c = reported();
+        at(LocalDateTime.of(2026, 3, 20, 10, 0));
+        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("2026-03-20").hasMessageContaining("第四十四条")
+                .satisfies(e -> assertThat(((RuleViolation) e).code()).isEqualTo("notice-before-proposal"));
+        assertThat(c).isWaitingAt("Task_PriorNotice");
+        assertThat(variable(c, "noticeDeliveredDate")).isNull();
+        assertThat(variable(c, "responseWindowEnd")).isNull();
+
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-20"));
+        // five working days after Friday 2026-03-20: Friday 2026-03-27
+        assertThat(c).isWaitingAt("Task_PartyResponse");
+        assertThat(variable(c, "responseWindowEnd")).isEqualTo(endOf(LocalDate.of(2026, 3, 27)));
+    }
 }

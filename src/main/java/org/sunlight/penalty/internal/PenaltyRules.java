@@ -364,6 +364,16 @@ public class PenaltyRules {
         if (published.isBefore(filed)) {
             throw new RuleViolation("notice-before-filing", "告知书送达日期不能早于立案日期", "The notice cannot precede the filing");
         }
+        // what is notified is the penalty proposed (第四十四条): settled when this task was created, after the proposal and
+        // any approval of its deviation; a notice dated earlier would shorten or erase the party's periods (第六十二条)
+        LocalDate settled = clock.toDate(task.getCreateTime());
+        if (published.isBefore(settled)) {
+            throw new RuleViolation("notice-before-proposal", "告知书送达日期（" + published + "）不能早于拟处罚意见确定之日（" + settled
+                    + "）：事先告知的是拟作出的行政处罚内容（行政处罚法第四十四条），提前的日期会缩短当事人陈述、申辩和要求听证的期限"
+                    + "（第四十五条、第六十二条、第六十四条第一项）",
+                    "The notice (" + published + ") cannot precede the proposal it notifies, settled on " + settled
+                            + " (Art. 44); an earlier date would cut the party's periods (Art. 45, 62, 64(1))");
+        }
         // the party's periods run from receipt: for 公告送达 thirty days after the publication
         LocalDate delivered = deemedDelivery(task, method, published, "noticeDeemedDeliveredDate");
         task.setVariable("notifiedPenaltyKind", task.getVariable("penaltyKind"));
