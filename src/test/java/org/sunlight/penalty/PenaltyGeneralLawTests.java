@@ -191,4 +191,25 @@ class PenaltyGeneralLawTests extends ProcessTest {
         assertThat(c).isWaitingAt("Task_PartyResponse");
         assertThat(variable(c, "responseWindowEnd")).isEqualTo(endOf(LocalDate.of(2026, 3, 27)));
     }
+
+    /**
+     * 第六十一条第二款: documents of the case (行政处罚决定书等) go by fax or e-mail only with the party's consent and signed
+     * confirmation. The decision asked for it; the prior notice did not, so an e-mailed notice without consent started
+     * the party's five working days.
+     */
+    @Test
+    void aPriorNoticeSentElectronicallyNeedsThePartysSignedConsent() {
+        ProcessInstance c = reported();
+        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
+        Map<String, Object> notice = new HashMap<>(notice("2026-03-02"));
+        notice.put("noticeDeliveryMethod", "electronic");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_PriorNotice", notice)).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("确认书").hasMessageContaining("第六十一条第二款")
+                .satisfies(e -> assertThat(((RuleViolation) e).code()).isEqualTo("no-electronic-consent"));
+        assertThat(c).isWaitingAt("Task_PriorNotice");
+        assertThat(variable(c, "responseWindowEnd")).isNull();
+        notice.put("noticeElectronicConsent", true);
+        submit("zhangsan", c, "Task_PriorNotice", notice);
+        assertThat(c).isWaitingAt("Task_PartyResponse");
+    }
 }

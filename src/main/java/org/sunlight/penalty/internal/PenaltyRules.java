@@ -359,6 +359,11 @@ public class PenaltyRules {
     public void recordNotice(DelegateTask task) {
         Vars.requireText(task, "noticeDocumentNo", "事先告知书文号");
         String method = Vars.requireOneOf(task, "noticeDeliveryMethod", "送达方式", DELIVERY_METHODS);
+        if ("electronic".equals(method) && !Vars.flag(task, "noticeElectronicConsent")) {
+            // 第六十一条第二款 covers 行政处罚决定书等: the prior notice too
+            throw new RuleViolation("no-electronic-consent", "采用传真、电子邮件等方式送达事先告知书的，须经当事人同意并签订确认书"
+                    + "（行政处罚法第六十一条第二款）", "Electronic delivery of the prior notice requires the party's signed consent (Art. 61(2))");
+        }
         LocalDate published = pastDate(task, "noticeDeliveredDate", "告知书送达日期");
         LocalDate filed = clock.toDate(task.getVariable("filingDate"));
         if (published.isBefore(filed)) {
