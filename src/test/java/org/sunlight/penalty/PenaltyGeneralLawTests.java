@@ -212,4 +212,24 @@ class PenaltyGeneralLawTests extends ProcessTest {
         submit("zhangsan", c, "Task_PriorNotice", notice);
         assertThat(c).isWaitingAt("Task_PartyResponse");
     }
+
+    /** A fine paid on time is paid after it was imposed: a payment dated before the decision closes nothing. */
+    @Test
+    void aPaymentCannotBeDatedBeforeTheDecision() {
+        ProcessInstance c = reported();
+        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
+        submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
+        submit("zhangsan", c, "Task_DeliverDecision", delivery("2026-03-10"));
+        at(LocalDateTime.of(2026, 3, 20, 10, 0));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ConfirmPayment", Map.of("paidDate", "2026-03-02",
+                "paidAmount", 30000, "paymentReceiptNo", "非税〔2026〕88号"))).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("决定日期")
+                .satisfies(e -> assertThat(((RuleViolation) e).code()).isEqualTo("paid-before-decision"));
+        assertThat(c).isWaitingAt("Task_ConfirmPayment");
+        submit("zhangsan", c, "Task_ConfirmPayment", Map.of("paidDate", "2026-03-10", "paidAmount", 30000,
+                "paymentReceiptNo", "非税〔2026〕88号"));
+        assertThat(c).isWaitingAt("Task_Closure");
+    }
 }

@@ -708,6 +708,12 @@ public class PenaltyRules {
             return;
         }
         LocalDate paid = pastDate(task, "paidDate", "缴款日期");
+        LocalDate decided = clock.toDate(task.getVariable("decisionDate"));
+        if (paid.isBefore(decided)) {
+            // a fine is paid once imposed (第六十六条第一款: 行政处罚决定依法作出后…予以履行); an earlier date is a wrong record
+            throw new RuleViolation("paid-before-decision", "缴款日期（" + paid + "）不能早于处罚决定日期（" + decided + "）",
+                    "The payment (" + paid + ") cannot precede the decision (" + decided + ")");
+        }
         if (paid.isAfter(clock.toDate(task.getVariable("paymentDeadline")))) {
             throw new RuleViolation("paid-late", "缴款日期已超过缴纳期限，应按逾期缴纳处理并计算加处罚款（行政处罚法第七十二条）",
                     "Paid after the deadline: settle as overdue with the late fee (Art. 72)");
