@@ -232,4 +232,32 @@ class PenaltyGeneralLawTests extends ProcessTest {
                 "paymentReceiptNo", "非税〔2026〕88号"));
         assertThat(c).isWaitingAt("Task_Closure");
     }
+
+    /**
+     * A fine paid at the bank on the last day whose receipt reaches the officer only after the deadline's timer fired was
+     * paid in time: no surcharge (第七十二条第一款第一项 only for 到期不缴纳). The overdue task refused any payment dated within
+     * the period, leaving the officer to enter a later date — and charge the party 3 % a day — or to enforce a paid fine.
+     */
+    @Test
+    void aPaymentMadeInTimeButRecordedAfterTheDeadlineCarriesNoSurcharge() {
+        ProcessInstance c = reported();
+        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
+        submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
+        submit("zhangsan", c, "Task_DeliverDecision", delivery("2026-03-10"));
+        fireTimer(c, "Event_PaymentOverdue", endOf(LocalDate.of(2026, 3, 25)));
+        at(LocalDateTime.of(2026, 3, 27, 10, 0));
+        // paid on the last day, 2026-03-25: the fine alone is due
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_OverduePayment", Map.of("overdueOutcome", "paid",
+                "paidDate", "2026-03-25", "paidAmount", 30900, "paymentReceiptNo", "非税〔2026〕92号", "suspendedDays", 0)))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("30000");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_OverduePayment", Map.of("overdueOutcome", "paid",
+                "paidDate", "2026-03-09", "paidAmount", 30000, "paymentReceiptNo", "非税〔2026〕92号", "suspendedDays", 0)))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("决定日期");
+        assertThat(c).isWaitingAt("Task_OverduePayment");
+        submit("zhangsan", c, "Task_OverduePayment", Map.of("overdueOutcome", "paid", "paidDate", "2026-03-25",
+                "paidAmount", 30000, "paymentReceiptNo", "非税〔2026〕92号", "suspendedDays", 0));
+        assertThat(c).isWaitingAt("Task_Closure").variables().containsEntry("lateFee", 0.0).containsEntry("lateDays", 0L);
+    }
 }

@@ -726,7 +726,8 @@ public class PenaltyRules {
 
     /**
      * 逾期缴纳: 3 % of the fine per day late, never more than the fine (第七十二条第一款第一项); days of
-     * administrative reconsideration or litigation do not count (第七十三条第三款).
+     * administrative reconsideration or litigation do not count (第七十三条第三款). A payment made within the period and
+     * recorded only here carries no surcharge.
      */
     public void settleOverdue(DelegateTask task) {
         String outcome = Vars.requireOneOf(task, "overdueOutcome", "处理结果", Set.of("paid", "enforce", "deferral"));
@@ -741,10 +742,19 @@ public class PenaltyRules {
         }
         LocalDate deadline = clock.toDate(task.getVariable("paymentDeadline"));
         LocalDate until = "paid".equals(outcome) ? pastDate(task, "paidDate", "缴款日期") : clock.today();
-        if (!until.isAfter(deadline)) {
+        if ("paid".equals(outcome)) {
+            LocalDate decided = clock.toDate(task.getVariable("decisionDate"));
+            if (until.isBefore(decided)) {
+                throw new RuleViolation("paid-before-decision", "缴款日期（" + until + "）不能早于处罚决定日期（" + decided + "）",
+                        "The payment (" + until + ") cannot precede the decision (" + decided + ")");
+            }
+        } else if (!until.isAfter(deadline)) {
             throw new RuleViolation("not-overdue", "缴款日期未超过缴纳期限", "The payment date is not after the deadline");
         }
-        long daysLate = Math.max(0, ChronoUnit.DAYS.between(deadline, until) - suspended.longValue());
+        // paid within the period but recorded after its timer fired (the bank's receipt came late): paid in time, no
+        // surcharge — 第七十二条第一款第一项 adds it only 到期不缴纳罚款的
+        long daysLate = until.isAfter(deadline)
+                ? Math.max(0, ChronoUnit.DAYS.between(deadline, until) - suspended.longValue()) : 0;
         BigDecimal fine = decimal(task.getVariable("finalFine"));
         BigDecimal lateFee = lateFee(fine, daysLate);
         task.setVariable("lateDays", daysLate);
