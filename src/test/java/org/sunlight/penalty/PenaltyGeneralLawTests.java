@@ -260,4 +260,26 @@ class PenaltyGeneralLawTests extends ProcessTest {
                 "paidAmount", 30000, "paymentReceiptNo", "非税〔2026〕92号", "suspendedDays", 0));
         assertThat(c).isWaitingAt("Task_Closure").variables().containsEntry("lateFee", 0.0).containsEntry("lateDays", 0L);
     }
+
+    /**
+     * The execution case counts the appeal periods (行政复议法、行政诉讼法; 行政强制法第五十三条) from the day the party received
+     * the decision: it now gets that day from the penalty case — for 公告送达 thirty days after the publication — instead
+     * of the officer typing it in again, where the publication date would open the court's window a month early.
+     */
+    @Test
+    void theExecutionCaseGetsTheDayTheDecisionWasReceived() {
+        ProcessInstance c = reported();
+        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
+        submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
+        submit("zhangsan", c, "Task_DeliverDecision", Map.of("deliveryMethod", "publicNotice", "deliveredDate", "2026-03-10",
+                "deliveryReceiptNo", "公告〔2026〕3号"));
+        fireTimer(c, "Event_PaymentOverdue", endOf(LocalDate.of(2026, 4, 24)));
+        at(LocalDateTime.of(2026, 5, 6, 10, 0));
+        submit("zhangsan", c, "Task_OverduePayment", Map.of("overdueOutcome", "enforce", "enforcementNote", "经催告仍未缴纳",
+                "suspendedDays", 0, "partyAddress", "沈阳市和平区南京北街1号"));
+        ProcessInstance execution = runtimeService.createProcessInstanceQuery().superProcessInstanceId(c.getId()).singleResult();
+        assertThat(execution).variables().containsEntry("basisDeliveredDate", "2026-04-09");
+    }
 }
