@@ -219,8 +219,15 @@ public class InspectionRules {
      * 第四十二条、第五十五条; 国办发〔2018〕118号二(五)), recorded (第五十五条第二款), with the findings and what follows.
      */
     public void checkRecord(DelegateTask task) {
-        List<Credential> credentials = team.require(List.of(text(task, "officer1Credential"), text(task, "officer2Credential")),
-                "inspection", clock.today());
+        Instant start = pastInstant(task, "inspectionStartedAt", "检查开始时间");
+        Instant end = pastInstant(task, "inspectionEndedAt", "检查结束时间");
+        if (!end.isAfter(start)) {
+            throw new RuleViolation("end-before-start", "检查结束时间应晚于开始时间", "The inspection must end after it starts");
+        }
+        // the inspectors held valid credentials covering inspection when they inspected, not merely when the record is
+        // entered (行政处罚法第四十二条、第五十五条; RULES 5.8): judged on each day of the inspection
+        List<Credential> credentials = credentialsOn(List.of(text(task, "officer1Credential"), text(task, "officer2Credential")),
+                start, end);
         Set<String> users = credentials.stream().map(Credential::userId).collect(Collectors.toSet());
         requireNoConflict(task, users);
         if (!users.equals(drawnInspectors(task))) {
@@ -230,11 +237,6 @@ public class InspectionRules {
         if (!Vars.flag(task, "credentialsShown")) {
             throw new RuleViolation("credentials-not-shown", "检查时须主动出示执法证件（行政处罚法第五十五条；国办发〔2018〕118号二(五)）",
                     "Inspectors must show their credentials (Art. 55)");
-        }
-        Instant start = pastInstant(task, "inspectionStartedAt", "检查开始时间");
-        Instant end = pastInstant(task, "inspectionEndedAt", "检查结束时间");
-        if (!end.isAfter(start)) {
-            throw new RuleViolation("end-before-start", "检查结束时间应晚于开始时间", "The inspection must end after it starts");
         }
         // an inspection of a drawn target happens within its approved plan and after the draw that chose it (国办发〔2015〕
         // 58号二(一)(二), 优化营商环境条例第54条; RULES 5.1, 5.2); its end also starts the 20 working days of result publicity
@@ -332,14 +334,15 @@ public class InspectionRules {
 
     /** 复查: by two inspectors; "not rectified" only once the deadline has passed. */
     public void checkReinspection(DelegateTask task) {
-        List<Credential> credentials = team.require(List.of(text(task, "reinspector1Credential"),
-                text(task, "reinspector2Credential")), "inspection", clock.today());
+        Instant reinspected = pastInstant(task, "reinspectedAt", "复查时间");
+        // valid credentials on the day of the re-inspection, not of its entry (行政处罚法第四十二条、第五十五条)
+        List<Credential> credentials = credentialsOn(List.of(text(task, "reinspector1Credential"),
+                text(task, "reinspector2Credential")), reinspected, reinspected);
         requireNoConflict(task, credentials.stream().map(Credential::userId).collect(Collectors.toSet()));
         if (!Vars.flag(task, "reinspectionCredentialsShown")) {
             throw new RuleViolation("credentials-not-shown", "检查时须主动出示执法证件（行政处罚法第五十五条）",
                     "Inspectors must show their credentials (Art. 55)");
         }
-        pastInstant(task, "reinspectedAt", "复查时间");
         Vars.requireText(task, "reinspectionRecordNo", "复查笔录编号");
         Vars.requireText(task, "reinspectionFindings", "复查情况");
         String result = Vars.requireOneOf(task, "reinspectionResult", "复查结论", Set.of("rectified", "notRectified"));
@@ -398,6 +401,21 @@ public class InspectionRules {
                         user + " declared a conflict of interest with this entity and must not inspect it (recusal, Art. 43)");
             }
         }
+    }
+
+    /**
+     * Two distinct inspectors whose credentials were valid and covered inspection on every day from {@code from} to
+     * {@code to} (行政处罚法第四十二条：执法人员应当具有执法资格; 第五十五条: credentials shown when inspecting). A
+     * credential is valid over one interval of days, so the first and the last day decide.
+     */
+    private List<Credential> credentialsOn(List<String> credentialNos, Instant from, Instant to) {
+        LocalDate first = LocalDate.ofInstant(from, clock.zone());
+        LocalDate last = LocalDate.ofInstant(to, clock.zone());
+        List<Credential> credentials = team.require(credentialNos, "inspection", first);
+        if (!last.equals(first)) {
+            team.require(credentialNos, "inspection", last);
+        }
+        return credentials;
     }
 
     private static Set<String> drawnInspectors(VariableScope scope) {

@@ -418,4 +418,62 @@ class InspectionProcessTests extends ProcessTest {
         assertThat(c).isEnded().hasPassed("Task_Reinspection", "Task_ReviseAfterReview").hasNotPassed("Task_StartPenaltyCase");
         assertThat(cases.links(c.getBusinessKey())).isEmpty();
     }
+
+    /**
+     * 行政处罚法第四十二条、第五十五条 (RULES 5.8): the inspectors must have held valid credentials when they inspected.
+     * The record is often entered days later; the credential's validity is judged on the inspection's days (as the
+     * case-file scoring does), not on the day of entry.
+     */
+    @Test
+    void credentialsAreJudgedOnTheDayOfTheInspectionNotOfItsEntry() {
+        ProcessInstance c = drawn("JC-JC-01");
+        List<DrawAlgorithm.Target> targets = draws.targets(drawId(c));
+        DrawAlgorithm.Target notYet = targets.get(0);
+        DrawAlgorithm.Target expiredSince = targets.get(1);
+        String newcomer = CREDENTIALS.get(notYet.inspectors().get(0));
+        String leaver = CREDENTIALS.get(expiredSince.inspectors().get(0));
+        try {
+            // a credential issued on 2026-03-04: its holder had none when inspecting on 2026-03-03
+            jdbc.update("UPDATE sl_credential SET valid_from = ? WHERE credential_no = ?", LocalDate.of(2026, 3, 4), newcomer);
+            at(LocalDateTime.of(2026, 3, 5, 10, 0));
+            Task first = targetTask(c, "Task_OnSiteInspection", notYet.id());
+            assertThatThrownBy(() -> complete(notYet.inspectors().get(0), first, record(notYet.inspectors(), "compliant")))
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining(newcomer).hasMessageContaining("尚未生效");
+            assertThat(first.getId()).isEqualTo(targetTask(c, "Task_OnSiteInspection", notYet.id()).getId());
+            assertThat(taskService.getVariable(first.getId(), "inspectionEnd")).isNull();
+            jdbc.update("UPDATE sl_credential SET valid_from = ? WHERE credential_no = ?", LocalDate.of(2023, 1, 1), newcomer);
+
+            // a credential that expired on 2026-03-04, after an inspection on 2026-03-03: the inspection was lawful
+            jdbc.update("UPDATE sl_credential SET valid_to = ? WHERE credential_no = ?", LocalDate.of(2026, 3, 4), leaver);
+            complete(expiredSince.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", expiredSince.id()),
+                    record(expiredSince.inspectors(), "rectify"));
+            assertThat(tasks(c, "Task_OnSiteInspection")).hasSize(1);
+
+            jdbc.update("UPDATE sl_credential SET valid_to = ? WHERE credential_no = ?", LocalDate.of(2028, 12, 31), leaver);
+
+            // the same for a re-inspection on 2026-03-03 entered on 2026-03-05, by a holder whose credential dates from
+            // 2026-03-04
+            complete("zhaoliu", targetTask(c, "Task_HandlingDecision", expiredSince.id()), Map.of("handlingDecision", "rectify",
+                    "handlingOpinion", "责令整改"));
+            complete(expiredSince.inspectors().get(0), targetTask(c, "Task_RectificationOrder", expiredSince.id()), Map.of(
+                    "rectificationOrderNo", "市建责改〔2026〕5号", "rectificationRequirements", "重新见证取样",
+                    "rectificationServedDate", "2026-03-03", "rectificationDeadline", "2026-03-13"));
+            String second = CREDENTIALS.get(expiredSince.inspectors().get(1));
+            jdbc.update("UPDATE sl_credential SET valid_from = ? WHERE credential_no = ?", LocalDate.of(2026, 3, 4), second);
+            Map<String, Object> reinspection = Map.of("reinspector1Credential", leaver, "reinspector2Credential", second,
+                    "reinspectionCredentialsShown", true, "reinspectedAt", "2026-03-03T11:50", "reinspectionRecordNo", "复查笔录5号",
+                    "reinspectionFindings", "已整改", "reinspectionResult", "rectified");
+            Task reinspect = targetTask(c, "Task_Reinspection", expiredSince.id());
+            assertThatThrownBy(() -> complete(expiredSince.inspectors().get(0), reinspect, reinspection))
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining(second).hasMessageContaining("尚未生效");
+            assertThat(taskService.getVariable(reinspect.getId(), "reinspectionResult")).isNull();
+            jdbc.update("UPDATE sl_credential SET valid_from = ? WHERE credential_no = ?", LocalDate.of(2023, 1, 1), second);
+            complete(expiredSince.inspectors().get(0), reinspect, reinspection);
+            assertThat(tasks(c, "Task_Reinspection")).isEmpty();
+        } finally {
+            jdbc.update("UPDATE sl_credential SET valid_from = ?, valid_to = ? WHERE credential_no IN (?, ?, ?, ?)",
+                    LocalDate.of(2023, 1, 1), LocalDate.of(2028, 12, 31), CREDENTIALS.get("zhangsan"), CREDENTIALS.get("lisi"),
+                    CREDENTIALS.get("zhouba"), CREDENTIALS.get("wujiu"));
+        }
+    }
 }
