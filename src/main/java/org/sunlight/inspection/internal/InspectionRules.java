@@ -50,7 +50,7 @@ public class InspectionRules {
             "decisionDocumentNo", "decisionMatter", "decisionResult", "decisionDate",
             "majorPublicInterest", "majorSocialImpact", "majorThirdPartyRights", "complexCase", "hearingHeld",
             "penaltyKind", "fineAmount", "reviewRequired", "reviewReason", "reviewApproved", "reviewOpinion",
-            "reviewerId", "revisionNote", "violationName", "factsFound", "handlingDecision", "handlingOpinion",
+            "reviewerId", "reviewMatter", "proposedDecision", "revisionNote", "violationName", "factsFound", "handlingDecision", "handlingOpinion",
             "rectificationOrderNo", "rectificationServedDate", "rectificationDeadline", "rectificationDeadlineEnd",
             "reinspector1Credential", "reinspector2Credential", "reinspectionCredentialsShown", "reinspectedAt",
             "reinspectionRecordNo", "reinspectionResult", "reinspectionFindings", "penaltyCaseKey", "penaltyCaseNumber");
@@ -268,6 +268,16 @@ public class InspectionRules {
             default -> {
             }
         }
+        // what a legal review of the finding reviews: the handling the inspectors propose (国办发〔2018〕118号四(十三): the
+        // review judges whether the proposed decision's facts, law and discretion are right, so it must be shown)
+        task.setVariable("reviewMatter", "compliant".equals(result) ? null
+                : "双随机抽查发现问题的处理（" + task.getVariable("itemName") + "，检查笔录" + recordNo + "）");
+        task.setVariable("proposedDecision", switch (result) {
+            case "rectify" -> "责令限期整改。整改要求：" + task.getVariable("rectificationRequirements");
+            case "penalty" -> "移送立案查处（行政处罚普通程序）。涉嫌违法行为：" + task.getVariable("violationCode")
+                    + "；违法行为发生日期：" + clock.toDate(task.getVariable("violationDate"));
+            default -> null;
+        });
         for (String flag : new String[] {"majorPublicInterest", "majorSocialImpact", "majorThirdPartyRights", "complexCase",
                 "containsSecrets"}) {
             task.setVariable(flag, Vars.flag(task, flag));

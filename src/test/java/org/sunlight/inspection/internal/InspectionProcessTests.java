@@ -476,4 +476,33 @@ class InspectionProcessTests extends ProcessTest {
                     CREDENTIALS.get("zhouba"), CREDENTIALS.get("wujiu"));
         }
     }
+
+    /**
+     * 国办发〔2018〕118号四(十三): the legal review judges the decision proposed on a finding — its facts, law and
+     * discretion — so the review task shows what is proposed: the rectification with its requirements, or the transfer
+     * for a penalty case with the suspected violation.
+     */
+    @Test
+    void theLegalReviewOfAFindingShowsTheProposedHandling() {
+        ProcessInstance c = drawn("JC-JC-01");
+        List<DrawAlgorithm.Target> targets = draws.targets(drawId(c));
+        DrawAlgorithm.Target rectify = targets.get(0);
+        DrawAlgorithm.Target penalty = targets.get(1);
+        at(LocalDateTime.of(2026, 3, 3, 12, 0));
+        Map<String, Object> complex = record(rectify.inspectors(), "rectify");
+        complex.put("complexCase", true);
+        complete(rectify.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", rectify.id()), complex);
+        Task review = task(c, "Task_LegalReview");
+        assertThat(taskService.getVariable(review.getId(), "reviewMatter")).asString().contains("工程质量检测机构检测行为检查")
+                .contains("检查笔录〔2026〕" + rectify.inspectors().get(0) + "号");
+        assertThat(taskService.getVariable(review.getId(), "proposedDecision")).isEqualTo("责令限期整改。整改要求：按专项施工方案补设连墙件");
+
+        Map<String, Object> major = record(penalty.inspectors(), "penalty");
+        major.put("majorThirdPartyRights", true);
+        complete(penalty.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", penalty.id()), major);
+        List<Task> reviews = taskService.createTaskQuery().processInstanceBusinessKey(c.getBusinessKey())
+                .taskDefinitionKey("Task_LegalReview").list();
+        assertThat(reviews).hasSize(2).extracting(t -> taskService.getVariable(t.getId(), "proposedDecision"))
+                .contains("移送立案查处（行政处罚普通程序）。涉嫌违法行为：safety-55；违法行为发生日期：2026-03-03");
+    }
 }
