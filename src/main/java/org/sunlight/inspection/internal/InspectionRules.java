@@ -357,9 +357,12 @@ public class InspectionRules {
         Vars.requireText(task, "reinspectionFindings", "复查情况");
         String result = Vars.requireOneOf(task, "reinspectionResult", "复查结论", Set.of("rectified", "notRectified"));
         if ("notRectified".equals(result)) {
-            if (!clock.now().after((Date) task.getVariable("rectificationDeadlineEnd"))) {
+            // 逾期未整改 is what the re-inspection found after the deadline, not what its entry says later: a re-inspection
+            // held while the party still had time to rectify cannot find him late (责令限期改正: the party may rectify until
+            // the deadline's last day; 行政处罚法第二十八条第一款)
+            if (!reinspected.isAfter(((Date) task.getVariable("rectificationDeadlineEnd")).toInstant())) {
                 throw new RuleViolation("deadline-not-passed", "整改期限（" + clock.toDate(task.getVariable("rectificationDeadlineEnd"))
-                        + "）届满前，不能认定逾期未整改", "Not rectified can only be found after the deadline");
+                        + "）届满前进行的复查，不能认定逾期未整改", "Not rectified can only be found by a re-inspection after the deadline");
             }
             Vars.requireText(task, "violationCode", "涉嫌违法行为（移送立案）");
             pastDate(task, "violationDate", "违法行为发生日期");

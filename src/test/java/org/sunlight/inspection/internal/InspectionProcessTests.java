@@ -505,4 +505,39 @@ class InspectionProcessTests extends ProcessTest {
         assertThat(reviews).hasSize(2).extracting(t -> taskService.getVariable(t.getId(), "proposedDecision"))
                 .contains("移送立案查处（行政处罚普通程序）。涉嫌违法行为：safety-55；违法行为发生日期：2026-03-03");
     }
+
+    /**
+     * 逾期未整改 (行政处罚法第二十八条第一款: 限期改正): the party may rectify until the end of the deadline's last day, so only
+     * a re-inspection held after it can find him not rectified — whenever its record is entered.
+     */
+    @Test
+    void aReInspectionHeldBeforeTheDeadlineCannotFindTheTargetLateThoughEnteredAfterIt() {
+        ProcessInstance c = drawn("JC-JC-01");
+        DrawAlgorithm.Target target = draws.targets(drawId(c)).get(0);
+        at(LocalDateTime.of(2026, 3, 3, 12, 0));
+        complete(target.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", target.id()),
+                record(target.inspectors(), "rectify"));
+        complete("zhaoliu", targetTask(c, "Task_HandlingDecision", target.id()), Map.of("handlingDecision", "rectify",
+                "handlingOpinion", "责令整改"));
+        complete(target.inspectors().get(0), targetTask(c, "Task_RectificationOrder", target.id()), Map.of(
+                "rectificationOrderNo", "市建责改〔2026〕6号", "rectificationRequirements", "重新见证取样",
+                "rectificationServedDate", "2026-03-03", "rectificationDeadline", "2026-03-10"));
+
+        at(LocalDateTime.of(2026, 3, 11, 10, 0));
+        Map<String, Object> notRectified = new HashMap<>(Map.of("reinspector1Credential", CREDENTIALS.get(target.inspectors().get(0)),
+                "reinspector2Credential", CREDENTIALS.get(target.inspectors().get(1)), "reinspectionCredentialsShown", true,
+                "reinspectedAt", "2026-03-10T15:00", "reinspectionRecordNo", "复查笔录6号", "reinspectionFindings", "仍未整改",
+                "reinspectionResult", "notRectified", "violationCode", "quality-65", "violationDate", "2026-03-03"));
+        Task reinspection = targetTask(c, "Task_Reinspection", target.id());
+        assertThatThrownBy(() -> complete(target.inspectors().get(0), reinspection, notRectified))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("届满前");
+        assertThat(targetTask(c, "Task_Reinspection", target.id()).getId()).isEqualTo(reinspection.getId());
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("penalty-general")
+                .variableValueEquals("linkedCase", c.getBusinessKey()).count()).isZero();
+
+        notRectified.put("reinspectedAt", "2026-03-11T09:00");
+        complete(target.inspectors().get(0), reinspection, notRectified);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("penalty-general")
+                .variableValueEquals("linkedCase", c.getBusinessKey()).count()).isEqualTo(1);
+    }
 }
