@@ -335,6 +335,13 @@ public class InspectionRules {
         Vars.requireText(task, "rectificationOrderNo", "责令限期整改通知书文号");
         Vars.requireText(task, "rectificationRequirements", "整改要求");
         LocalDate served = pastDate(task, "rectificationServedDate", "送达日期");
+        // the order follows the inspection that found the problem (行政处罚法第二十八条第一款; 第五十五条: the finding is
+        // recorded on site first)
+        LocalDate found = clock.toDate(task.getVariable("inspectionEnd"));
+        if (served.isBefore(found)) {
+            throw new RuleViolation("served-before-inspection", "责令限期整改通知书的送达日期不能早于发现问题的现场检查（" + found + "）",
+                    "The rectification order cannot be served before the inspection that found the problem (" + found + ")");
+        }
         LocalDate deadline = clock.toDate(Vars.requireText(task, "rectificationDeadline", "整改期限"));
         if (!deadline.isAfter(served)) {
             throw new RuleViolation("deadline-not-after-service", "整改期限应当晚于送达日期", "The deadline must follow the service");
@@ -345,6 +352,12 @@ public class InspectionRules {
     /** 复查: by two inspectors; "not rectified" only once the deadline has passed. */
     public void checkReinspection(DelegateTask task) {
         Instant reinspected = pastInstant(task, "reinspectedAt", "复查时间");
+        // a re-inspection checks the rectification ordered: not before the order was served
+        LocalDate served = clock.toDate(task.getVariable("rectificationServedDate"));
+        if (LocalDate.ofInstant(reinspected, clock.zone()).isBefore(served)) {
+            throw new RuleViolation("reinspection-before-order", "复查时间不能早于责令限期整改通知书的送达日期（" + served + "）",
+                    "The re-inspection cannot precede the service of the rectification order (" + served + ")");
+        }
         // valid credentials on the day of the re-inspection, not of its entry (行政处罚法第四十二条、第五十五条)
         List<Credential> credentials = credentialsOn(List.of(text(task, "reinspector1Credential"),
                 text(task, "reinspector2Credential")), reinspected, reinspected);

@@ -540,4 +540,38 @@ class InspectionProcessTests extends ProcessTest {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("penalty-general")
                 .variableValueEquals("linkedCase", c.getBusinessKey()).count()).isEqualTo(1);
     }
+
+    /** The rectification chain in its order: the finding, then the order served, then the re-inspection. */
+    @Test
+    void aRectificationOrderFollowsTheInspectionAndTheReInspectionFollowsTheOrder() {
+        ProcessInstance c = drawn("JC-JC-01");
+        DrawAlgorithm.Target target = draws.targets(drawId(c)).get(0);
+        at(LocalDateTime.of(2026, 3, 5, 12, 0));
+        Map<String, Object> onSite = record(target.inspectors(), "rectify");
+        onSite.put("inspectionStartedAt", "2026-03-04T09:00");
+        onSite.put("inspectionEndedAt", "2026-03-04T11:00");
+        complete(target.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", target.id()), onSite);
+        complete("zhaoliu", targetTask(c, "Task_HandlingDecision", target.id()), Map.of("handlingDecision", "rectify",
+                "handlingOpinion", "责令整改"));
+        Task order = targetTask(c, "Task_RectificationOrder", target.id());
+        Map<String, Object> served = new HashMap<>(Map.of("rectificationOrderNo", "市建责改〔2026〕7号",
+                "rectificationRequirements", "重新见证取样", "rectificationServedDate", "2026-03-03", "rectificationDeadline", "2026-03-13"));
+        assertThatThrownBy(() -> complete(target.inspectors().get(0), order, served))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于发现问题的现场检查（2026-03-04）");
+        assertThat(taskService.getVariable(order.getId(), "rectificationDeadlineEnd")).isNull();
+        served.put("rectificationServedDate", "2026-03-05");
+        complete(target.inspectors().get(0), order, served);
+
+        Task reinspection = targetTask(c, "Task_Reinspection", target.id());
+        Map<String, Object> rectified = new HashMap<>(Map.of("reinspector1Credential", CREDENTIALS.get(target.inspectors().get(0)),
+                "reinspector2Credential", CREDENTIALS.get(target.inspectors().get(1)), "reinspectionCredentialsShown", true,
+                "reinspectedAt", "2026-03-04T15:00", "reinspectionRecordNo", "复查笔录7号", "reinspectionFindings", "已整改",
+                "reinspectionResult", "rectified"));
+        assertThatThrownBy(() -> complete(target.inspectors().get(0), reinspection, rectified))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于责令限期整改通知书的送达日期（2026-03-05）");
+        assertThat(targetTask(c, "Task_Reinspection", target.id()).getId()).isEqualTo(reinspection.getId());
+        rectified.put("reinspectedAt", "2026-03-05T11:00");
+        complete(target.inspectors().get(0), reinspection, rectified);
+        assertThat(tasks(c, "Task_Reinspection")).isEmpty();
+    }
 }
