@@ -2,6 +2,7 @@ package org.sunlight.inspection.internal;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -129,10 +130,19 @@ public class InspectionDraws {
         for (DrawAlgorithm.Candidate candidate : population) {
             rates.computeIfAbsent(candidate.riskClass(), this::sampleRate);
         }
+        // who may be drawn: an active officer of a pool department whose credential covers inspection and stays valid on
+        // every day the approved plan leaves for the inspection, from today (or the plan's start) to the plan's end — an
+        // inspector drawn for the period must be able to inspect lawfully in it (行政处罚法第四十二条、第五十五条;
+        // RULES 5.8: an expired credential blocks the assignment). A credential is valid over one interval of days, so
+        // the first and the last day decide.
+        LocalDate planStart = clock.toDate(Vars.requireText(execution, "planPeriodStart", "检查开始日期"));
+        LocalDate firstDay = planStart.isAfter(clock.today()) ? planStart : clock.today();
+        LocalDate lastDay = clock.toDate(Vars.requireText(execution, "planPeriodEnd", "检查结束日期"));
         Set<String> inspectors = new LinkedHashSet<>();
         for (String department : List.of(Vars.requireText(execution, "inspectorPool", "检查人员名录").split(","))) {
-            for (Credential credential : organization.validCredentials(department, clock.today())) {
-                if (credential.covers("inspection") && organization.officer(credential.userId()).filter(o -> o.active()).isPresent()) {
+            for (Credential credential : organization.validCredentials(department, firstDay)) {
+                if (credential.covers("inspection") && credential.isValidOn(lastDay)
+                        && organization.officer(credential.userId()).filter(o -> o.active()).isPresent()) {
                     inspectors.add(credential.userId());
                 }
             }

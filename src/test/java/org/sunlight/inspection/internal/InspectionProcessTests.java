@@ -574,4 +574,24 @@ class InspectionProcessTests extends ProcessTest {
         complete(target.inspectors().get(0), reinspection, rectified);
         assertThat(tasks(c, "Task_Reinspection")).isEmpty();
     }
+
+    /**
+     * Who may be drawn (行政处罚法第四十二条、第五十五条; RULES 5.8): an inspector whose credential lapses before the
+     * approved period ends would be sent for a period in which he may not inspect, with no one to replace him. The pool
+     * holds only officers valid until the plan's end.
+     */
+    @Test
+    void anOfficerWhoseCredentialLapsesWithinThePlanPeriodIsNotInThePool() {
+        String lapsing = CREDENTIALS.get("zhouba");
+        try {
+            jdbc.update("UPDATE sl_credential SET valid_to = ? WHERE credential_no = ?", LocalDate.of(2026, 3, 20), lapsing);
+            ProcessInstance c = drawn("JC-AQ-01");
+            DrawAlgorithm.Inputs inputs = InspectionDraws.read(mapper.draw(drawId(c)).inputsJson(), DrawAlgorithm.Inputs.class);
+            assertThat(inputs.inspectors()).containsExactly("lisi", "wujiu", "zhangsan");
+            assertThat(draws.targets(drawId(c))).allSatisfy(t -> assertThat(t.inspectors()).doesNotContain("zhouba"));
+            assertThat(draws.verify(drawId(c))).containsEntry("intact", true);
+        } finally {
+            jdbc.update("UPDATE sl_credential SET valid_to = ? WHERE credential_no = ?", LocalDate.of(2028, 12, 31), lapsing);
+        }
+    }
 }
