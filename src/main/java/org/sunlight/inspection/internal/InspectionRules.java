@@ -256,28 +256,12 @@ public class InspectionRules {
         String recordNo = Vars.requireText(task, "recordNo", "现场检查笔录编号（行政处罚法第五十五条第二款）");
         String findings = Vars.requireText(task, "findings", "检查情况");
         String result = Vars.requireOneOf(task, "result", "检查结论", RESULTS);
-        switch (result) {
-            case "rectify" -> Vars.requireText(task, "rectificationRequirements", "整改要求");
-            case "penalty" -> {
-                Vars.requireText(task, "violationCode", "涉嫌违法行为");
-                LocalDate violation = clock.toDate(Vars.requireText(task, "violationDate", "违法行为发生日期"));
-                if (violation.isAfter(clock.today())) {
-                    throw new RuleViolation("date-in-future", "违法行为发生日期不能晚于今天", "violationDate cannot be in the future");
-                }
-            }
-            default -> {
-            }
-        }
+        requireProposal(task, result);
         // what a legal review of the finding reviews: the handling the inspectors propose (国办发〔2018〕118号四(十三): the
         // review judges whether the proposed decision's facts, law and discretion are right, so it must be shown)
         task.setVariable("reviewMatter", "compliant".equals(result) ? null
                 : "双随机抽查发现问题的处理（" + task.getVariable("itemName") + "，检查笔录" + recordNo + "）");
-        task.setVariable("proposedDecision", switch (result) {
-            case "rectify" -> "责令限期整改。整改要求：" + task.getVariable("rectificationRequirements");
-            case "penalty" -> "移送立案查处（行政处罚普通程序）。涉嫌违法行为：" + task.getVariable("violationCode")
-                    + "；违法行为发生日期：" + clock.toDate(task.getVariable("violationDate"));
-            default -> null;
-        });
+        task.setVariable("proposedDecision", proposal(task, result));
         for (String flag : new String[] {"majorPublicInterest", "majorSocialImpact", "majorThirdPartyRights", "complexCase",
                 "containsSecrets"}) {
             task.setVariable(flag, Vars.flag(task, flag));
@@ -298,6 +282,44 @@ public class InspectionRules {
             case "rectify" -> "发现问题：" + findings + "。依法责令限期整改";
             default -> "发现问题：" + findings + "。涉嫌违法，依法立案查处";
         });
+    }
+
+    /**
+     * 按法制审核意见补正: a review that found a problem goes back to the inspectors, who deal with it and send it again
+     * (国办发〔2018〕118号四; 行政处罚法第五十八条: 审核未通过的，不得作出决定). What they may correct is the proposal the
+     * review judged — the rectification's requirements or the suspected violation and its date — checked as on the
+     * record; the on-site finding itself (its conclusion) stays as recorded. The review then sees the corrected proposal.
+     */
+    public void checkRevision(DelegateTask task) {
+        Vars.requireText(task, "revisionNote", "补正说明");
+        String result = (String) task.getVariable("result");
+        requireProposal(task, result);
+        task.setVariable("proposedDecision", proposal(task, result));
+    }
+
+    private void requireProposal(VariableScope scope, String result) {
+        switch (result) {
+            case "rectify" -> Vars.requireText(scope, "rectificationRequirements", "整改要求");
+            case "penalty" -> {
+                Vars.requireText(scope, "violationCode", "涉嫌违法行为");
+                LocalDate violation = clock.toDate(Vars.requireText(scope, "violationDate", "违法行为发生日期"));
+                if (violation.isAfter(clock.today())) {
+                    throw new RuleViolation("date-in-future", "违法行为发生日期不能晚于今天", "violationDate cannot be in the future");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The handling the inspectors propose on a finding, as the legal review reads it. */
+    private String proposal(VariableScope scope, String result) {
+        return switch (result) {
+            case "rectify" -> "责令限期整改。整改要求：" + scope.getVariable("rectificationRequirements");
+            case "penalty" -> "移送立案查处（行政处罚普通程序）。涉嫌违法行为：" + scope.getVariable("violationCode")
+                    + "；违法行为发生日期：" + clock.toDate(scope.getVariable("violationDate"));
+            default -> null;
+        };
     }
 
     /** 检查结果公示 (RULES 5.5): the handler confirms what is published; secrets are flagged, not published. */

@@ -594,4 +594,51 @@ class InspectionProcessTests extends ProcessTest {
             jdbc.update("UPDATE sl_credential SET valid_to = ? WHERE credential_no = ?", LocalDate.of(2028, 12, 31), lapsing);
         }
     }
+
+    /**
+     * After a rejected review (国办发〔2018〕118号四; 行政处罚法第五十八条) the inspectors correct what the review found wrong
+     * in their proposal — here the suspected violation — and the review, then the penalty case, see the correction.
+     */
+    @Test
+    void aRejectedReviewLetsTheInspectorsCorrectTheProposalTheyResubmit() {
+        ProcessInstance c = drawn("JC-JC-01");
+        DrawAlgorithm.Target target = draws.targets(drawId(c)).get(0);
+        at(LocalDateTime.of(2026, 3, 3, 12, 0));
+        Map<String, Object> major = record(target.inspectors(), "penalty");
+        major.put("majorThirdPartyRights", true);
+        complete(target.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", target.id()), major);
+        Map<String, Object> rejected = new HashMap<>(LegalReviewChecklist.of("rejected"));
+        rejected.put("checkLaw", "problem");
+        rejected.put("reviewOpinion", "定性不准：检测机构未对试块取样检测，应适用质量条例第六十五条");
+        submit("wangwu", c, "Task_LegalReview", rejected);
+
+        Task revise = targetTask(c, "Task_ReviseAfterReview", target.id());
+        Map<String, Object> revision = new HashMap<>(Map.of("revisionNote", "按审核意见改正涉嫌违法行为",
+                "violationCode", "quality-65", "violationDate", "2026-03-04"));
+        assertThatThrownBy(() -> complete(target.inspectors().get(0), revise, revision))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能晚于今天");
+        assertThat(taskService.getVariable(revise.getId(), "violationCode")).isEqualTo("safety-55");
+        revision.put("violationDate", "2026-03-03");
+        complete(target.inspectors().get(0), revise, revision);
+
+        Task again = task(c, "Task_LegalReview");
+        assertThat(taskService.getVariable(again.getId(), "proposedDecision"))
+                .isEqualTo("移送立案查处（行政处罚普通程序）。涉嫌违法行为：quality-65；违法行为发生日期：2026-03-03");
+        submit("wangwu", c, "Task_LegalReview", LegalReviewChecklist.of("approved"));
+        complete("zhaoliu", targetTask(c, "Task_HandlingDecision", target.id()), Map.of("handlingDecision", "penalty",
+                "handlingOpinion", "移送立案查处"));
+        ProcessInstance penaltyCase = runtimeService.createProcessInstanceQuery().processDefinitionKey("penalty-general")
+                .variableValueEquals("linkedCase", c.getBusinessKey()).singleResult();
+        assertThat(penaltyCase).isWaitingAt("Task_FilingApproval").variables().containsEntry("violationCode", "quality-65");
+    }
+
+    /** The eight points of 国办发〔2018〕118号四(十三), all answered "ok", with a conclusion. */
+    static final class LegalReviewChecklist {
+        static Map<String, Object> of(String conclusion) {
+            return Map.ofEntries(Map.entry("checkSubject", "ok"), Map.entry("checkQualification", "ok"),
+                    Map.entry("checkProcedure", "ok"), Map.entry("checkFacts", "ok"), Map.entry("checkLaw", "ok"),
+                    Map.entry("checkAuthority", "ok"), Map.entry("checkDocuments", "ok"), Map.entry("checkCriminal", "ok"),
+                    Map.entry("reviewOpinion", "同意"), Map.entry("reviewConclusion", conclusion));
+        }
+    }
 }
