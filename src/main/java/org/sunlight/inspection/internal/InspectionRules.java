@@ -253,6 +253,14 @@ public class InspectionRules {
                     + LocalDateTime.ofInstant(earliest, clock.zone()).withNano(0) + "）",
                     "The inspection cannot start before its plan period and the draw that chose its target (" + earliest + ")");
         }
+        // nor end after the approved period: an inspection outside it has no approval (国办发〔2024〕54号: 检查须经审批;
+        // RULES 5.7); a target not inspected in time needs a new plan
+        LocalDate planEnd = clock.toDate(Vars.requireText(task, "planPeriodEnd", "检查结束日期"));
+        if (end.isAfter(clock.endOfDay(planEnd).toInstant())) {
+            throw new RuleViolation("inspection-after-plan", "检查须在批准的检查计划期间内实施，检查结束时间不能晚于计划结束日期（" + planEnd
+                    + "）；期间内未检查的对象须另行制定抽查计划并经审批",
+                    "The inspection must take place within its approved plan period, which ended on " + planEnd);
+        }
         String recordNo = Vars.requireText(task, "recordNo", "现场检查笔录编号（行政处罚法第五十五条第二款）");
         String findings = Vars.requireText(task, "findings", "检查情况");
         String result = Vars.requireOneOf(task, "result", "检查结论", RESULTS);

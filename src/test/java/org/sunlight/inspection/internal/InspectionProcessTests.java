@@ -641,4 +641,26 @@ class InspectionProcessTests extends ProcessTest {
                     Map.entry("reviewOpinion", "同意"), Map.entry("reviewConclusion", conclusion));
         }
     }
+
+    /** 国办发〔2024〕54号 (RULES 5.7): an inspection needs approval, and the approval covers the plan's period only. */
+    @Test
+    void anInspectionAfterTheApprovedPeriodIsRefused() {
+        ProcessInstance c = drawn("JC-JC-01");
+        DrawAlgorithm.Target target = draws.targets(drawId(c)).get(0);
+        at(LocalDateTime.of(2026, 4, 1, 12, 0));
+        Task onSite = targetTask(c, "Task_OnSiteInspection", target.id());
+        Map<String, Object> late = record(target.inspectors(), "compliant");
+        late.put("inspectionStartedAt", "2026-03-31T23:00");
+        late.put("inspectionEndedAt", "2026-04-01T09:45");
+        assertThatThrownBy(() -> complete(target.inspectors().get(0), onSite, late))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("批准的检查计划期间").hasMessageContaining("2026-03-31");
+        assertThat(targetTask(c, "Task_OnSiteInspection", target.id()).getId()).isEqualTo(onSite.getId());
+        assertThat(taskService.getVariable(onSite.getId(), "inspectionEnd")).isNull();
+        // recorded late, but held on the period's last day: within the approval
+        Map<String, Object> inTime = record(target.inspectors(), "compliant");
+        inTime.put("inspectionStartedAt", "2026-03-31T15:00");
+        inTime.put("inspectionEndedAt", "2026-03-31T16:30");
+        complete(target.inspectors().get(0), onSite, inTime);
+        assertThat(tasks(c, "Task_OnSiteInspection")).hasSize(1);
+    }
 }

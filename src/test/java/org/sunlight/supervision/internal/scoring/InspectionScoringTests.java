@@ -139,7 +139,7 @@ class InspectionScoringTests extends ScoringProcessTest {
     }
 
     @Test
-    void anInspectionAfterTheApprovedPlanPeriodDeducts() {
+    void anInspectionRecordedAfterTheApprovedPlanPeriodDeducts() {
         ProcessInstance c = approvedPlan();
         at(LocalDateTime.of(2026, 3, 3, 12, 0));
         List<Task> onSite = tasks(c, "Task_OnSiteInspection");
@@ -149,9 +149,10 @@ class InspectionScoringTests extends ScoringProcessTest {
             complete((String) taskService.getVariable(task.getId(), "inspector1"), task,
                     Map.of("publicResult", "检查合格，未发现违法违规问题", "containsSecrets", false));
         }
-        // the plan period ended on 2026-03-31; the third target is inspected on 2026-04-01
+        // the plan period ended on 2026-03-31; the third target's record is completed on 2026-04-01 (an inspection held
+        // after the period is refused by the procedure itself: it has no approval, 国办发〔2024〕54号)
         at(LocalDateTime.of(2026, 4, 1, 12, 0));
-        inspect(onSite.get(2), "2026-04-01");
+        inspect(onSite.get(2), "2026-03-31");
         publishAll(c);
         CaseScore score = score(c);
         assertThat(codes(score)).containsExactly("D-LATE-STEPS");
