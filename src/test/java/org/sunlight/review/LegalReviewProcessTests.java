@@ -126,4 +126,28 @@ class LegalReviewProcessTests extends ProcessTest {
             identityService.deleteMembership("zhouba", "legalReviewer");
         }
     }
+
+    /** 行政处罚法第四十三条: a reviewer the calling case recused (its recusedOfficers) may neither claim nor complete it. */
+    @Test
+    void aReviewerRecusedFromTheCaseCannotReviewIt() {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("caseNumber", "市建检〔2026〕98号");
+        vars.put("category", "inspection");
+        vars.put("handler", "zhangsan");
+        vars.put("actingOfficers", "zhangsan,lisi");
+        vars.put("recusedOfficers", "wangwu");
+        ProcessInstance review = runtimeService.startProcessInstanceByKey("legal-review", "JC-TEST-REVIEW-" + System.nanoTime(), vars);
+        Task task = task(review, "Task_LegalReview");
+        as("wangwu");
+        try {
+            assertThatThrownBy(() -> taskService.claim(task.getId(), "wangwu"))
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining("回避").hasMessageContaining("第四十三条");
+            assertThatThrownBy(() -> formService.submitTaskForm(task.getId(), checklist("approved", "ok")))
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining("回避");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(review).isWaitingAt("Task_LegalReview");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+    }
 }

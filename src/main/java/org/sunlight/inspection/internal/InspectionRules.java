@@ -330,6 +330,17 @@ public class InspectionRules {
         };
     }
 
+    /**
+     * The officers who declared a conflict of interest with this target (回避, 行政处罚法第四十三条; RULES 5.6), as the
+     * legal review's {@code recusedOfficers}: a legal reviewer with such a conflict may not review its finding either.
+     */
+    public String conflictedOfficers(DelegateExecution execution) {
+        String target = (String) execution.getVariable("targetId");
+        List<String> users = mapper.conflicts().stream().filter(c -> c.entityId().equals(target)).map(InspectionConflict::userId)
+                .distinct().sorted().toList();
+        return users.isEmpty() ? null : String.join(",", users);
+    }
+
     /** 检查结果公示 (RULES 5.5): the handler confirms what is published; secrets are flagged, not published. */
     public void publishResult(DelegateTask task) {
         Vars.requireText(task, "publicResult", "公示的检查结果");

@@ -663,4 +663,27 @@ class InspectionProcessTests extends ProcessTest {
         complete(target.inspectors().get(0), onSite, inTime);
         assertThat(tasks(c, "Task_OnSiteInspection")).hasSize(1);
     }
+
+    /**
+     * 回避 (行政处罚法第四十三条; RULES 5.6): a legal reviewer who declared a conflict of interest with a target may not
+     * review its finding, as an inspector with one may not inspect it.
+     */
+    @Test
+    void aLegalReviewerWithADeclaredConflictCannotReviewThatTargetsFinding() {
+        ProcessInstance c = drawn("JC-JC-01");
+        DrawAlgorithm.Target target = draws.targets(drawId(c)).get(0);
+        mapper.insertConflict(new InspectionConflict("wangwu", target.id(), "配偶在该公司任技术负责人", "wangwu", new Date()));
+        try {
+            at(LocalDateTime.of(2026, 3, 3, 12, 0));
+            Map<String, Object> complex = record(target.inspectors(), "rectify");
+            complex.put("complexCase", true);
+            complete(target.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", target.id()), complex);
+            assertThatThrownBy(() -> submit("wangwu", c, "Task_LegalReview", LegalReviewChecklist.of("approved")))
+                    .isInstanceOf(RuleViolation.class).hasMessageContaining("回避");
+            assertThat(task(c, "Task_LegalReview")).isNotNull();
+            assertThat(tasks(c, "Task_HandlingDecision")).isEmpty();
+        } finally {
+            jdbc.update("DELETE FROM sl_inspection_conflict WHERE user_id = 'wangwu' AND entity_id = ?", target.id());
+        }
+    }
 }
