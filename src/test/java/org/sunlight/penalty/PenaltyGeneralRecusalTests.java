@@ -222,4 +222,19 @@ class PenaltyGeneralRecusalTests extends ProcessTest {
         assertThat(taskService.createTaskQuery().processInstanceId(c.getId()).taskDefinitionKey("Task_RecusalDecision")
                 .count()).isEqualTo(1);
     }
+
+    @Test
+    void anOfficerRecusedFromTheCaseCannotBeItsLegalReviewer() {
+        // the case's recusals (a leader's grant records the officer in recusedOfficers, as above) reach the legal review:
+        // a recused officer takes no further part in the case (第四十三条), as its reviewer neither
+        ProcessInstance c = untilPriorNotice(this, 30000, "none", false, true);
+        runtimeService.setVariable(c.getId(), "recusedOfficers", "wangwu");
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
+        assertThat(c).isWaitingAt("CallActivity_LegalReview");
+        Task review = task(c, "Task_LegalReview");
+        assertThatThrownBy(() -> submit("wangwu", c, "Task_LegalReview", review("approved")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("回避").hasMessageContaining("第四十三条");
+        assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+    }
 }
