@@ -200,7 +200,7 @@ abstract class ApplicationContractTests {
         // coercion and inspection: what their due dates, timers and assignments read
         for (String date : List.of("measureDeadline", "emergencyReportDue", "releaseDueAt", "performanceDeadlineEnd",
                 "appealPeriodEnd", "substituteEarliest", "courtWindowOpens", "courtWindowCloses", "planPeriodEndAt",
-                "publicationDue", "publicationHandOverDue", "rectificationDeadlineEnd")) {
+                "publicationDue", "publicationHandOverDue", "rectificationDeadlineEnd", "suspensionLapse", "agreementDueEnd")) {
             variables.put(date, in30Days);
         }
         variables.put("testingExpectedEnd", "2026-04-01");
