@@ -36,6 +36,10 @@ import org.sunlight.procedure.RuleViolation;
  * leader then approves;</li>
  * <li>{@code POST /api/cases/{businessKey}/recusals} — the party's application for recusal of an officer of the case
  * (回避, 第四十三条), which the leader then decides; the investigation does not stop.</li>
+ * <li>{@code POST /api/cases/{businessKey}/late-responses} — a statement or hearing request the party made within the
+ * response window but registered only after its timer fired (补登记, 第六十二条、第六十四条第一项): before the
+ * decision it interrupts the legal review, the revision, the collective discussion or the leader's decision (message
+ * boundary events of penalty-general) and sends the case to the statement review or the hearing.</li>
  * </ul>
  * Only officers of the case's department register (others who read the case: 403; those who may not see it: 404, as
  * every /api/cases endpoint answers). The request is checked completely before the message is correlated, in one
@@ -56,8 +60,14 @@ class CaseRequests {
     private final IdentityService identityService;
     private final EvidencePreservation preservation;
     private final Recusals recusals;
+    private final PenaltyRules rules;
 
-    CaseRequests(Cases cases, ProcessEngine engine, EvidencePreservation preservation, Recusals recusals) {
+    /** The message of the boundary events that take a late-registered timely response (Event_LateResponseAt*). */
+    static final String LATE_RESPONSE = "PenaltyLateResponse";
+
+    CaseRequests(Cases cases, ProcessEngine engine, EvidencePreservation preservation, Recusals recusals,
+                 PenaltyRules rules) {
+        this.rules = rules;
         this.cases = cases;
         this.engine = engine;
         this.runtimeService = engine.getRuntimeService();
@@ -115,6 +125,36 @@ class CaseRequests {
             result.put("message", "已登记当事人对" + variables.get("recusalOfficerName") + "的回避申请，待负责人决定；决定作出前不停止调查"
                     + "（行政处罚法第四十三条） / Recusal application against " + officer
                     + " registered; the leader decides, the investigation goes on (Art. 43)");
+            return result;
+        });
+        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+    }
+
+    @PostMapping("/api/cases/{businessKey}/late-responses")
+    ResponseEntity<Map<String, Object>> lateResponse(@PathVariable String businessKey,
+                                                     @RequestBody(required = false) Map<String, Object> body) {
+        StaffUser user = StaffUser.require();
+        CaseInfo info = openCaseOfDepartment(businessKey, user, "补登记陈述申辩或听证申请", "register a late statement or hearing request");
+        Map<String, Object> answer = inCommand(user, () -> {
+            requireSubscription(info, LATE_RESPONSE, "期限内收到的陈述申辩或听证申请，在期限届满后、作出处罚决定前补登记；期限届满前在“登记陈述申辩、听证申请或放弃”中登记"
+                    + "（行政处罚法第六十二条、第六十四条第一项）",
+                    "A timely response is registered late after the window expired and before the decision; before that, in the party-response task (Art. 62, 64(1))");
+            VariableScope caseScope = org.camunda.bpm.engine.impl.context.Context.getCommandContext()
+                    .getExecutionManager().findExecutionById(info.processInstanceId());
+            if (!"expired".equals(caseScope.getVariable("responseStage"))) {
+                // waived in writing, or the hearing already held: there is no expired window left to register into
+                throw new ApiException(409, "response-window-not-expired", "本案陈述申辩和听证申请期限并非届满未登记（当事人已书面放弃或已举行听证），不能补登记",
+                        "The response window did not expire unregistered (waived in writing, or a hearing held)");
+            }
+            Map<String, Object> variables = rules.lateResponse(body == null ? Map.of() : body, caseScope, user.userId());
+            runtimeService.setVariables(info.processInstanceId(), variables);
+            runtimeService.createMessageCorrelation(LATE_RESPONSE).processInstanceId(info.processInstanceId())
+                    .correlateWithResult();
+            boolean hearing = "hearingRequest".equals(variables.get("responseType"));
+            Map<String, Object> result = answer(info, "lateResponse", hearing ? "hearing" : "statement-review");
+            result.put("message", hearing
+                    ? "已补登记期限内收到的听证申请，转入听证程序（行政处罚法第六十四条第一项） / Timely hearing request registered; the case goes to the hearing (Art. 64(1))"
+                    : "已补登记期限内收到的陈述、申辩，转入陈述申辩复核（行政处罚法第六十二条） / Timely statement registered; the case goes to the statement review (Art. 62)");
             return result;
         });
         return ResponseEntity.status(HttpStatus.CREATED).body(answer);

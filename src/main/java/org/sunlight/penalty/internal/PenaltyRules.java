@@ -424,6 +424,62 @@ public class PenaltyRules {
         }
     }
 
+    /**
+     * A statement or hearing request the party made in time but the officer registers only after the window's timer
+     * fired (补登记; POST /api/cases/{businessKey}/late-responses, {@link CaseRequests}). What counts is when the
+     * department received it, not when it was registered: 拒绝听取当事人的陈述或者申辩的，不得作出行政处罚决定
+     * (行政处罚法第六十二条), and a hearing requested within five working days of the notice must be held (第六十四条第一项).
+     * Received after the window, it is refused (400) and nothing changes. Checked against the case's variables before
+     * the message {@code PenaltyLateResponse} is correlated; the answer is the variables the case then carries, the
+     * same a timely registration in Task_PartyResponse writes, so the case takes the same path (Gateway_ResponseType).
+     */
+    java.util.Map<String, Object> lateResponse(java.util.Map<String, Object> body, VariableScope caseScope, String userId) {
+        CaseRequests.onlyFields(body, Set.of("responseType", "receivedDate", "statementContent"));
+        String type = CaseRequests.text(body, "responseType", "当事人回应方式", 20, false);
+        if (!Set.of("statement", "hearingRequest").contains(type)) {
+            throw new RuleViolation("invalid-response-type", "补登记的只能是陈述申辩（statement）或听证申请（hearingRequest）；期限已届满，书面放弃无需登记",
+                    "Only a statement or a hearing request is registered late; the window has expired, a waiver is moot");
+        }
+        LocalDate received = CaseRequests.date(body, "receivedDate", "收到日期");
+        if (received.isAfter(clock.today())) {
+            throw new RuleViolation("date-in-future", "收到日期不能晚于今天", "receivedDate cannot be in the future");
+        }
+        LocalDate delivered = clock.toDate(caseScope.getVariable("noticeDeliveredDate"));
+        if (received.isBefore(delivered)) {
+            throw new RuleViolation("response-before-notice", "收到日期不能早于告知书送达日期", "The response cannot precede the notice");
+        }
+        LocalDate windowEnd = clock.toDate(caseScope.getVariable("responseWindowEnd"));
+        java.util.Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        if ("statement".equals(type)) {
+            if (received.isAfter(windowEnd)) {
+                throw new RuleViolation("statement-late", "陈述、申辩于期限届满（" + windowEnd + "）后才收到（" + received
+                        + "），不能作为期限内的陈述申辩补登记（行政处罚法第四十四条、第六十二条）",
+                        "The statement was received on " + received + ", after the window ended on " + windowEnd + " (Art. 44, 62)");
+            }
+            variables.put("statementContent", CaseRequests.text(body, "statementContent", "陈述、申辩内容", 2000, false));
+        } else {
+            if (!Vars.flag(caseScope, "hearingRight")) {
+                throw new RuleViolation("no-hearing-right", "拟作出的处罚不属于听证范围（行政处罚法第六十三条），可登记为陈述申辩",
+                        "The proposed penalty carries no hearing right (Art. 63)");
+            }
+            LocalDate hearingEnd = clock.toDate(caseScope.getVariable("hearingRequestDeadline"));
+            if (received.isAfter(hearingEnd)) {
+                throw new RuleViolation("hearing-request-late", "当事人应当在告知后五个工作日内（" + hearingEnd + "前）提出听证申请，本申请于"
+                        + received + "收到，已逾期（行政处罚法第六十四条第一项）",
+                        "A hearing must be requested within 5 working days of the notice (by " + hearingEnd + "); received " + received + " (Art. 64(1))");
+            }
+            if (body.get("statementContent") != null) {
+                throw new RuleViolation("unknown-field", "听证申请不带陈述、申辩内容（statementContent）", "A hearing request carries no statementContent");
+            }
+        }
+        variables.put("responseType", type);
+        variables.put("responseReceivedDate", received.toString());
+        variables.put("lateResponseRegistered", true);
+        variables.put("lateResponseRegisteredBy", userId);
+        variables.put("lateResponseRegisteredAt", clock.now());
+        return variables;
+    }
+
     public void closeResponseWindow(DelegateExecution execution, String how) {
         if (execution.getVariable("responseStage") == null) {
             execution.setVariable("responseStage", how);
