@@ -3,6 +3,8 @@
 //  - on a task of a general-procedure penalty case, between filing and the decision (penalty):
 //    a request for 先行登记保存 (行政处罚法第五十六条): POST /api/cases/{businessKey}/preservations, approved by a leader;
 //    the party's recusal application (回避, 第四十三条): POST /api/cases/{businessKey}/recusals, decided by a leader;
+//    after the response window expired, a statement or hearing request received within it but not yet registered
+//    (第六十二条、第六十四条第一项): POST /api/cases/{businessKey}/late-responses, the case goes to the review or hearing;
 //  - on the legal review task (review): the claiming reviewer asks, once and before the review falls due, to extend
 //    its time limit (RULES 1.19, local policy): POST /api/reviews/tasks/{taskId}/extension, approved by a leader.
 // Sunlight checks everything and answers in Chinese (and English); a refused request changes nothing. Credentials: the
@@ -77,6 +79,14 @@ export default {
       officer: officer.value.trim(), ground: ground.value, reason: why.value, appliedDate: applied.value,
       form: form.value, applicant: applicant.value }, recuse));
 
+    const lateType = select([['statement', '陈述、申辩'], ['hearingRequest', '要求听证']]);
+    const lateReceived = el('input', { class: 'form-control', type: 'date' });
+    const lateContent = el('textarea', { class: 'form-control', rows: '3', maxlength: '2000' });
+    const registerLate = el('button', { class: 'btn btn-default', type: 'button', style: 'margin-top: 8px;' }, '补登记');
+    registerLate.addEventListener('click', () => send(onCase('late-responses'), lateType.value === 'statement'
+      ? { responseType: 'statement', receivedDate: lateReceived.value, statementContent: lateContent.value }
+      : { responseType: 'hearingRequest', receivedDate: lateReceived.value }, registerLate));
+
     const penaltyRequests = () => root.append(
       el('h4', {}, '先行登记保存（行政处罚法第五十六条）'),
       el('p', { class: 'text-muted' }, '证据可能灭失或者以后难以取得的，经负责人批准可以先行登记保存，并应当在七个工作日内作出处理决定。'),
@@ -87,6 +97,10 @@ export default {
       el('label', {}, '被申请回避的执法人员'), officer, el('label', {}, '理由类别'), ground,
       el('label', {}, '申请回避的事实和理由'), why, el('label', {}, '申请日期'), applied,
       el('label', {}, '申请方式'), form, el('label', {}, '申请人'), applicant, recuse,
+      el('h4', { style: 'margin-top: 20px;' }, '补登记期限内收到的陈述申辩或听证申请（行政处罚法第六十二条、第六十四条第一项）'),
+      el('p', { class: 'text-muted' }, '期限届满后、作出决定前，登记期限内已收到但尚未登记的陈述申辩或听证申请；期限届满后才收到的不予登记。'),
+      el('label', {}, '回应方式'), lateType, el('label', {}, '收到日期'), lateReceived,
+      el('label', {}, '陈述、申辩内容（要求听证的不填）'), lateContent, registerLate,
       status);
 
     const extensionReason = el('textarea', { class: 'form-control', rows: '3', maxlength: '500' });
