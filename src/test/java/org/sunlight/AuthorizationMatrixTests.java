@@ -135,12 +135,15 @@ class AuthorizationMatrixTests {
         rows.add(new Row("start a penalty case",                "D    A    A    D    D    D    A", r -> rest.post(user(r),
                 "/engine-rest/process-definition/key/penalty-general/submit-form",
                 Rest.variables(ApplicationContractTests.registration())).status()));
-        // 先行登记保存 and 回避申请 (行政处罚法第五十六条、第四十三条): the case's department registers them; an empty body is
-        // a 400 for it (the door is open, nothing starts); another department does not see the case (404)
+        // 先行登记保存, 回避申请 and a timely response registered late (行政处罚法第五十六条、第四十三条、第六十二条): the
+        // case's department registers them; an empty body is a 400 for it (a 409 where the case does not wait for it: the
+        // door is open, nothing starts); another department does not see the case (404)
         rows.add(new Row("register an evidence preservation",   "D    A    D    D    D    D    D", r -> rest.post(user(r),
                 "/api/cases/" + caseKey + "/preservations", Map.of()).status()));
         rows.add(new Row("register a recusal application",      "D    A    D    D    D    D    D", r -> rest.post(user(r),
                 "/api/cases/" + caseKey + "/recusals", Map.of()).status()));
+        rows.add(new Row("register a timely response late",     "D    A    D    D    D    D    D", r -> rest.post(user(r),
+                "/api/cases/" + caseKey + "/late-responses", Map.of()).status()));
         // the legal review's extension (RULES 1.19): only the reviewer who claimed the review asks; an empty body is a
         // 400 for him (the door is open, nothing changes)
         rows.add(new Row("ask to extend a legal review",        "D    D    D    A    D    D    D", r -> rest.post(user(r),
