@@ -485,6 +485,21 @@ public class LicensingRules {
      */
     public void checkHearingNotice(DelegateTask task) {
         LocalDate notified = pastDate(task, "hearingNoticeDate", "听证通知送达日期");
+        // the notice of a requested hearing answers the request (第四十七条): one dated before it cannot have been served,
+        // and backdating it would shorten the seven working days the parties have to prepare (第四十八条第一款第一项);
+        // no notice of this case's hearing can precede the acceptance of the application
+        Object requestedOn = task.getVariable("hearingRequestDate");
+        LocalDate notBefore = requestedOn != null ? clock.toDate(requestedOn) : clock.toDate(task.getVariable("acceptedDate"));
+        if (notified.isBefore(notBefore)) {
+            throw new RuleViolation("hearing-notice-before-request", requestedOn != null
+                    ? "听证通知送达日期（" + notified + "）不能早于收到听证申请的日期（" + notBefore + "）；应当于举行听证的七个工作日前通知申请人、利害关系人（行政许可法第四十七条、第四十八条第一款第一项）"
+                    : "听证通知送达日期（" + notified + "）不能早于受理日期（" + notBefore + "）；应当于举行听证的七个工作日前通知申请人、利害关系人（行政许可法第四十八条第一款第一项）",
+                    requestedOn != null
+                            ? "The hearing notice (" + notified + ") cannot precede the hearing request received on " + notBefore
+                                    + "; the parties are notified 7 working days before the hearing (Art. 47, 48(1)(1))"
+                            : "The hearing notice (" + notified + ") cannot precede the acceptance on " + notBefore
+                                    + "; the parties are notified 7 working days before the hearing (Art. 48(1)(1))");
+        }
         LocalDate hearing = clock.toDate(Vars.requireText(task, "hearingDate", "听证时间"));
         LocalDate earliest = clock.addWorkingDays(notified, policy.hearingNoticeWorkingDays());
         if (hearing.isBefore(earliest)) {

@@ -1,0 +1,79 @@
+package org.sunlight.licensing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.sunlight.licensing.LicensingCase.*;
+
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.sunlight.ProcessTest;
+import org.sunlight.procedure.RuleViolation;
+
+/**
+ * Dates a department cannot enter without shortening the applicant's or an interested party's periods: each refused
+ * step changes nothing (the case waits where it was) and says why, citing the article.
+ */
+class LicensingDateTests extends ProcessTest {
+
+    /** Accepted on 2026-03-02; the school, told on 2026-03-03, asks for a hearing on Monday 2026-03-16. */
+    ProcessInstance hearingRequestedOn16March() {
+        ProcessInstance c = start("zhangsan", "licensing", generalApplication("2026-03-02"));
+        submit("zhangsan", c, "Task_AcceptanceReview", accept());
+        at(LocalDateTime.of(2026, 3, 11, 10, 0));
+        submit("zhangsan", c, "Task_SubstantiveReview", reviewDone(false, true, false));
+        submit("zhangsan", c, "Task_NotifyParties", Map.of("interestedPartyList", "相邻单位：沈阳某某小学", "partyNoticeNo",
+                "市建许告〔2026〕7号", "partyNoticeDeliveredDate", "2026-03-11"));
+        at(LocalDateTime.of(2026, 3, 16, 10, 0));
+        submit("zhangsan", c, "Task_PartyResponse", Map.of("responseType", "hearingRequest", "respondent", "沈阳某某小学",
+                "responseReceivedDate", "2026-03-16"));
+        assertThat(c).isWaitingAt("Task_ScheduleHearing");
+        return c;
+    }
+
+    @Test
+    void aHearingNoticeCannotBeDatedBeforeTheHearingRequestItAnswers() {
+        ProcessInstance c = hearingRequestedOn16March();
+        at(LocalDateTime.of(2026, 3, 17, 10, 0));
+        // dated a week before the request, the notice would let the hearing be held on Wednesday 2026-03-18, two days
+        // after the request: the school would lose the seven working days to prepare (第四十八条第一款第一项)
+        Map<String, Object> notice = new HashMap<>(Map.of("hearingNoticeDate", "2026-03-09", "hearingDate", "2026-03-18T09:00",
+                "hearingPlace", "第二会议室", "hearingHost", "zhaoliu", "timeExclusionNoticeNo", "市建许期〔2026〕7号"));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ScheduleHearing", notice))
+                .isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("不能早于收到听证申请的日期（2026-03-16）").hasMessageContaining("第四十八条第一款第一项")
+                .hasMessageContaining("cannot precede the hearing request received on 2026-03-16");
+        assertThat(c).isWaitingAt("Task_ScheduleHearing");
+        assertThat(variable(c, "hearingDate")).isNull();
+
+        // served on the day of the request, the hearing is at the earliest seven working days later: 2026-03-25
+        notice.put("hearingNoticeDate", "2026-03-16");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ScheduleHearing", notice))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("2026-03-25");
+        notice.put("hearingDate", "2026-03-25T09:00");
+        submit("zhangsan", c, "Task_ScheduleHearing", notice);
+        assertThat(c).isWaitingAt("Task_HoldHearing");
+    }
+
+    @Test
+    void theNoticeOfAHearingByLawCannotBeDatedBeforeTheApplicationWasAccepted() {
+        at(LocalDateTime.of(2026, 3, 16, 9, 0));
+        ProcessInstance c = start("zhangsan", "licensing", generalApplication("2026-03-16"));
+        submit("zhangsan", c, "Task_AcceptanceReview", accept());
+        submit("zhangsan", c, "Task_SubstantiveReview", reviewDone(false, false, true));
+        submit("zhangsan", c, "Task_HearingAnnouncement", Map.of("announcementNo", "市建许听公〔2026〕5号", "announcedDate", "2026-03-16"));
+        Map<String, Object> notice = new HashMap<>(Map.of("hearingNoticeDate", "2026-03-06", "hearingDate", "2026-03-17T09:00",
+                "hearingPlace", "第一会议室", "hearingHost", "zhaoliu", "timeExclusionNoticeNo", "市建许期〔2026〕8号"));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ScheduleHearing", notice))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于受理日期（2026-03-16）")
+                .hasMessageContaining("第四十八条第一款第一项");
+        assertThat(c).isWaitingAt("Task_ScheduleHearing");
+        notice.putAll(Map.of("hearingNoticeDate", "2026-03-16", "hearingDate", "2026-03-25T09:00"));
+        submit("zhangsan", c, "Task_ScheduleHearing", notice);
+        assertThat(c).isWaitingAt("Task_HoldHearing");
+    }
+}
