@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.sunlight.licensing.LicensingCase.*;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.sunlight.ProcessTest;
+import org.sunlight.procedure.CaseClocks;
 import org.sunlight.procedure.RuleViolation;
 
 /**
@@ -19,6 +22,8 @@ import org.sunlight.procedure.RuleViolation;
  * step changes nothing (the case waits where it was) and says why, citing the article.
  */
 class LicensingDateTests extends ProcessTest {
+
+    @Autowired CaseClocks clocks;
 
     /** Accepted on 2026-03-02; the school, told on 2026-03-03, asks for a hearing on Monday 2026-03-16. */
     ProcessInstance hearingRequestedOn16March() {
@@ -75,5 +80,31 @@ class LicensingDateTests extends ProcessTest {
         notice.putAll(Map.of("hearingNoticeDate", "2026-03-16", "hearingDate", "2026-03-25T09:00"));
         submit("zhangsan", c, "Task_ScheduleHearing", notice);
         assertThat(c).isWaitingAt("Task_HoldHearing");
+    }
+
+    @Test
+    void aWithdrawnHearingStopsTheClockOnlyUntilTheDayOfTheWithdrawalNotUntilItIsRegistered() {
+        ProcessInstance c = hearingRequestedOn16March();
+        submit("zhangsan", c, "Task_ScheduleHearing", Map.of("hearingNoticeDate", "2026-03-16", "hearingDate", "2026-03-25T09:00",
+                "hearingPlace", "第二会议室", "hearingHost", "zhaoliu", "timeExclusionNoticeNo", "市建许期〔2026〕9号"));
+        // the school withdraws its request on Wednesday 2026-03-18; the office registers it on Wednesday 2026-04-01
+        at(LocalDateTime.of(2026, 4, 1, 10, 0));
+        Map<String, Object> withdrawal = new HashMap<>(Map.of("hearingOutcome", "withdrawn", "hearingWithdrawalNote",
+                "沈阳某某小学书面撤回听证申请"));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_HoldHearing", withdrawal))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("撤回听证申请日期");
+        withdrawal.put("hearingWithdrawnDate", "2026-03-13");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_HoldHearing", withdrawal))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于收到听证申请的日期（2026-03-16）")
+                .hasMessageContaining("cannot precede the hearing request");
+        assertThat(c).isWaitingAt("Task_HoldHearing");
+        assertThat(clocks.isPaused(c.getBusinessKey(), "decision")).isTrue();
+        withdrawal.put("hearingWithdrawnDate", "2026-03-18");
+        submit("zhangsan", c, "Task_HoldHearing", withdrawal);
+        // 第四十五条: only 03-17 and 03-18 are excluded, not the two weeks until the registration: 22 working days after
+        // the acceptance on 2026-03-02 is Wednesday 2026-04-01 (not Thursday 2026-04-16)
+        assertThat(clocks.pausedWorkingDays(c.getBusinessKey(), "decision")).isEqualTo(2);
+        assertThat(c).isWaitingAt("Task_ReviewOpinion").variables().containsEntry("hearingHeld", false);
+        assertThat(task(c, "Task_ReviewOpinion").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 4, 1)));
     }
 }

@@ -549,8 +549,18 @@ public class LicensingRules {
                         "A hearing required by law must be held; it cannot be recorded as withdrawn (Art. 46)");
             }
             Vars.requireText(task, "hearingWithdrawalNote", "撤回听证申请的情况");
+            // only the time the hearing needed is excluded (第四十五条): the clock runs on from the day the request was
+            // withdrawn, not from the day the withdrawal is registered — a late registration would lengthen the
+            // applicant's wait for the decision beyond the period of 第四十二条
+            LocalDate withdrawn = pastDate(task, "hearingWithdrawnDate", "撤回听证申请日期");
+            Object requestedOn = task.getVariable("hearingRequestDate");
+            if (requestedOn != null && withdrawn.isBefore(clock.toDate(requestedOn))) {
+                throw new RuleViolation("withdrawn-before-request", "撤回听证申请日期（" + withdrawn + "）不能早于收到听证申请的日期（"
+                        + clock.toDate(requestedOn) + "）", "The withdrawal (" + withdrawn + ") cannot precede the hearing request received on "
+                        + clock.toDate(requestedOn));
+            }
             task.setVariable("hearingHeld", false);
-            resumeDecisionClock(task.getExecution());
+            resumeDecisionClock(task.getExecution(), withdrawn);
         }
     }
 
