@@ -107,4 +107,26 @@ class LicensingDateTests extends ProcessTest {
         assertThat(c).isWaitingAt("Task_ReviewOpinion").variables().containsEntry("hearingHeld", false);
         assertThat(task(c, "Task_ReviewOpinion").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 4, 1)));
     }
+
+    @Test
+    void theNoticeToInterestedPartiesCannotBeDatedBeforeTheReviewThatFoundThem() {
+        ProcessInstance c = start("zhangsan", "licensing", generalApplication("2026-03-02"));
+        submit("zhangsan", c, "Task_AcceptanceReview", accept());
+        // the review finds on Friday 2026-03-20 that the licence touches the school's major interests (第三十六条)
+        at(LocalDateTime.of(2026, 3, 20, 10, 0));
+        submit("zhangsan", c, "Task_SubstantiveReview", reviewDone(false, true, false));
+        // dated 2026-03-05, the notice would have closed the five working days of 第四十七条 on 2026-03-12, before the
+        // school was told: the window's timer would fire at once and the hearing right be lost
+        Map<String, Object> notice = new HashMap<>(Map.of("interestedPartyList", "相邻单位：沈阳某某小学", "partyNoticeNo",
+                "市建许告〔2026〕8号", "partyNoticeDeliveredDate", "2026-03-05"));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_NotifyParties", notice))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于审查核查认定须告知利害关系人之日（2026-03-20）")
+                .hasMessageContaining("第四十七条").hasMessageContaining("cannot precede the review");
+        assertThat(c).isWaitingAt("Task_NotifyParties");
+        assertThat(variable(c, "responseWindowEnd")).isNull();
+        notice.put("partyNoticeDeliveredDate", "2026-03-20");
+        submit("zhangsan", c, "Task_NotifyParties", notice);
+        // five working days from Friday 2026-03-20: Friday 2026-03-27
+        assertThat(task(c, "Task_PartyResponse").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 27)));
+    }
 }

@@ -399,6 +399,8 @@ public class LicensingRules {
             Vars.requireText(task, "timeExclusionNoticeNo", "书面告知申请人所需时间的告知书文号（行政许可法第四十五条）");
             return;
         }
+        // 第三十六条: the interested parties are told of what the review found; their notice cannot precede this day
+        task.setVariable("reviewConcludedDate", clock.startOfDay(clock.today()));
         boolean hearingRight = Vars.flag(task, "hearingRight");
         // 第四十七条 concerns the applicant and others: they are interested parties to be told (第三十六条)
         task.setVariable("interestedParties", hearingRight || Vars.flag(task, "interestedParties"));
@@ -434,6 +436,17 @@ public class LicensingRules {
         LocalDate accepted = clock.toDate(task.getVariable("acceptedDate"));
         if (delivered.isBefore(accepted)) {
             throw new RuleViolation("notice-before-acceptance", "告知书送达日期不能早于受理日期", "The notice cannot precede acceptance");
+        }
+        // 第三十六条: the department tells the interested parties what its review found (审查时发现……的，应当告知); a notice
+        // dated before the review concluded who must be heard cannot be true, and it would start the five working days
+        // of 第四十七条 in the past — closing the window, and the hearing right with it, before the parties were told
+        Object concluded = task.getVariable("reviewConcludedDate");
+        if (concluded != null && delivered.isBefore(clock.toDate(concluded))) {
+            LocalDate day = clock.toDate(concluded);
+            throw new RuleViolation("notice-before-review", "告知书送达日期（" + delivered + "）不能早于审查核查认定须告知利害关系人之日（" + day
+                    + "）；申请人、利害关系人的陈述申辩和听证申请期限自被告知之日起计算（行政许可法第三十六条、第四十七条）",
+                    "The notice (" + delivered + ") cannot precede the review that found whom to tell (" + day
+                            + "); the parties' periods run from the day they are told (Art. 36, 47)");
         }
         LocalDate end = clock.addWorkingDays(delivered, policy.statementWindowWorkingDays());
         task.setVariable("statementDeadline", clock.endOfDay(end));
