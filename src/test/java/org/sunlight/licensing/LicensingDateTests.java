@@ -129,4 +129,23 @@ class LicensingDateTests extends ProcessTest {
         // five working days from Friday 2026-03-20: Friday 2026-03-27
         assertThat(task(c, "Task_PartyResponse").getDueDate()).isEqualTo(endOf(LocalDate.of(2026, 3, 27)));
     }
+
+    @Test
+    void theApplicantCannotBeToldOfAnExtensionBeforeItWasApproved() {
+        ProcessInstance c = start("zhangsan", "licensing", generalApplication("2026-03-02"));
+        submit("zhangsan", c, "Task_AcceptanceReview", accept());
+        at(LocalDateTime.of(2026, 3, 25, 10, 0));
+        fireTimer(c, "StartEvent_DecisionWarning", instant(LocalDateTime.of(2026, 3, 25, 0, 0)));
+        submit("zhangsan", c, "Task_DeadlineWarning", Map.of("warningAction", "requestExtension",
+                "extensionReason", "需补充核查运输路线"));
+        submit("zhaoliu", c, "Task_ExtensionApproval", Map.of("extensionDecision", "approve", "extensionOpinion", "同意延长十个工作日"));
+        Map<String, Object> notice = new HashMap<>(Map.of("extensionNoticeNo", "市建许延〔2026〕2号", "extensionNoticeDate", "2026-03-20"));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ExtensionNotice", notice))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于批准延长之日（2026-03-25）")
+                .hasMessageContaining("第四十二条").hasMessageContaining("cannot precede the approval");
+        assertThat(c).isWaitingAt("Task_ExtensionNotice");
+        notice.put("extensionNoticeDate", "2026-03-25");
+        submit("zhangsan", c, "Task_ExtensionNotice", notice);
+        assertThat(taskService.createTaskQuery().processInstanceId(c.getId()).taskDefinitionKey("Task_ExtensionNotice").count()).isZero();
+    }
 }

@@ -762,6 +762,9 @@ public class LicensingRules {
                 if (approved.isBefore(clock.toDate(task.getVariable("acceptedDate")))) {
                     throw new RuleViolation("approval-before-acceptance", "批准日期不能早于受理日期", "The approval cannot precede acceptance");
                 }
+                task.setVariable("extensionApprovedDate", clock.startOfDay(approved));
+            } else {
+                task.setVariable("extensionApprovedDate", clock.startOfDay(clock.today()));
             }
             task.setVariable("extensionGranted", true);
             task.setVariable("extensionApprovedBy", approver(task));
@@ -789,7 +792,16 @@ public class LicensingRules {
     /** The applicant is told the extension and its reason in writing (第四十二条第一款). */
     public void checkExtensionNotice(DelegateTask task) {
         Vars.requireText(task, "extensionNoticeNo", "延长期限告知书文号");
-        pastDate(task, "extensionNoticeDate", "告知书送达日期");
+        LocalDate notified = pastDate(task, "extensionNoticeDate", "告知书送达日期");
+        // the applicant is told of an extension that has been approved: a notice dated before the approval cannot be
+        // true, and would make a notice sent after the original period look as if it came within it
+        Object approvedOn = task.getVariable("extensionApprovedDate");
+        if (approvedOn != null && notified.isBefore(clock.toDate(approvedOn))) {
+            LocalDate approved = clock.toDate(approvedOn);
+            throw new RuleViolation("extension-notice-before-approval", "延长期限告知书送达日期（" + notified + "）不能早于批准延长之日（" + approved
+                    + "）（行政许可法第四十二条）", "The extension notice (" + notified + ") cannot precede the approval of the extension on "
+                    + approved + " (Art. 42)");
+        }
     }
 
     // ---------------------------------------------------------------- certificate, refusal, permit life (第四十四条; 建筑法第九条)
