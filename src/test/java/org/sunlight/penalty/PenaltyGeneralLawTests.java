@@ -30,6 +30,16 @@ class PenaltyGeneralLawTests extends ProcessTest {
         return c;
     }
 
+    /** A fine of 30,000 yuan decided once the response window ran out (Monday 2026-03-09), awaiting delivery. */
+    private ProcessInstance decided() {
+        ProcessInstance c = reported();
+        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
+        submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
+        return c;
+    }
+
     private static Map<String, Object> warningProposal() {
         Map<String, Object> p = new HashMap<>(proposal(0));
         p.put("penaltyKind", "warning");
@@ -128,11 +138,7 @@ class PenaltyGeneralLawTests extends ProcessTest {
      */
     @Test
     void aDecisionServedByPublicNoticeIsReceivedThirtyDaysLaterAndThePaymentPeriodRunsFromThen() {
-        ProcessInstance c = reported();
-        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
-        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
-        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
-        submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
+        ProcessInstance c = decided();
         // published on Tuesday 2026-03-10: deemed received on Thursday 2026-04-09, the fine due on Friday 2026-04-24
         submit("zhangsan", c, "Task_DeliverDecision", Map.of("deliveryMethod", "publicNotice", "deliveredDate", "2026-03-10",
                 "deliveryReceiptNo", "公告〔2026〕2号"));
@@ -216,11 +222,7 @@ class PenaltyGeneralLawTests extends ProcessTest {
     /** A fine paid on time is paid after it was imposed: a payment dated before the decision closes nothing. */
     @Test
     void aPaymentCannotBeDatedBeforeTheDecision() {
-        ProcessInstance c = reported();
-        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
-        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
-        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
-        submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
+        ProcessInstance c = decided();
         submit("zhangsan", c, "Task_DeliverDecision", delivery("2026-03-10"));
         at(LocalDateTime.of(2026, 3, 20, 10, 0));
         assertThatThrownBy(() -> submit("zhangsan", c, "Task_ConfirmPayment", Map.of("paidDate", "2026-03-02",
@@ -240,11 +242,7 @@ class PenaltyGeneralLawTests extends ProcessTest {
      */
     @Test
     void aPaymentMadeInTimeButRecordedAfterTheDeadlineCarriesNoSurcharge() {
-        ProcessInstance c = reported();
-        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
-        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
-        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
-        submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
+        ProcessInstance c = decided();
         submit("zhangsan", c, "Task_DeliverDecision", delivery("2026-03-10"));
         fireTimer(c, "Event_PaymentOverdue", endOf(LocalDate.of(2026, 3, 25)));
         at(LocalDateTime.of(2026, 3, 27, 10, 0));
@@ -268,11 +266,7 @@ class PenaltyGeneralLawTests extends ProcessTest {
      */
     @Test
     void theExecutionCaseGetsTheDayTheDecisionWasReceived() {
-        ProcessInstance c = reported();
-        submit("zhangsan", c, "Task_ProposePenalty", proposal(30000));
-        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
-        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
-        submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
+        ProcessInstance c = decided();
         submit("zhangsan", c, "Task_DeliverDecision", Map.of("deliveryMethod", "publicNotice", "deliveredDate", "2026-03-10",
                 "deliveryReceiptNo", "公告〔2026〕3号"));
         fireTimer(c, "Event_PaymentOverdue", endOf(LocalDate.of(2026, 4, 24)));
