@@ -73,6 +73,19 @@ public final class PartyChecks {
         return !day.isAfter(birthDate(id).plusYears(years));
     }
 
+    /**
+     * Whether the case's party, a natural person (partyType, partyIdNumber), was not yet {@code years} 周岁 old on the day
+     * the violation was committed (violationDate): 行政处罚法第三十条 judges age then, and so does publicity (RULES 1.8).
+     * False for an organisation or a case without the date.
+     */
+    public static boolean underAgeWhenViolating(org.camunda.bpm.engine.delegate.VariableScope scope, StatutoryClock clock,
+                                                int years) {
+        if (!"individual".equals(Vars.text(scope, "partyType")) || Vars.text(scope, "violationDate") == null) {
+            return false;
+        }
+        return underAgeOn(Vars.text(scope, "partyIdNumber"), clock.toDate(scope.getVariable("violationDate")), years);
+    }
+
     /** The birth date a valid resident identity number carries (digits 7–14). */
     public static java.time.LocalDate birthDate(String id) {
         return java.time.LocalDate.parse(id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14));

@@ -111,7 +111,7 @@ class PenaltyMinorPartyTests extends ProcessTest {
     }
 
     @Test
-    void theLeaderDecidesNoHeavierForAMinorThanTheCeiling() {
+    void aFineWithinTheMinorsCeilingIsDecidedAndNeverPublishedThoughThePartyIsEighteenAtTheDecision() {
         ProcessInstance c = atDecision(SEVENTEEN_AT_VIOLATION, 30000);
         submit("zhaoliu", c, "Task_LeaderDecision", decision(30000));
         assertThat(c).isWaitingAt("Task_DeliverDecision");

@@ -1056,15 +1056,8 @@ public class PenaltyRules {
      * person's identity number. An organisation, or a case without the date yet, is {@link Minority#ADULT}.
      */
     Minority minorityAtViolation(VariableScope scope) {
-        Object violation = scope.getVariable("violationDate");
-        if (!"individual".equals(scope.getVariable("partyType")) || violation == null
-                || violation instanceof String text && text.isBlank()) {
-            return Minority.ADULT;
-        }
-        String id = Vars.text(scope, "partyIdNumber");
-        LocalDate day = clock.toDate(violation);
-        return PartyChecks.underAgeOn(id, day, 14) ? Minority.UNDER_14
-                : PartyChecks.underAgeOn(id, day, 18) ? Minority.UNDER_18 : Minority.ADULT;
+        return PartyChecks.underAgeWhenViolating(scope, clock, 14) ? Minority.UNDER_14
+                : PartyChecks.underAgeWhenViolating(scope, clock, 18) ? Minority.UNDER_18 : Minority.ADULT;
     }
 
     /** 不满十四周岁的未成年人有违法行为的，不予行政处罚，责令监护人加以管教（行政处罚法第三十条）. */

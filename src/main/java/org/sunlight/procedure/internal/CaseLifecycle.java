@@ -137,12 +137,7 @@ public class CaseLifecycle implements Cases {
      * 行政处罚法第三十条 judges age at the violation too). Publicity also checks the age at the decision.
      */
     private boolean minorParty(DelegateExecution execution) {
-        Object violation = execution.getVariable("violationDate");
-        if (violation instanceof String text && text.isBlank()) {
-            violation = null;
-        }
-        return Vars.flag(execution, "partyIsMinor") || ("individual".equals(Vars.text(execution, "partyType"))
-                && violation != null && PartyChecks.minorOn(Vars.text(execution, "partyIdNumber"), clock.toDate(violation)));
+        return Vars.flag(execution, "partyIsMinor") || PartyChecks.underAgeWhenViolating(execution, clock, 18);
     }
 
     public void end(DelegateExecution execution) {
