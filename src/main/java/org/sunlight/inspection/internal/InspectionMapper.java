@@ -60,6 +60,9 @@ interface InspectionMapper {
     @Select("SELECT " + CONFLICT + " FROM sl_inspection_conflict WHERE user_id = #{userId} ORDER BY entity_id")
     List<InspectionConflict> conflictsOf(String userId);
 
+    @Select("SELECT " + CONFLICT + " FROM sl_inspection_conflict WHERE entity_id = #{entityId} ORDER BY user_id")
+    List<InspectionConflict> conflictsFor(String entityId);
+
     @Select("SELECT COUNT(*) FROM sl_inspection_conflict WHERE user_id = #{userId} AND entity_id = #{entityId}")
     int conflictCount(@Param("userId") String userId, @Param("entityId") String entityId);
 

@@ -336,8 +336,7 @@ public class InspectionRules {
      */
     public String conflictedOfficers(DelegateExecution execution) {
         String target = (String) execution.getVariable("targetId");
-        List<String> users = mapper.conflicts().stream().filter(c -> c.entityId().equals(target)).map(InspectionConflict::userId)
-                .distinct().sorted().toList();
+        List<String> users = mapper.conflictsFor(target).stream().map(InspectionConflict::userId).toList();
         return users.isEmpty() ? null : String.join(",", users);
     }
 
