@@ -102,11 +102,11 @@ class ProcedureChangeTests {
         Map<String, Date> timersOfA = timers(a);
         assertThat(timersOfA).containsKeys("Event_DecisionWarning", "Event_DecisionOverdue");
 
-        // version 1.3: the designer documents the investigation better (edited in Camunda Modeler)
+        // version 1.4: the designer documents the investigation better (edited in Camunda Modeler)
         String original = Files.readString(Path.of("processes/penalty-general.bpmn"));
-        String changed = original.replace("camunda:versionTag=\"1.2\"", "camunda:versionTag=\"1.3\"")
+        String changed = original.replace("camunda:versionTag=\"1.3\"", "camunda:versionTag=\"1.4\"")
                 .replace("证据材料在“证据材料”页签上传。", "证据材料在“证据材料”页签上传；现场勘验的，附勘验笔录。");
-        assertThat(changed).isNotEqualTo(original).contains("camunda:versionTag=\"1.3\"");
+        assertThat(changed).isNotEqualTo(original).contains("camunda:versionTag=\"1.4\"");
 
         Rest.Response deployed = deploy("admin", changed, true);
         assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
@@ -114,7 +114,7 @@ class ProcedureChangeTests {
         String v2 = v2Definition.get("id").asText();
         assertThat(v2Definition.get("key").asText()).isEqualTo("penalty-general");
         assertThat(v2Definition.get("version").asInt()).isEqualTo(v1Version + 1);
-        assertThat(v2Definition.get("versionTag").asText()).isEqualTo("1.3");
+        assertThat(v2Definition.get("versionTag").asText()).isEqualTo("1.4");
 
         // running cases keep their version; a new case starts on the new one
         for (String key : List.of(a, b, c)) {
@@ -151,7 +151,7 @@ class ProcedureChangeTests {
         JsonNode v3Definition = rolledBack.json().get("deployedProcessDefinitions").elements().next();
         String v3 = v3Definition.get("id").asText();
         assertThat(v3Definition.get("version").asInt()).isEqualTo(v1Version + 2);
-        assertThat(v3Definition.get("versionTag").asText()).isEqualTo("1.2");
+        assertThat(v3Definition.get("versionTag").asText()).isEqualTo("1.3");
         migrate(v2, v3, a);
         assertThat(definitionOf(a)).isEqualTo(v3);
         assertThat(definitionOf(startCase())).isEqualTo(v3);
@@ -162,7 +162,7 @@ class ProcedureChangeTests {
     void deploymentsThatWouldBreakTasklistOrComeFromOfficersAreRefused() throws IOException {
         long definitions = repositoryService.createProcessDefinitionQuery().processDefinitionKey("penalty-general").count();
         String changed = Files.readString(Path.of("processes/penalty-general.bpmn"))
-                .replace("camunda:versionTag=\"1.2\"", "camunda:versionTag=\"1.3\"");
+                .replace("camunda:versionTag=\"1.3\"", "camunda:versionTag=\"1.4\"");
 
         Rest.Response withoutForms = deploy("admin", changed, false);
         assertThat(withoutForms.status()).isEqualTo(400);

@@ -190,6 +190,9 @@ public class EvidencePreservation {
      * must have its handling decision (第五十六条) before the case is decided on its evidence.
      */
     public void requireSettled(DelegateTask task) {
+        if ("return".equals(task.getVariable("decision"))) {
+            return; // the leader sends the proposal back: no decision is made yet
+        }
         long open = Context.getCommandContext().runWithoutAuthorization(() -> task.getProcessEngineServices()
                 .getTaskService().createTaskQuery().processInstanceId(task.getProcessInstanceId())
                 .taskDefinitionKeyIn(OPEN_STEPS.toArray(String[]::new)).count());

@@ -51,6 +51,21 @@ public class PenaltyRules {
     static final Set<String> MITIGATION_GROUNDS = Set.of("harm-eliminated", "coerced", "confessed", "meritorious",
             "other-law");
     /**
+     * 调查终结 (行政处罚法第五十七条第一款): what the investigation leads the handler to propose — a penalty (一), no
+     * penalty (二、三), or transfer to the judicial authorities for a suspected crime (四; 第二十七条). Only a penalty is
+     * proposed, notified and heard (第四十四条、第四十五条、第六十三条): the other two go to the leader without a prior notice.
+     */
+    static final Set<String> HANDLING_PROPOSALS = Set.of("penalty", "noPenalty", "transfer");
+    /** Why no penalty is given, each with its article of 行政处罚法 (the decision and the case file name it). */
+    static final java.util.Map<String, String> NO_PENALTY_GROUNDS = java.util.Map.of(
+            "facts-not-established", "违法事实不能成立（第五十七条第一款第三项）",
+            "minor-corrected", "违法行为轻微并及时改正，没有造成危害后果（第三十三条第一款）",
+            "first-minor", "初次违法且危害后果轻微并及时改正（第三十三条第一款）",
+            "no-fault", "当事人有证据足以证明没有主观过错（第三十三条第二款）",
+            "under-14", "违法行为发生时不满十四周岁（第三十条）",
+            "mental-incapacity", "精神病人、智力残疾人在不能辨认或者不能控制自己行为时有违法行为（第三十一条）",
+            "time-barred", "违法行为在追责时效内未被发现（第三十六条）");
+    /**
      * Violations whose article orders 停业整顿 together with the fine, not instead of it: 逾期未改正的，责令停业整顿，并处…
      * 罚款 (建设工程安全生产管理条例第六十四条、第六十五条; the DMN discretion-benchmark has their fines only where
      * {@code correctionOverdue}). One penalty kind carries both: 责令停产停业 with the fine's amount.
@@ -157,23 +172,27 @@ public class PenaltyRules {
      * may be given — the decision is 不予行政处罚.
      */
     private void requireNotTimeBarred(VariableScope scope) {
-        Object violationDate = scope.getVariable("violationDate");
-        Object discoveredDate = scope.getVariable("discoveredDate");
-        if (violationDate == null || discoveredDate == null) {
-            return;
-        }
-        LocalDate violation = clock.toDate(violationDate);
-        LocalDate discovered = clock.toDate(discoveredDate);
-        if (!violation.plusYears(policy.limitationYears()).isBefore(discovered)) {
-            return;
-        }
-        boolean harmed = Vars.flag(scope, "lifeSafetyHarm") && !"none".equals(scope.getVariable("consequence"));
-        if (!harmed) {
+        if (timeBarred(scope)) {
             throw new RuleViolation("limitation-expired", "违法行为在" + policy.limitationYears() + "年内未被发现，且调查认定没有危害后果，"
                     + "不适用" + policy.extendedLimitationYears() + "年的追责时效，不再给予行政处罚，请作出不予行政处罚决定（行政处罚法第三十六条第一款）",
                     "The violation was not discovered within " + policy.limitationYears() + " years and caused no harm; "
                             + "the extended period does not apply and no penalty may be given (Art. 36(1))");
         }
+    }
+
+    /** Not discovered within the limitation period, and no harm that would extend it (第三十六条第一款). */
+    private boolean timeBarred(VariableScope scope) {
+        Object violationDate = scope.getVariable("violationDate");
+        Object discoveredDate = scope.getVariable("discoveredDate");
+        if (violationDate == null || discoveredDate == null) {
+            return false;
+        }
+        LocalDate violation = clock.toDate(violationDate);
+        LocalDate discovered = clock.toDate(discoveredDate);
+        if (!violation.plusYears(policy.limitationYears()).isBefore(discovered)) {
+            return false;
+        }
+        return !(Vars.flag(scope, "lifeSafetyHarm") && !"none".equals(scope.getVariable("consequence")));
     }
 
     /** 立案: the 90-day limit of 第六十条 starts (calendar days, last day moved past holidays). */
@@ -214,6 +233,46 @@ public class PenaltyRules {
         for (String flag : List.of("rectified", "repeatOffense", "correctionOverdue", "majorPublicInterest",
                 "majorSocialImpact", "majorThirdPartyRights", "complexCase", "seriousCase")) {
             task.setVariable(flag, Vars.flag(task, flag));
+        }
+        // the report names the facts found and the violation (both required above): left open, it proposes a penalty,
+        // as every report did before the other two handlings could be proposed
+        String proposal = Vars.text(task, "handlingProposal") == null ? "penalty"
+                : Vars.requireOneOf(task, "handlingProposal", "调查终结处理意见", HANDLING_PROPOSALS);
+        task.setVariable("handlingProposal", proposal);
+        if ("noPenalty".equals(proposal)) {
+            requireNoPenaltyGround(task, Vars.requireOneOf(task, "noPenaltyGround", "不予行政处罚的理由",
+                    NO_PENALTY_GROUNDS.keySet()));
+        } else if ("transfer".equals(proposal)) {
+            Vars.requireText(task, "transferReason", "涉嫌犯罪的事实和理由");
+        }
+    }
+
+    /**
+     * A ground of no penalty the case's own facts contradict is refused: a minor violation is one without harm that
+     * was corrected in time (第三十三条第一款: 没有造成危害后果 / 危害后果轻微, 及时改正; 初次违法 not a repeat offence), only a
+     * natural person can be under 14 (第三十条, judged on the violation date), and a violation is time-barred only if it
+     * was not discovered within the limitation period (第三十六条).
+     */
+    private void requireNoPenaltyGround(VariableScope scope, String ground) {
+        String name = NO_PENALTY_GROUNDS.get(ground);
+        Object consequence = scope.getVariable("consequence");
+        boolean contradicted = switch (ground) {
+            case "minor-corrected" -> !Vars.flag(scope, "rectified") || !"none".equals(consequence);
+            case "first-minor" -> !Vars.flag(scope, "rectified") || Vars.flag(scope, "repeatOffense")
+                    || "serious".equals(consequence);
+            case "under-14" -> minorityAtViolation(scope) != Minority.UNDER_14;
+            case "time-barred" -> !timeBarred(scope);
+            default -> false;
+        };
+        if (contradicted) {
+            throw new RuleViolation("no-penalty-ground-contradicted", "不予行政处罚的理由“" + name + "”与本案认定的情况不符（"
+                    + switch (ground) {
+                        case "minor-corrected" -> "须当事人已及时改正且没有造成危害后果";
+                        case "first-minor" -> "须初次违法、危害后果轻微且当事人已及时改正";
+                        case "under-14" -> "当事人须为违法行为发生时不满十四周岁的自然人";
+                        default -> "违法行为须在" + policy.limitationYears() + "年内未被发现且没有危害后果";
+                    } + "），请核对调查认定的情节或选择其他理由",
+                    "The ground of no penalty '" + ground + "' contradicts the circumstances found in this case");
         }
     }
 
@@ -572,11 +631,31 @@ public class PenaltyRules {
      * RULES §7) — the proposal's, where the leader approved that very deviation and it was notified as it is.
      */
     public void checkDecision(DelegateTask task) {
-        String decision = Vars.requireOneOf(task, "decision", "决定类型", Set.of("penalty", "noPenalty", "transfer"));
+        String decision = Vars.requireOneOf(task, "decision", "决定类型", Set.of("penalty", "noPenalty", "transfer", "return"));
         Vars.requireText(task, "decisionOpinion", "负责人意见");
-        if (task.getVariable("noticeDeliveredDate") == null || task.getVariable("responseStage") == null) {
-            throw new RuleViolation("notice-window-open", "未送达事先告知书，或陈述申辩、听证申请期限未届满且当事人未书面放弃，不得作出决定（行政处罚法第四十四条、第六十二条）",
-                    "No decision before the prior notice is delivered and the response window has expired or been waived (Art. 44, 62)");
+        boolean penaltyProposed = !"noPenalty".equals(task.getVariable("handlingProposal"))
+                && !"transfer".equals(task.getVariable("handlingProposal"));
+        if ("return".equals(decision)) {
+            // the leader disagrees with a proposal of no penalty or transfer: the handler reports again, and a penalty
+            // then goes through its proposal and prior notice; a notified penalty is decided, not sent back
+            if (penaltyProposed) {
+                throw new RuleViolation("return-after-notice", "已事先告知拟作出的行政处罚，负责人应当作出给予处罚、不予处罚或移送司法机关的决定；"
+                        + "退回重新提出处理意见仅适用于拟不予行政处罚或移送司法机关的案件（行政处罚法第五十七条）",
+                        "A notified penalty is decided, not returned; only a proposal of no penalty or transfer can be returned (Art. 57)");
+            }
+            return;
+        }
+        // only a penalty needs the prior notice and the party's hearing first (第四十四条、第六十二条: 不得作出行政处罚决定)
+        if ("penalty".equals(decision)
+                && (task.getVariable("noticeDeliveredDate") == null || task.getVariable("responseStage") == null)) {
+            throw new RuleViolation("notice-window-open", penaltyProposed
+                    ? "未送达事先告知书，或陈述申辩、听证申请期限未届满且当事人未书面放弃，不得作出行政处罚决定（行政处罚法第四十四条、第六十二条）"
+                    : "调查终结时拟不予处罚或移送司法机关，当事人未被告知拟作出的行政处罚，不得作出行政处罚决定；拟给予处罚的，请退回重新提出处理意见（行政处罚法第四十四条、第六十二条）",
+                    "No penalty before the prior notice is delivered and the response window has expired or been waived (Art. 44, 62)");
+        }
+        if ("noPenalty".equals(decision) && (!penaltyProposed || Vars.text(task, "noPenaltyGround") != null)) {
+            requireNoPenaltyGround(task, Vars.requireOneOf(task, "noPenaltyGround", "不予行政处罚的理由",
+                    NO_PENALTY_GROUNDS.keySet()));
         }
         if (Vars.flag(task, "reviewRequired") && !Vars.flag(task, "reviewApproved")) {
             throw new RuleViolation("review-missing", "本案须经法制审核，未经审核或者审核未通过的，不得作出决定（行政处罚法第五十八条）",

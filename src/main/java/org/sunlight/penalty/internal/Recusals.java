@@ -221,6 +221,9 @@ public class Recusals {
      * (第四十三条第三款); the investigation went on meanwhile.
      */
     public void requireDecided(DelegateTask task) {
+        if ("return".equals(task.getVariable("decision"))) {
+            return; // the leader sends the proposal back: no decision is made yet
+        }
         long open = Context.getCommandContext().runWithoutAuthorization(() -> task.getProcessEngineServices()
                 .getTaskService().createTaskQuery().processInstanceId(task.getProcessInstanceId())
                 .taskDefinitionKey(DECISION).count());

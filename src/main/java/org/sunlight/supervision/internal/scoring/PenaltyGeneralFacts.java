@@ -85,10 +85,12 @@ class PenaltyGeneralFacts implements ProcedureFacts {
                 trail.variable("noticeDeliveredDate")));
         trail.completed(NOTICE).forEach(a -> noticeProof.add(CaseFile.activity(a)));
         noticeProof.addAll(f.decisionProof);
-        facts.put("priorNoticeDelivered", noticeBeforeDecision && trail.text("noticeDeliveredDate") != null,
+        // only a penalty is notified first (行政处罚法第四十四条): no penalty and a transfer are decided without a notice
+        String decisionKind = trail.text("decision");
+        boolean noticeOwed = decisionKind == null || "penalty".equals(decisionKind);
+        facts.put("priorNoticeDelivered", !noticeOwed || noticeBeforeDecision && trail.text("noticeDeliveredDate") != null,
                 noticeProof);
 
-        String decisionKind = trail.text("decision");
         Integer deliveryDays = null;
         List<Proof> deliveryProof = new ArrayList<>(f.decisionProof);
         if (f.decided && !"transfer".equals(decisionKind) && trail.text("deliveredDate") != null) {

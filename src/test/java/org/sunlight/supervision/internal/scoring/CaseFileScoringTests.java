@@ -279,6 +279,23 @@ class CaseFileScoringTests extends ScoringProcessTest {
         assertThat(score.score()).isEqualTo(80);
     }
 
+    /** 第四十四条 owes the notice before a penalty only: a case closed without penalty lacks nothing for want of one. */
+    @Test
+    void noPenaltyWithoutANoticeIsNoFinding() {
+        ProcessInstance c = registered();
+        file(c);
+        investigate(c);
+        Map<String, Object> report = new java.util.HashMap<>(Map.of("factsFound", "经调查，档案已按期移交，违法事实不能成立",
+                "violationCode", "quality-59", "consequence", "none", "rectified", true, "seriousCase", false));
+        report.put("handlingProposal", "noPenalty");
+        report.put("noPenaltyGround", "facts-not-established");
+        submit("zhangsan", c, "Task_InvestigationReport", report);
+        submit("zhaoliu", c, "Task_LeaderDecision", Map.of("decision", "noPenalty", "decisionOpinion", "违法事实不能成立，不予行政处罚"));
+        deliver(c, "2026-03-02");
+        submit("zhaoliu", c, "Task_Closure", Map.of("executionStatus", "notApplicable", "closureOpinion", "不予处罚，同意结案"));
+        assertThat(codes(score(c))).doesNotContain("D-NO-PRIOR-NOTICE");
+    }
+
     @Test
     void lateDeliveryDeducts() {
         ProcessInstance c = registered();
