@@ -61,7 +61,8 @@ class RefusalMessagesTests {
                 Map.entry("licenceMatterName", "城市建筑垃圾处置核准"), Map.entry("partyType", "organization"),
                 Map.entry("partyName", "沈阳某某运输有限公司"), Map.entry("partyIdNumber", "91210100MA0Y6XQ12A"),
                 Map.entry("partyAddress", "沈阳市沈河区青年大街2号"), Map.entry("receivedDate", today.toString()), Map.entry("applicationType", "renewal"),
-                Map.entry("renewedLicenceNo", "市建垃核字〔2023〕15号"), Map.entry("licenceExpiryDate", today.plusDays(29).toString())));
+                Map.entry("renewedLicenceNo", "市建垃核字〔2023〕15号"), Map.entry("licenceValidFrom", today.minusYears(3).toString()),
+                Map.entry("licenceExpiryDate", today.plusDays(29).toString())));
         long before = processEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("licensing").count();
         Map<String, Object> body = Rest.variables(late);
         @SuppressWarnings("unchecked")

@@ -137,7 +137,7 @@ class LicensingJointHandlingTests extends ProcessTest {
     void aJointRenewalGetsFortyFiveWorkingDaysButIsStillDecidedBeforeTheLicenceExpires() {
         Map<String, Object> values = jointApplication("2026-03-02", "unified");
         values.putAll(Map.of("applicationType", "renewal", "renewedLicenceNo", "市建垃核字〔2023〕15号",
-                "licenceExpiryDate", "2026-04-30"));
+                "licenceValidFrom", "2023-05-01", "licenceExpiryDate", "2026-04-30"));
         ProcessInstance c = start("zhangsan", "licensing", values);
         submit("zhangsan", c, "Task_AcceptanceReview", accept());
         // 45 working days from 03-02 would end on Friday 05-08; the licence expires before (第五十条第二款): 04-30

@@ -26,13 +26,25 @@ class LicensingRenewalTests extends ProcessTest {
 
     @Autowired JdbcTemplate jdbc;
 
-    /** A renewal of a general licensing matter, received on the given day, of a licence valid until {@code expiry}. */
+    /**
+     * A renewal of a general licensing matter, received on the given day, of a licence valid from 2023-05-01 until
+     * {@code expiry}.
+     */
     static Map<String, Object> renewal(String received, String expiry) {
+        return renewal(received, "2023-05-01", expiry);
+    }
+
+    static Map<String, Object> renewal(String received, String validFrom, String expiry) {
         Map<String, Object> values = generalApplication(received);
         values.put("applicationType", "renewal");
         values.put("renewedLicenceNo", "市建垃核字〔2023〕15号");
+        values.put("licenceValidFrom", validFrom);
         values.put("licenceExpiryDate", expiry);
         return values;
+    }
+
+    static String code(Throwable refusal) {
+        return ((RuleViolation) refusal).code();
     }
 
     long licensingCases() {
@@ -115,6 +127,38 @@ class LicensingRenewalTests extends ProcessTest {
         // exactly thirty days before the expiry is in time
         ProcessInstance onTheDay = start("zhangsan", "licensing", renewal("2026-03-02", "2026-04-01"));
         assertThat(onTheDay).isWaitingAt("Task_AcceptanceReview");
+    }
+
+    @Test
+    void aRenewalCannotBeDatedBeforeTheLicenceIsValidNorAfterItExpiredAndNothingStarts() {
+        long before = licensingCases();
+        // the licence is valid from Thursday 2026-03-05: an application received on 2026-03-02 renews nothing yet
+        assertThatThrownBy(() -> start("zhangsan", "licensing", renewal("2026-03-02", "2026-03-05", "2029-03-04")))
+                .isInstanceOf(RuleViolation.class).satisfies(e -> assertThat(code(e)).isEqualTo("renewal-before-validity"))
+                .hasMessageContaining("收到延续申请日期（2026-03-02）不能早于原许可有效期起始日期（2026-03-05）")
+                .hasMessageContaining("第五十条第一款").hasMessageContaining("cannot precede the licence's validity from 2026-03-05");
+        // the licence expired on Friday 2026-02-27: there is nothing left to renew; a new application is needed
+        assertThatThrownBy(() -> start("zhangsan", "licensing", renewal("2026-03-02", "2023-02-28", "2026-02-27")))
+                .isInstanceOf(RuleViolation.class).satisfies(e -> assertThat(code(e)).isEqualTo("renewal-after-expiry"))
+                .hasMessageContaining("原许可有效期已于2026-02-27届满").hasMessageContaining("第五十条第一款")
+                .hasMessageContaining("expired on 2026-02-27");
+        // a validity that ends before it starts is a typing error
+        assertThatThrownBy(() -> start("zhangsan", "licensing", renewal("2026-03-02", "2026-05-01", "2026-04-30")))
+                .isInstanceOf(RuleViolation.class).satisfies(e -> assertThat(code(e)).isEqualTo("invalid-licence-validity"));
+        // the start of the validity is required of every renewal
+        Map<String, Object> noStart = renewal("2026-03-02", "2026-04-30");
+        noStart.remove("licenceValidFrom");
+        assertThatThrownBy(() -> start("zhangsan", "licensing", noStart))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("原许可有效期起始日期");
+        // received in the future (the clock stands at 2026-03-02)
+        assertThatThrownBy(() -> start("zhangsan", "licensing", renewal("2026-03-03", "2026-04-30")))
+                .isInstanceOf(RuleViolation.class).satisfies(e -> assertThat(code(e)).isEqualTo("date-in-future"));
+        assertThat(licensingCases()).isEqualTo(before);
+
+        // received on the first valid day, a licence valid for exactly thirty days is renewed in time
+        ProcessInstance c = start("zhangsan", "licensing", renewal("2026-03-02", "2026-03-02", "2026-04-01"));
+        assertThat(c).isWaitingAt("Task_AcceptanceReview").variables()
+                .containsEntry("licenceValidFrom", instant(LocalDateTime.of(2026, 3, 2, 0, 0)));
     }
 
     @Test
