@@ -83,6 +83,48 @@ class LicensingDateTests extends ProcessTest {
     }
 
     @Test
+    void aHearingByLawIsAnnouncedAfterAcceptanceAndHeldAtLeastSevenWorkingDaysAfterTheAnnouncement() {
+        ProcessInstance c = start("zhangsan", "licensing", generalApplication("2026-03-02"));
+        submit("zhangsan", c, "Task_AcceptanceReview", accept());
+        submit("zhangsan", c, "Task_SubstantiveReview", reviewDone(false, false, true));
+        at(LocalDateTime.of(2026, 3, 10, 10, 0));
+        // the public announcement of 第四十六条 is made for this application: it cannot precede the acceptance on 03-02
+        Map<String, Object> announcement = new HashMap<>(Map.of("announcementNo", "市建许听公〔2026〕6号", "announcedDate", "2026-02-27"));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_HearingAnnouncement", announcement))
+                .isInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e).code()).isEqualTo("announcement-before-acceptance"))
+                .hasMessageContaining("听证公告日期（2026-02-27）不能早于受理日期（2026-03-02）").hasMessageContaining("第四十六条")
+                .hasMessageContaining("cannot precede the acceptance on 2026-03-02");
+        assertThat(c).isWaitingAt("Task_HearingAnnouncement");
+        announcement.put("announcedDate", "2026-03-10");
+        submit("zhangsan", c, "Task_HearingAnnouncement", announcement);
+        assertThat(c).isWaitingAt("Task_ScheduleHearing");
+
+        // the applicant was notified on Thursday 03-05, which alone would allow Monday 03-16; but the public learns of
+        // the hearing from the announcement of Tuesday 03-10: seven working days later is Thursday 03-19
+        // (第四十六条、第四十八条第一款第一项; working days, 第八十二条)
+        Map<String, Object> notice = new HashMap<>(Map.of("hearingNoticeDate", "2026-03-05", "hearingDate", "2026-03-18T09:00",
+                "hearingPlace", "第一会议室", "hearingHost", "zhaoliu", "timeExclusionNoticeNo", "市建许期〔2026〕10号"));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ScheduleHearing", notice))
+                .isInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e).code()).isEqualTo("hearing-too-soon-after-announcement"))
+                .hasMessageContaining("听证最早可安排在 2026-03-19").hasMessageContaining("公告日期 2026-03-10")
+                .hasMessageContaining("第四十六条").hasMessageContaining("第四十八条第一款第一项")
+                .hasMessageContaining("earliest 2026-03-19");
+        assertThat(c).isWaitingAt("Task_ScheduleHearing");
+        assertThat(variable(c, "hearingDate")).isNull();
+        notice.put("hearingDate", "2026-03-16T09:00");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ScheduleHearing", notice))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("2026-03-19");
+        assertThat(c).isWaitingAt("Task_ScheduleHearing");
+
+        // exactly seven working days after the announcement is in time
+        notice.put("hearingDate", "2026-03-19T09:00");
+        submit("zhangsan", c, "Task_ScheduleHearing", notice);
+        assertThat(c).isWaitingAt("Task_HoldHearing");
+    }
+
+    @Test
     void aWithdrawnHearingStopsTheClockOnlyUntilTheDayOfTheWithdrawalNotUntilItIsRegistered() {
         ProcessInstance c = hearingRequestedOn16March();
         submit("zhangsan", c, "Task_ScheduleHearing", Map.of("hearingNoticeDate", "2026-03-16", "hearingDate", "2026-03-25T09:00",

@@ -440,10 +440,20 @@ public class LicensingRules {
 
     // ---------------------------------------------------------------- interested parties and hearings (第三十六、四十六至四十八条)
 
-    /** 第四十六条: matters that must be heard by law, or major public-interest licences: public announcement. */
+    /**
+     * 第四十六条: matters that must be heard by law, or major public-interest licences: public announcement. The
+     * announcement is made for this application, so it cannot precede its acceptance (a backdated one would also move
+     * forward the earliest hearing day, {@link #checkHearingNotice}).
+     */
     public void checkAnnouncement(DelegateTask task) {
         Vars.requireText(task, "announcementNo", "听证公告编号");
-        pastDate(task, "announcedDate", "公告日期");
+        LocalDate announced = pastDate(task, "announcedDate", "公告日期");
+        LocalDate accepted = clock.toDate(task.getVariable("acceptedDate"));
+        if (announced.isBefore(accepted)) {
+            throw new RuleViolation("announcement-before-acceptance", "听证公告日期（" + announced + "）不能早于受理日期（" + accepted
+                    + "）：行政机关对受理的行政许可申请依法向社会公告并举行听证（行政许可法第四十六条）",
+                    "The hearing announcement (" + announced + ") cannot precede the acceptance on " + accepted + " (Art. 46)");
+        }
     }
 
     /** 告知利害关系人 (第三十六条) and, where 第四十七条 applies, of the right to request a hearing within 5 working days. */
@@ -536,6 +546,20 @@ public class LicensingRules {
         if (hearing.isBefore(earliest)) {
             throw new RuleViolation("hearing-notice-too-late", "应当于举行听证的七个工作日前通知申请人、利害关系人，听证最早可安排在 " + earliest
                     + "（行政许可法第四十八条第一款第一项）", "The hearing must be notified 7 working days ahead; earliest " + earliest + " (Art. 48(1)(1))");
+        }
+        // 第四十六条: a hearing by law is announced to the public, and the public — not only the applicant and the
+        // interested parties notified above — has the seven working days of 第四十八条第一款第一项 (working days, 第八十二条)
+        // between the announcement and the hearing: the same count as the notice, from the announcement
+        Object announcedOn = task.getVariable("announcedDate");
+        if (Vars.flag(task, "hearingByLaw") && announcedOn != null && !announcedOn.toString().isBlank()) {
+            LocalDate announced = clock.toDate(announcedOn);
+            LocalDate afterAnnouncement = clock.addWorkingDays(announced, policy.hearingNoticeWorkingDays());
+            if (hearing.isBefore(afterAnnouncement)) {
+                throw new RuleViolation("hearing-too-soon-after-announcement", "依法应当听证的事项应当向社会公告并举行听证（行政许可法第四十六条），"
+                        + "于举行听证的七个工作日前公告（第四十八条第一款第一项）：公告日期 " + announced + "，听证最早可安排在 " + afterAnnouncement,
+                        "A hearing required by law is held at least 7 working days after its public announcement on " + announced
+                                + "; earliest " + afterAnnouncement + " (Art. 46, 48(1)(1))");
+            }
         }
         Object deadline = task.getVariable("hearingDeadline");
         if (deadline != null && hearing.isAfter(clock.toDate(deadline))) {
