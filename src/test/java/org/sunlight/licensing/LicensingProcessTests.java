@@ -454,6 +454,26 @@ class LicensingProcessTests extends ProcessTest {
     }
 
     @Test
+    void aPermitExtensionRequestCannotBeDatedBeforeThePermitWasIssued() {
+        ProcessInstance c = issuedPermit();
+        at(LocalDateTime.of(2026, 3, 20, 10, 0));
+        // the developer asks to extend the start period of a permit issued on 2026-03-03 (建筑法第九条): a request dated
+        // the day before cannot extend a permit that did not yet exist
+        Map<String, Object> request = new HashMap<>(Map.of("permitEvent", "extensionRequest", "extensionRequestDate", "2026-03-02",
+                "permitExtensionReason", "拆迁未完成"));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_TrackPermit", request))
+                .isInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e).code()).isEqualTo("extension-request-before-permit"))
+                .hasMessageContaining("延期申请日期（2026-03-02）不能早于施工许可证颁发日期（2026-03-03）").hasMessageContaining("建筑法第九条")
+                .hasMessageContaining("cannot precede the permit issued on 2026-03-03");
+        assertThat(c).isWaitingAt("Task_TrackPermit").variables().containsEntry("permitStage", "issued");
+        // on the day of issue it can
+        request.put("extensionRequestDate", "2026-03-03");
+        submit("zhangsan", c, "Task_TrackPermit", request);
+        assertThat(c).isWaitingAt("Task_PermitExtensionDecision");
+    }
+
+    @Test
     void aPermitExtensionRunsFromTheDayTheStartPeriodActuallyEnds() {
         at(LocalDateTime.of(2026, 1, 5, 9, 0));
         String project = projectCode();

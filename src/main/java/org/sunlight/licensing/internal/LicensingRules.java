@@ -910,6 +910,14 @@ public class LicensingRules {
             return;
         }
         LocalDate requested = pastDate(task, "extensionRequestDate", "延期申请日期");
+        // 建筑法第九条: the developer asks to extend the start period of the permit it has received; a request dated before
+        // the issue cannot be of this permit
+        LocalDate issued = clock.toDate(task.getVariable("permitIssuedDate"));
+        if (requested.isBefore(issued)) {
+            throw new RuleViolation("extension-request-before-permit", "延期申请日期（" + requested + "）不能早于施工许可证颁发日期（" + issued
+                    + "）：建设单位应当自领取施工许可证之日起三个月内开工，因故不能按期开工的，应当向发证机关申请延期（建筑法第九条）",
+                    "The extension request (" + requested + ") cannot precede the permit issued on " + issued + " (Construction Law Art. 9)");
+        }
         if (requested.isAfter(deadline)) {
             throw new RuleViolation("extension-request-late", "延期申请应当在开工期限届满前提出（建筑法第九条）", "An extension is requested before the deadline");
         }
