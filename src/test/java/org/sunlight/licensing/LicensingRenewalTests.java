@@ -145,11 +145,11 @@ class LicensingRenewalTests extends ProcessTest {
         // a validity that ends before it starts is a typing error
         assertThatThrownBy(() -> start("zhangsan", "licensing", renewal("2026-03-02", "2026-05-01", "2026-04-30")))
                 .isInstanceOf(RuleViolation.class).satisfies(e -> assertThat(code(e)).isEqualTo("invalid-licence-validity"));
-        // the start of the validity is required of every renewal
-        Map<String, Object> noStart = renewal("2026-03-02", "2026-04-30");
+        // without the start of the validity (optional), an expired licence is still refused
+        Map<String, Object> noStart = renewal("2026-03-02", "2023-02-28", "2026-02-27");
         noStart.remove("licenceValidFrom");
         assertThatThrownBy(() -> start("zhangsan", "licensing", noStart))
-                .isInstanceOf(RuleViolation.class).hasMessageContaining("原许可有效期起始日期");
+                .isInstanceOf(RuleViolation.class).satisfies(e -> assertThat(code(e)).isEqualTo("renewal-after-expiry"));
         // received in the future (the clock stands at 2026-03-02)
         assertThatThrownBy(() -> start("zhangsan", "licensing", renewal("2026-03-03", "2026-04-30")))
                 .isInstanceOf(RuleViolation.class).satisfies(e -> assertThat(code(e)).isEqualTo("date-in-future"));

@@ -146,7 +146,7 @@ public class LicensingRules {
     /**
      * 延续 (第五十条): optional {@code applicationType} "renewal" with the licence's number, first and last valid day.
      * The holder renews a licence it holds: the application is received not before the licence's validity starts
-     * ({@code licenceValidFrom}, which is not before its grant), not after it expired, and not in the future (the
+     * ({@code licenceValidFrom}, optional; the grant is not later), not after it expired, and not in the future (the
      * receipt date is a {@code pastDate}). It is made at least {@code renewalLeadDays} (thirty; a property because
      * "法律、法规、规章另有规定的，依照其规定") days before the licence expires (第五十条第一款); a later
      * application is refused here, so nothing starts: the deemed renewal of 第五十条第二款 protects only a timely
@@ -169,15 +169,17 @@ public class LicensingRules {
                     "A construction permit is not renewed: its start deadline is extended under Construction Law Art. 9");
         }
         Vars.requireText(execution, "renewedLicenceNo", "原许可证件编号");
-        LocalDate validFrom = requireDate(execution, "licenceValidFrom", "原许可有效期起始日期");
+        // the first valid day is optional (clients written before it was asked for send none): given, it is checked
+        LocalDate validFrom = Vars.text(execution, "licenceValidFrom") == null ? null
+                : requireDate(execution, "licenceValidFrom", "原许可有效期起始日期");
         LocalDate expiry = requireDate(execution, "licenceExpiryDate", "原许可有效期届满日期");
-        if (expiry.isBefore(validFrom)) {
+        if (validFrom != null && expiry.isBefore(validFrom)) {
             throw new RuleViolation("invalid-licence-validity", "原许可有效期届满日期（" + expiry + "）不能早于有效期起始日期（" + validFrom + "）",
                     "The licence cannot expire (" + expiry + ") before it is valid (" + validFrom + ")");
         }
         // 第五十条第一款: the holder renews a licence it holds (依法取得的行政许可) — not one not yet in force, nor one that
         // has expired: after the last valid day there is nothing left to renew, and the holder applies afresh (第二十九条)
-        if (received.isBefore(validFrom)) {
+        if (validFrom != null && received.isBefore(validFrom)) {
             throw new RuleViolation("renewal-before-validity", "收到延续申请日期（" + received + "）不能早于原许可有效期起始日期（" + validFrom
                     + "）：被许可人申请延续的是依法取得的行政许可的有效期（行政许可法第五十条第一款）",
                     "The renewal (" + received + ") cannot precede the licence's validity from " + validFrom + " (Art. 50(1))");
@@ -197,7 +199,9 @@ public class LicensingRules {
                             + expiry + " (Administrative Licensing Law Art. 50(1)); the last day was " + latest
                             + ". Apply for a new licence instead");
         }
-        execution.setVariable("licenceValidFrom", clock.startOfDay(validFrom));
+        if (validFrom != null) {
+            execution.setVariable("licenceValidFrom", clock.startOfDay(validFrom));
+        }
         execution.setVariable("licenceExpiryDate", clock.startOfDay(expiry));
         // 第五十条第二款: no decision before the licence expires means the renewal is granted (视为准予延续)
         execution.setVariable("renewalDeemedAt", clock.endOfDay(expiry));
