@@ -100,6 +100,36 @@ class PenaltyHandlingProposalTests extends ProcessTest {
         assertThat(c).isWaitingAt("Task_DeliverDecision").variables().containsEntry("fineDue", true);
     }
 
+    /**
+     * 第二十七条: the legal review finds a suspected crime (its point 8); the handler changes the handling to a transfer
+     * and the case goes to the leader — not round the review again, and not to a penalty the review refused (第五十八条).
+     */
+    @Test
+    void aSuspectedCrimeFoundByTheLegalReviewGoesToTheLeaderForTransfer() {
+        ProcessInstance c = PenaltyCase.untilPriorNotice(this, 30000, "none", false, true);
+        submit("zhangsan", c, "Task_PriorNotice", notice("2026-03-02"));
+        fireTimer(c, "Event_ResponseWindowExpired", endOf(LocalDate.of(2026, 3, 9)));
+        Map<String, Object> crime = new HashMap<>(review("rejected"));
+        crime.put("checkCriminal", "problem");
+        crime.put("reviewOpinion", "伪造竣工验收档案，涉嫌犯罪，应当移送公安机关");
+        submit("wangwu", c, "Task_LegalReview", crime);
+        assertThat(c).isWaitingAt("Task_ReviseAfterReview");
+
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_ReviseAfterReview", Map.of("revisionNote", "同意移送",
+                "handlingProposal", "transfer")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("涉嫌犯罪的事实和理由");
+        submit("zhangsan", c, "Task_ReviseAfterReview", Map.of("revisionNote", "同意审核意见，移送公安机关",
+                "handlingProposal", "transfer", "transferReason", "伪造竣工验收档案，涉嫌伪造国家机关公文罪"));
+        assertThat(c).isWaitingAt("Task_LeaderDecision");
+        assertThatThrownBy(() -> submit("zhaoliu", c, "Task_LeaderDecision", decision(30000)))
+                .as("the review did not pass the penalty").isInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e).code()).isEqualTo("review-missing"));
+        submit("zhaoliu", c, "Task_LeaderDecision", Map.of("decision", "transfer", "decisionOpinion", "同意移送"));
+        assertThat(c).isWaitingAt("Task_TransferToJudiciary");
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(c.getId())
+                .activityId("CallActivity_LegalReview").count()).isEqualTo(1);
+    }
+
     /** A report left without a handling proposes a penalty, as every report did before (the form preselects it). */
     @Test
     void aReportWithoutAHandlingProposesAPenalty() {

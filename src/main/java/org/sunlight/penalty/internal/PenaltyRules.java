@@ -236,14 +236,20 @@ public class PenaltyRules {
         }
         // the report names the facts found and the violation (both required above): left open, it proposes a penalty,
         // as every report did before the other two handlings could be proposed
-        String proposal = Vars.text(task, "handlingProposal") == null ? "penalty"
-                : Vars.requireOneOf(task, "handlingProposal", "调查终结处理意见", HANDLING_PROPOSALS);
-        task.setVariable("handlingProposal", proposal);
+        if (Vars.text(task, "handlingProposal") == null) {
+            task.setVariable("handlingProposal", "penalty");
+        }
+        requireHandling(task);
+    }
+
+    /** The handling proposed, with what each needs: a ground of no penalty the facts bear out, a transfer's reason. */
+    private void requireHandling(VariableScope scope) {
+        String proposal = Vars.requireOneOf(scope, "handlingProposal", "处理意见", HANDLING_PROPOSALS);
         if ("noPenalty".equals(proposal)) {
-            requireNoPenaltyGround(task, Vars.requireOneOf(task, "noPenaltyGround", "不予行政处罚的理由",
+            requireNoPenaltyGround(scope, Vars.requireOneOf(scope, "noPenaltyGround", "不予行政处罚的理由",
                     NO_PENALTY_GROUNDS.keySet()));
         } else if ("transfer".equals(proposal)) {
-            Vars.requireText(task, "transferReason", "涉嫌犯罪的事实和理由");
+            Vars.requireText(scope, "transferReason", "涉嫌犯罪的事实和理由");
         }
     }
 
@@ -615,6 +621,11 @@ public class PenaltyRules {
     /** 按审核意见补正: the revised fine may not exceed the notified one (第四十五条). */
     public void checkRevision(DelegateTask task) {
         Vars.requireText(task, "revisionNote", "补正说明");
+        // the review may find a suspected crime: transferred, the case goes to the leader at once (第二十七条: 及时移送),
+        // not back to the review; a proposal changed to no penalty is reviewed again (BPMN Gateway_RevisedHandling)
+        if (Vars.text(task, "handlingProposal") != null) {
+            requireHandling(task);
+        }
         BigDecimal revised = Vars.amount(task, "revisedFine", "补正后罚款金额");
         if (revised != null) {
             requireNotHeavier(task, revised, "补正后罚款");
@@ -657,7 +668,8 @@ public class PenaltyRules {
             requireNoPenaltyGround(task, Vars.requireOneOf(task, "noPenaltyGround", "不予行政处罚的理由",
                     NO_PENALTY_GROUNDS.keySet()));
         }
-        if (Vars.flag(task, "reviewRequired") && !Vars.flag(task, "reviewApproved")) {
+        // a suspected crime is transferred whatever the review said of the penalty (第二十七条、第五十七条第一款第四项)
+        if (!"transfer".equals(decision) && Vars.flag(task, "reviewRequired") && !Vars.flag(task, "reviewApproved")) {
             throw new RuleViolation("review-missing", "本案须经法制审核，未经审核或者审核未通过的，不得作出决定（行政处罚法第五十八条）",
                     "Legal review is required and has not been passed (Art. 58)");
         }
