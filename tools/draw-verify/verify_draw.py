@@ -5,6 +5,10 @@ Usage:  curl -s https://<sunlight>/api/inspections/draws/<id>/verify > draw.json
 
 Independent of Sunlight's code: it follows docs/random-draw.md and uses the Python standard library only.
 Exit code 0 when the seed matches its commitment and the recomputed result equals the recorded one.
+
+The public record shows inspectors by name and credential number, not by login id: each has an ordinal, his place in
+the pool sorted by the (unpublished) user id. Step 3 uses inspectors only through that order and through equality, so
+the draw is re-run on the ordinals and compared ordinal for ordinal.
 """
 import hashlib
 import json
@@ -45,8 +49,8 @@ def draw(seed_hex, inputs):
             j = i + below(numbers, len(members) - i)
             members[i], members[j] = members[j], members[i]
         chosen.extend(members[:count])
-    conflicts = {(c["inspector"], c["entityId"]) for c in inputs["conflicts"]}
-    pool = sorted(inputs["inspectors"])
+    conflicts = {(c["ordinal"], c["entityId"]) for c in inputs["conflicts"]}
+    pool = sorted(officer["ordinal"] for officer in inputs["inspectors"])
     targets = []
     for candidate in chosen:
         shuffled = list(pool)
@@ -66,12 +70,18 @@ def draw(seed_hex, inputs):
     return targets
 
 
+def ordinals(result):
+    """A published result with each officer reduced to his ordinal."""
+    return [{"id": t["id"], "riskClass": t["riskClass"], "inspectors": [o["ordinal"] for o in t["inspectors"]],
+             "skipped": [o["ordinal"] for o in t["skipped"]]} for t in result]
+
+
 def main(path):
     with open(path, encoding="utf-8") as f:
         record = json.load(f)
     commitment_ok = hashlib.sha256(bytes.fromhex(record["seed"])).hexdigest() == record["commitment"]
     recomputed = draw(record["seed"], record["inputs"])
-    result_ok = recomputed == record["recordedResult"]
+    result_ok = recomputed == ordinals(record["recordedResult"])
     print(json.dumps({"commitmentMatchesSeed": commitment_ok, "resultReproduced": result_ok,
                       "recomputedResult": recomputed}, ensure_ascii=False, indent=2))
     return 0 if commitment_ok and result_ok else 1

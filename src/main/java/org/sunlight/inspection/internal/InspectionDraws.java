@@ -3,12 +3,16 @@ package org.sunlight.inspection.internal;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -26,6 +30,7 @@ import org.springframework.stereotype.Component;
 import org.sunlight.organization.ApiException;
 import org.sunlight.organization.Credential;
 import org.sunlight.organization.Department;
+import org.sunlight.organization.Officer;
 import org.sunlight.organization.Organization;
 import org.sunlight.procedure.CaseInfo;
 import org.sunlight.procedure.Cases;
@@ -46,13 +51,18 @@ import org.sunlight.procedure.Vars;
  * <p>
  * Anyone can verify ({@code GET /api/inspections/draws/{id}/verify}): the seed matches its commitment, the commitment
  * preceded the draw, the record matches the digest anchored in the case's history, and re-running
- * {@link DrawAlgorithm} on the recorded inputs gives the recorded result.
+ * {@link DrawAlgorithm} on the recorded inputs gives the recorded result. That answer names officers by name and
+ * 执法证件号 only, never by login id (see {@link #verify}).
  */
 @Component("inspectionDraws")
 @EnableConfigurationProperties(InspectionPolicy.class)
 public class InspectionDraws {
 
     static final String DECISION = "sample-rate";
+
+    /** An inspector of a draw's pool as recorded at the draw (sl_inspection_draw.pool_json), by user id. */
+    record PoolOfficer(String inspector, String name, String credentialNo) {
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -139,11 +149,16 @@ public class InspectionDraws {
         LocalDate firstDay = planStart.isAfter(clock.today()) ? planStart : clock.today();
         LocalDate lastDay = clock.toDate(Vars.requireText(execution, "planPeriodEnd", "检查结束日期"));
         Set<String> inspectors = new LinkedHashSet<>();
+        Map<String, PoolOfficer> pool = new TreeMap<>();
         for (String department : List.of(Vars.requireText(execution, "inspectorPool", "检查人员名录").split(","))) {
             for (Credential credential : organization.validCredentials(department, firstDay)) {
-                if (credential.covers("inspection") && credential.isValidOn(lastDay)
-                        && organization.officer(credential.userId()).filter(o -> o.active()).isPresent()) {
+                Officer officer = organization.officer(credential.userId()).filter(Officer::active).orElse(null);
+                if (credential.covers("inspection") && credential.isValidOn(lastDay) && officer != null) {
                     inspectors.add(credential.userId());
+                    // the credential that qualified the officer, kept with the draw: the public sees officers by it
+                    // (verify), and a credential suspended or edited later must not change what the draw was made from
+                    pool.putIfAbsent(credential.userId(), new PoolOfficer(credential.userId(), officer.name(),
+                            credential.credentialNo()));
                 }
             }
         }
@@ -160,7 +175,7 @@ public class InspectionDraws {
         String inputsJson = write(inputs);
         String resultJson = write(targets);
         String digest = digest(inputsJson, resultJson, record.seed());
-        if (mapper.recordDraw(id, inputsJson, resultJson, digest, clock.now()) != 1) {
+        if (mapper.recordDraw(id, inputsJson, resultJson, digest, clock.now(), write(List.copyOf(pool.values()))) != 1) {
             throw new IllegalStateException("Draw " + id + " was recorded concurrently");
         }
         execution.setVariable("drawDigest", digest);
@@ -198,7 +213,19 @@ public class InspectionDraws {
         return DrawAlgorithm.reassign(record.seed(), inputs, targetId, conflicted);
     }
 
-    /** Re-runs a draw from its record; anyone may ask. A draw not yet made reveals only its commitment. */
+    /**
+     * Re-runs a draw from its record; anyone may ask. A draw not yet made reveals only its commitment.
+     * <p>
+     * The answer never names an officer by login id: a login id is half of a credential to the Camunda login, and the
+     * public is entitled to an officer's name and 执法证件号 (国办发〔2018〕118号二(五)), which it can check at
+     * {@code /api/public/officers/{credentialNo}}. The record itself stays as it was drawn — the digest anchored in the
+     * case's history covers its user ids, so the checks are made here over exactly what was recorded. What is shown is a
+     * relabelling: each inspector becomes his ordinal in the pool sorted by user id (the order step 3 starts from),
+     * with the name and credential number that qualified him at the draw. The algorithm uses inspectors only through
+     * that order and through equality (conflicts), so anyone re-running it on the ordinals gets the shown result,
+     * ordinal for ordinal (tools/draw-verify/verify_draw.py does). The ordinals reveal only how hidden ids compare.
+     * A record that cannot be read is shown as null, never as its raw text.
+     */
     Map<String, Object> verify(long id) {
         DrawRecord record = mapper.draw(id);
         if (record == null) {
@@ -215,7 +242,8 @@ public class InspectionDraws {
         result.put("algorithm", record.algorithm());
         result.put("algorithmDescription", "种子32字节，承诺值为种子的SHA-256；随机数为 SHA-256(种子‖标签‖0x00‖计数器) 前8字节，"
                 + "拒绝采样得到均匀整数；各风险等级按抽查比例向上取整确定抽取数，以部分 Fisher–Yates 洗牌抽取检查对象；"
-                + "每个对象以完全洗牌的检查人员名录依次选派，跳过申报回避的人员。详见 docs/random-draw.md");
+                + "每个对象以完全洗牌的检查人员名录依次选派，跳过申报回避的人员。检查人员以序号（ordinal，名录按内部用户标识排序后的位次）"
+                + "及姓名、执法证件号表示，可按序号重新运算。详见 docs/random-draw.md");
         result.put("commitment", record.commitment());
         result.put("committedAt", record.committedAt());
         if (!"drawn".equals(record.status())) {
@@ -239,9 +267,14 @@ public class InspectionDraws {
         } catch (RuntimeException e) {
             checks.put("resultReproduced", false);
         }
-        result.put("inputs", readTree(record.inputsJson()));
-        result.put("recordedResult", readTree(record.resultJson()));
-        result.put("recomputedResult", recomputed);
+        DrawAlgorithm.Inputs inputs = readOrNull(record.inputsJson(), DrawAlgorithm.Inputs.class);
+        List<DrawAlgorithm.Target> recorded = readOrNull(record.resultJson(), new TypeReference<List<DrawAlgorithm.Target>>() { });
+        List<String> order = inputs == null || inputs.inspectors() == null ? List.of()
+                : inputs.inspectors().stream().distinct().sorted().toList();
+        Function<String, Map<String, Object>> officers = publicOfficers(record, order);
+        result.put("inputs", inputs == null ? null : publicInputs(inputs, order, officers));
+        result.put("recordedResult", recorded == null ? null : publicResult(recorded, officers));
+        result.put("recomputedResult", recomputed == null ? null : publicResult(recomputed, officers));
         Map<String, String> names = new LinkedHashMap<>();
         if (recomputed != null) {
             recomputed.forEach(t -> {
@@ -253,6 +286,72 @@ public class InspectionDraws {
         result.put("checks", checks);
         result.put("intact", checks.values().stream().allMatch(Boolean::booleanValue));
         return result;
+    }
+
+    // ---------------------------------------------------------------- the public view of a draw (verify)
+
+    /**
+     * Each user id of a draw as the public sees it: ordinal in the pool (null for someone outside it, as in a tampered
+     * record), name and credential number. Draws recorded before the pool was kept (no pool_json) take the officer's
+     * credential covering inspection that was within its validity on the draw day, whatever its status now.
+     */
+    private Function<String, Map<String, Object>> publicOfficers(DrawRecord record, List<String> order) {
+        Map<String, PoolOfficer> recorded = new HashMap<>();
+        List<PoolOfficer> pool = record.poolJson() == null ? null
+                : readOrNull(record.poolJson(), new TypeReference<List<PoolOfficer>>() { });
+        if (pool != null) {
+            pool.forEach(o -> recorded.put(o.inspector(), o));
+        }
+        LocalDate drawDay = clock.toDate(record.drawnAt());
+        Map<String, Map<String, Object>> views = new HashMap<>();
+        return userId -> views.computeIfAbsent(userId, u -> {
+            PoolOfficer officer = recorded.containsKey(u) ? recorded.get(u) : officerOn(u, drawDay);
+            Map<String, Object> view = new LinkedHashMap<>();
+            int index = order.indexOf(u);
+            view.put("ordinal", index < 0 ? null : index + 1);
+            view.put("name", officer.name());
+            view.put("credentialNo", officer.credentialNo());
+            return view;
+        });
+    }
+
+    private PoolOfficer officerOn(String userId, LocalDate day) {
+        String name = organization.officer(userId).map(Officer::name).orElse(null);
+        String credentialNo = organization.credentialsOf(userId).stream()
+                .filter(c -> c.covers("inspection") && !day.isBefore(c.validFrom()) && !day.isAfter(c.validTo()))
+                .max(Comparator.comparing(Credential::validTo)).map(Credential::credentialNo).orElse(null);
+        return new PoolOfficer(userId, name, credentialNo);
+    }
+
+    private static Map<String, Object> publicInputs(DrawAlgorithm.Inputs inputs, List<String> order,
+                                                    Function<String, Map<String, Object>> officers) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("algorithm", inputs.algorithm());
+        view.put("businessKey", inputs.businessKey());
+        view.put("itemCode", inputs.itemCode());
+        view.put("population", inputs.population());
+        view.put("sampleRates", inputs.sampleRates());
+        view.put("inspectors", order.stream().map(officers).toList());
+        view.put("conflicts", inputs.conflicts() == null ? null : inputs.conflicts().stream().map(c -> {
+            Map<String, Object> conflict = new LinkedHashMap<>();
+            conflict.put("ordinal", officers.apply(c.inspector()).get("ordinal"));
+            conflict.put("entityId", c.entityId());
+            return conflict;
+        }).toList());
+        view.put("inspectorsPerTarget", inputs.inspectorsPerTarget());
+        return view;
+    }
+
+    private static List<Map<String, Object>> publicResult(List<DrawAlgorithm.Target> targets,
+                                                          Function<String, Map<String, Object>> officers) {
+        return targets.stream().map(t -> {
+            Map<String, Object> target = new LinkedHashMap<>();
+            target.put("id", t.id());
+            target.put("riskClass", t.riskClass());
+            target.put("inspectors", t.inspectors() == null ? null : t.inspectors().stream().map(officers).toList());
+            target.put("skipped", t.skipped() == null ? null : t.skipped().stream().map(officers).toList());
+            return target;
+        }).toList();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -335,11 +434,19 @@ public class InspectionDraws {
         }
     }
 
-    private static Object readTree(String json) {
+    private static <T> T readOrNull(String json, Class<T> type) {
         try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException | RuntimeException e) {
-            return json;
+            return json == null ? null : read(json, type);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static <T> T readOrNull(String json, TypeReference<T> type) {
+        try {
+            return json == null ? null : read(json, type);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

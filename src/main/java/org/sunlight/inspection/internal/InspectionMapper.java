@@ -16,7 +16,7 @@ interface InspectionMapper {
     String ENTITY = "id, name, kind, risk_class, address, active, updated_at, updated_by";
     String CONFLICT = "user_id, entity_id, reason, declared_by, declared_at";
     String DRAW = "id, business_key, item_code, status, algorithm, commitment, seed, committed_at, inputs_json, "
-            + "result_json, record_digest, drawn_at";
+            + "result_json, record_digest, drawn_at, pool_json";
 
     // ---- random-inspection list
 
@@ -87,7 +87,7 @@ interface InspectionMapper {
     int withdraw(String businessKey);
 
     @Update("UPDATE sl_inspection_draw SET status = 'drawn', inputs_json = #{inputs}, result_json = #{result}, "
-            + "record_digest = #{digest}, drawn_at = #{at} WHERE id = #{id} AND status = 'committed'")
+            + "record_digest = #{digest}, drawn_at = #{at}, pool_json = #{pool} WHERE id = #{id} AND status = 'committed'")
     int recordDraw(@Param("id") long id, @Param("inputs") String inputs, @Param("result") String result,
-                   @Param("digest") String digest, @Param("at") Date at);
+                   @Param("digest") String digest, @Param("at") Date at, @Param("pool") String pool);
 }
