@@ -1161,6 +1161,80 @@ abstract class ApplicationContractTests {
                 "Task_OnSiteInspection", "Task_ResultPublication", "EndEvent_Done");
     }
 
+    /**
+     * The anonymous verification names officers as the public may see them (国办发〔2018〕118号二(五): name and
+     * 执法证件号), never by their login ids, and still proves the draw — and a tampered record still fails, without
+     * its login ids showing either.
+     */
+    @Test
+    void anAnonymousDrawVerificationNamesOfficersByNameAndCredentialNumberNeverByLoginId() throws Exception {
+        Map<String, String> credentials = Map.of("张三", "21010020230001", "李四", "21010020230002",
+                "周八", "21010020230003", "吴九", "21010020230004");
+        List<String> loginIds = List.of("zhangsan", "lisi", "zhouba", "wujiu", "zhengshi");
+        String key = startCase("zhangsan", "inspection", Map.of("planName", "施工许可办理情况双随机抽查（公开核验）",
+                "planPeriodStart", "2026-03-02", "planPeriodEnd", "2026-03-31"));
+        Rest.Response planned = rest.post("zhangsan", "/engine-rest/task/" + taskId("zhangsan", key, "Task_PlanDetails")
+                + "/submit-form", Map.of("variables", Map.of("itemCode", Map.of("value", "JC-XK-01"),
+                "inspectorDepartments", Map.of("value", "[\"zhifa\",\"zhijian\"]", "type", "Json"))));
+        assertThat(planned.status()).as(planned.body()).isEqualTo(204);
+        submit("zhaoliu", key, "Task_PlanApproval", Map.of("planDecision", "approve", "planOpinion", "同意"));
+        String instanceId = rest.get("zhangsan", "/engine-rest/process-instance?businessKey=" + key).json().get(0).get("id").asText();
+        long drawId = rest.get("zhangsan", "/engine-rest/process-instance/" + instanceId + "/variables/drawId").json()
+                .get("value").asLong();
+
+        Rest.Response verified = rest.get(null, "/api/inspections/draws/" + drawId + "/verify");
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        for (String loginId : loginIds) {
+            soft.assertThat(verified.body()).as("login id %s in the public answer", loginId).doesNotContain(loginId);
+        }
+        soft.assertThat(verified.json().get("intact").asBoolean()).as("intact").isTrue();
+        verified.json().get("checks").fields().forEachRemaining(check ->
+                soft.assertThat(check.getValue().asBoolean()).as(check.getKey()).isTrue());
+        // the pool, in the algorithm's order, as name and credential number
+        JsonNode pool = verified.json().path("inputs").path("inspectors");
+        soft.assertThat(pool).as("pool").hasSize(4);
+        for (JsonNode officer : pool) {
+            soft.assertThat(officer.path("credentialNo").asText()).as("pool credential of %s", officer)
+                    .isEqualTo(credentials.get(officer.path("name").asText()));
+        }
+        JsonNode recorded = verified.json().get("recordedResult");
+        soft.assertThat(recorded).as("targets").hasSize(2);
+        for (JsonNode target : recorded) {
+            soft.assertThat(target.path("inspectors")).as("inspectors of %s", target.path("id")).hasSize(2);
+            for (JsonNode officer : target.path("inspectors")) {
+                soft.assertThat(officer.path("name").asText()).as("drawn officer %s", officer).isIn(credentials.keySet());
+                soft.assertThat(officer.path("credentialNo").asText()).as("drawn officer %s", officer)
+                        .isEqualTo(credentials.get(officer.path("name").asText()));
+            }
+        }
+        soft.assertThat(verified.json().get("recomputedResult")).as("recomputed").isEqualTo(recorded);
+
+        // a tampered record (an inspector swapped for someone outside the pool) fails, and says so without login ids
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        String original = jdbc.queryForObject("SELECT result_json FROM sl_inspection_draw WHERE id = ?", String.class, drawId);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        JsonNode result = mapper.readTree(original);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) result.get(0).get("inspectors")).set(0,
+                com.fasterxml.jackson.databind.node.TextNode.valueOf("zhengshi"));
+        jdbc.update("UPDATE sl_inspection_draw SET result_json = ? WHERE id = ?", mapper.writeValueAsString(result), drawId);
+        try {
+            Rest.Response tampered = rest.get(null, "/api/inspections/draws/" + drawId + "/verify");
+            assertThat(tampered.status()).as(tampered.body()).isEqualTo(200);
+            assertThat(tampered.json().get("intact").asBoolean()).isFalse();
+            assertThat(tampered.json().get("checks").get("resultReproduced").asBoolean()).isFalse();
+            assertThat(tampered.json().get("checks").get("recordMatchesDigest").asBoolean()).isFalse();
+            for (String loginId : loginIds) {
+                soft.assertThat(tampered.body()).as("login id %s in the public answer to a tampered record", loginId)
+                        .doesNotContain(loginId);
+            }
+        } finally {
+            jdbc.update("UPDATE sl_inspection_draw SET result_json = ? WHERE id = ?", original, drawId);
+        }
+        assertThat(rest.get(null, "/api/inspections/draws/" + drawId + "/verify").json().get("intact").asBoolean()).isTrue();
+        soft.assertAll();
+    }
+
     @Test
     void administratorsKeepTheInspectionListsAndOfficersDeclareTheirOwnConflicts() {
         Rest.Response item = rest.put("admin", "/api/admin/inspections/items/JC-TEST-01", "application/json", Rest.json(Map.of(

@@ -358,6 +358,38 @@ class InspectionProcessTests extends ProcessTest {
         assertThat(draws.verify(id)).containsEntry("intact", true);
     }
 
+    /**
+     * The public verification shows each drawn inspector as the officer he is (name and the credential that qualified
+     * him), never by login id — also for a draw recorded before the qualifying credentials were kept with it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theVerificationShowsEachDrawnInspectorByNameAndCredentialNumberNotByLoginId() throws Exception {
+        ProcessInstance c = drawn("JC-JC-01");
+        long id = drawId(c);
+        List<DrawAlgorithm.Target> targets = draws.targets(id);
+        Map<String, String> names = Map.of("zhangsan", "张三", "lisi", "李四", "zhouba", "周八", "wujiu", "吴九");
+        for (boolean legacy : List.of(false, true)) {
+            if (legacy) {
+                jdbc.update("UPDATE sl_inspection_draw SET pool_json = NULL WHERE id = ?", id);
+            }
+            Map<String, Object> verified = draws.verify(id);
+            assertThat(verified).containsEntry("intact", true);
+            String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(verified);
+            assertThat(json).doesNotContain("zhangsan", "lisi", "zhouba", "wujiu");
+            List<Map<String, Object>> shown = (List<Map<String, Object>>) verified.get("recordedResult");
+            assertThat(shown).hasSameSizeAs(targets);
+            for (int t = 0; t < targets.size(); t++) {
+                List<Map<String, Object>> officers = (List<Map<String, Object>>) shown.get(t).get("inspectors");
+                assertThat(officers).extracting(o -> o.get("credentialNo"))
+                        .containsExactlyElementsOf(targets.get(t).inspectors().stream().map(CREDENTIALS::get).toList());
+                assertThat(officers).extracting(o -> o.get("name"))
+                        .containsExactlyElementsOf(targets.get(t).inspectors().stream().map(names::get).toList());
+            }
+            assertThat(verified.get("recomputedResult")).isEqualTo(shown);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Boolean> checks(long id) {
         Map<String, Object> verified = draws.verify(id);
