@@ -199,7 +199,7 @@ abstract class ApplicationContractTests {
         }
         // coercion and inspection: what their due dates, timers and assignments read
         for (String date : List.of("measureDeadline", "emergencyReportDue", "releaseDueAt", "performanceDeadlineEnd",
-                "appealPeriodEnd", "substituteEarliest", "courtWindowOpens", "courtWindowCloses", "planPeriodEndAt",
+                "appealPeriodEnd", "substituteEarliest", "courtWindowOpens", "courtWindowCloses", "planPeriodEndAt", "missedTargetAt",
                 "publicationDue", "publicationHandOverDue", "rectificationDeadlineEnd", "suspensionLapse", "agreementDueEnd")) {
             variables.put(date, in30Days);
         }

@@ -16,12 +16,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                                      the timer hands an unconfirmed result over, this many working days before the
  *                                      limit. Local practice, not law; at least 1, as 0 would hand over at the limit itself
  *                                      and leave the review no time at all
+ * @param recordEntryWorkingDays        working days after the plan period in which the record of an inspection held
+ *                                      within it may still be entered; a target still without one then goes to
+ *                                      未按期检查说明 (its inspection would be outside the approved period, 国办发〔2024〕54号).
+ *                                      Local practice, not law
  */
 @ConfigurationProperties("sunlight.inspection")
 record InspectionPolicy(int inspectorsPerTarget, int publicationWorkingDays,
-                        @DefaultValue("5") int publicationReviewWorkingDays) {
+                        @DefaultValue("5") int publicationReviewWorkingDays,
+                        @DefaultValue("5") int recordEntryWorkingDays) {
 
     InspectionPolicy {
+        if (recordEntryWorkingDays < 0) {
+            throw new IllegalArgumentException("sunlight.inspection.record-entry-working-days must not be negative");
+        }
         if (inspectorsPerTarget < 2) {
             throw new IllegalArgumentException("sunlight.inspection.inspectors-per-target must be at least 2 (RULES 5.6)");
         }

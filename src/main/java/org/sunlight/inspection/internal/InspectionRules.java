@@ -93,6 +93,23 @@ public class InspectionRules {
             throw new RuleViolation("period-past", "检查结束日期不能早于今天", "The inspection period has already ended");
         }
         execution.setVariable("planPeriodEndAt", clock.endOfDay(to));
+        // a target not inspected in the period cannot be inspected under this plan any more (checkRecord refuses it);
+        // once the records of inspections held in time have had their days to be entered, it is explained, not left open
+        execution.setVariable("missedTargetAt", clock.endOfDay(clock.addWorkingDays(to, policy.recordEntryWorkingDays())));
+    }
+
+    static final Set<String> MISSED_REASONS = Set.of("closed", "unreachable", "relocated", "notReached");
+
+    /**
+     * 未按期检查说明: a drawn target not inspected within the approved period — the plan's draw is recorded and
+     * published, so why it went uninspected is recorded too (a deregistered or closed business, one that cannot be
+     * reached at its registered address, one that moved away, or one the inspectors did not reach), and it is left to
+     * a later plan (国办发〔2024〕54号: 检查须在批准的计划内实施).
+     */
+    public void recordMissed(DelegateTask task) {
+        Vars.requireOneOf(task, "missedReason", "未按期检查的原因", MISSED_REASONS);
+        Vars.requireText(task, "missedExplanation", "情况说明");
+        task.setVariable("targetInspected", false);
     }
 
     /** Task create listener: the published items and the enforcement departments as the form's options. */

@@ -697,6 +697,54 @@ class InspectionProcessTests extends ProcessTest {
     }
 
     /**
+     * A drawn target nobody inspected within the approved period (2026-03-02 to Tuesday 2026-03-31) can no longer be
+     * inspected under the plan; once the records of inspections held in time have had their five working days to be
+     * entered (sunlight.inspection.record-entry-working-days; 清明 2026-04-04..06 not counted: Wednesday 2026-04-08),
+     * the inspectors explain why it was missed and the target is done — the case no longer waits on a task that can
+     * never be completed.
+     */
+    @Test
+    void aTargetNotInspectedInThePeriodIsExplainedOnceLateRecordsHadTheirDays() {
+        ProcessInstance c = drawn("JC-JC-01");
+        List<DrawAlgorithm.Target> targets = draws.targets(drawId(c));
+        List<org.camunda.bpm.engine.runtime.Job> timers = managementService.createJobQuery().processInstanceId(c.getId())
+                .activityId("Event_TargetMissed").list();
+        assertThat(timers).hasSize(targets.size())
+                .allSatisfy(job -> assertThat(job.getDuedate()).isEqualTo(endOf(LocalDate.of(2026, 4, 8))));
+
+        // the first target was inspected on the period's last day and recorded within the days allowed
+        DrawAlgorithm.Target inspected = targets.get(0);
+        at(LocalDateTime.of(2026, 4, 7, 10, 0));
+        Map<String, Object> inTime = record(inspected.inspectors(), "compliant");
+        inTime.put("inspectionStartedAt", "2026-03-31T15:00");
+        inTime.put("inspectionEndedAt", "2026-03-31T16:30");
+        complete(inspected.inspectors().get(0), targetTask(c, "Task_OnSiteInspection", inspected.id()), inTime);
+
+        at(LocalDateTime.of(2026, 4, 9, 9, 0));
+        managementService.createJobQuery().processInstanceId(c.getId()).activityId("Event_TargetMissed").list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+        assertThat(tasks(c, "Task_OnSiteInspection")).isEmpty();
+        List<Task> missed = tasks(c, "Task_MissedTarget");
+        assertThat(missed).hasSize(targets.size() - 1);
+        Task first = missed.get(0);
+        String inspector = (String) taskService.getVariable(first.getId(), "inspector1");
+        assertThat(first.getAssignee()).isEqualTo(inspector);
+        assertThatThrownBy(() -> complete(inspector, first, Map.of("missedExplanation", "未能到场")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("未按期检查的原因");
+        assertThatThrownBy(() -> complete(inspector, first, Map.of("missedReason", "forgot", "missedExplanation", "未能到场")))
+                .isInstanceOf(RuleViolation.class);
+        assertThat(tasks(c, "Task_MissedTarget")).hasSize(targets.size() - 1);
+
+        for (Task task : missed) {
+            complete((String) taskService.getVariable(task.getId(), "inspector1"), task,
+                    Map.of("missedReason", "unreachable", "missedExplanation", "两次按登记地址前往，均无法联系"));
+        }
+        assertThat(tasks(c, "Task_MissedTarget")).isEmpty();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(c.getId())
+                .activityId("EndEvent_TargetMissed").count()).isEqualTo(targets.size() - 1);
+    }
+
+    /**
      * 回避 (行政处罚法第四十三条; RULES 5.6): a legal reviewer who declared a conflict of interest with a target may not
      * review its finding, as an inspector with one may not inspect it.
      */
