@@ -24,6 +24,8 @@ import org.sunlight.procedure.RuleViolation;
  */
 class PenaltyHandlingProposalTests extends ProcessTest {
 
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.web.context.WebApplicationContext web;
+
     private ProcessInstance investigated() {
         ProcessInstance c = start("zhangsan", "penalty-general", registration());
         submit("zhaoliu", c, "Task_FilingApproval", filing());
@@ -53,6 +55,13 @@ class PenaltyHandlingProposalTests extends ProcessTest {
         assertThat(c).isWaitingAt("Task_LeaderDecision");
         assertThat(passed(c, "Task_ProposePenalty")).isFalse();
         assertThat(passed(c, "Task_PriorNotice")).isFalse();
+
+        // nobody was told of a penalty, so there is no response window to register a late statement into
+        CaseApi.Response late = new CaseApi(web).post("zhangsan", "/api/cases/" + c.getBusinessKey() + "/late-responses",
+                Map.of("responseType", "statement", "receivedDate", "2026-03-02", "statementContent", "我方无违法行为"));
+        assertThat(late.status()).as(late.body()).isEqualTo(409);
+        assertThat(late.body()).contains("no-prior-notice", "未事先告知");
+        assertThat(c).isWaitingAt("Task_LeaderDecision");
 
         submit("zhaoliu", c, "Task_LeaderDecision", Map.of("decision", "noPenalty", "decisionOpinion", "违法事实不能成立，不予行政处罚"));
         assertThat(c).isWaitingAt("Task_DeliverDecision").variables().containsEntry("decisionResult", "不予行政处罚")

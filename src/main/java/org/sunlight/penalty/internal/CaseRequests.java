@@ -141,6 +141,11 @@ class CaseRequests {
                     "A timely response is registered late after the window expired and before the decision; before that, in the party-response task (Art. 62, 64(1))");
             VariableScope caseScope = org.camunda.bpm.engine.impl.context.Context.getCommandContext()
                     .getExecutionManager().findExecutionById(info.processInstanceId());
+            if (caseScope.getVariable("responseStage") == null) {
+                // a proposal of no penalty or a transfer goes to the leader without a notice (第五十七条): no window ran
+                throw new ApiException(409, "no-prior-notice", "本案未事先告知拟作出的行政处罚（拟不予处罚或移送司法机关），没有陈述申辩和听证申请期限可补登记",
+                        "No penalty was notified in this case (no penalty or a transfer was proposed): there is no response window");
+            }
             if (!"expired".equals(caseScope.getVariable("responseStage"))) {
                 // waived in writing, or the hearing already held: there is no expired window left to register into
                 throw new ApiException(409, "response-window-not-expired", "本案陈述申辩和听证申请期限并非届满未登记（当事人已书面放弃或已举行听证），不能补登记",
