@@ -131,6 +131,53 @@ class ExecutionSuspensionAndAgreementTests extends ProcessTest {
         assertThat(outcome(c)).isEqualTo("performed");
     }
 
+    /**
+     * A third party claims the property on the day of the execution (第三十九条第一款第二项): the officers stop, record
+     * what happened and report; the case does not end as executed. Resumed, the execution is arranged anew — the
+     * schedule of a direct execution, a new three-day reminder of a substitute performance (第五十一条第一款第二项).
+     */
+    @Test
+    void anExecutionStoppedOnSiteIsReportedAndArrangedAnewWhenResumed() {
+        ProcessInstance c = decided("other", "direct", 0);
+        submit("zhangsan", c, "Task_ScheduleExecution", Map.of("executionDecisionServedDate", "2026-03-10",
+                "decisionServiceMethod", "direct", "plannedStart", "2026-03-12T09:00", "plannedEnd", "2026-03-12T11:00",
+                "emergency", false, "noUtilityCutoff", true));
+        assertThat(c).isWaitingAt("Task_OnSiteExecution");
+        at(LocalDateTime.of(2026, 3, 12, 12, 0));
+        Map<String, Object> stopped = onSiteExecution("2026-03-12T09:00", "2026-03-12T10:00");
+        stopped.put("executionResult", "执行中案外人到场主张执行标的系其所有，停止执行");
+        stopped.put("executionStep", "suspend");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_OnSiteExecution", stopped))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第三十九条");
+        assertThat(c).isWaitingAt("Task_OnSiteExecution");
+        stopped.put("pauseReport", "案外人沈阳某某物资公司现场出示买卖合同和付款凭证，主张执行标的系其所有");
+        submit("zhangsan", c, "Task_OnSiteExecution", stopped);
+        assertThat(c).isWaitingAt("Task_SuspensionDecision").hasNotPassed("EndEvent_Executed").variables()
+                .containsEntry("suspendedStep", "Task_ScheduleExecution");
+
+        submit("zhaoliu", c, "Task_SuspensionDecision", Map.of("suspensionDecision", "reject", "suspensionOpinion", "合同系执行后签订，理由不成立，继续执行"));
+        assertThat(c).isWaitingAt("Task_ScheduleExecution").variables().containsEntry("executionStep", null);
+    }
+
+    @Test
+    void aSubstitutePerformanceStoppedOnSiteIsRemindedAgainWhenResumed() {
+        ProcessInstance c = decided("other", "substitute", 0);
+        at(LocalDateTime.of(2026, 3, 12, 9, 0));
+        submit("zhangsan", c, "Task_SubstituteNotice", Map.of("substituteDecisionServedDate", "2026-03-11",
+                "reminderServedDate", "2026-03-12", "plannedStart", "2026-03-18T09:00", "plannedEnd", "2026-03-18T12:00",
+                "emergency", false, "noUtilityCutoff", true));
+        fireTimer(c, "Event_SubstituteNoticeElapsed", timer(c, "Event_SubstituteNoticeElapsed").getDuedate());
+        assertThat(c).isWaitingAt("Task_OnSiteExecution");
+        at(LocalDateTime.of(2026, 3, 18, 12, 0));
+        Map<String, Object> stopped = onSiteExecution("2026-03-18T09:00", "2026-03-18T10:00");
+        stopped.put("executionStep", "agreement");
+        stopped.put("pauseReport", "当事人到场书面请求自行拆除并分期缴纳代履行费用");
+        submit("zhangsan", c, "Task_OnSiteExecution", stopped);
+        assertThat(c).isWaitingAt("Task_AgreementApproval").variables().containsEntry("suspendedStep", "Task_SubstituteWait");
+        submit("zhaoliu", c, "Task_AgreementApproval", Map.of("agreementDecision", "reject", "agreementOpinion", "不同意，继续代履行"));
+        assertThat(c).isWaitingAt("Task_SubstituteNotice");
+    }
+
     @Test
     void aSuspensionThatLastedThreeYearsUnresumedEndsInNoFurtherExecution() {
         ProcessInstance c = decided("other", "substitute", 0);

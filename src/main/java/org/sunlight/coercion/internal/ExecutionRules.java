@@ -441,6 +441,13 @@ public class ExecutionRules {
         requireNoUtilityCutoff(task);
         Vars.requireText(task, "executionRecordNo", "执行笔录编号");
         Vars.requireText(task, "executionResult", "执行情况");
+        if (pauseRequested(task, "execute")) {
+            // stopped on site (第三十九条, 第四十二条): a resumed execution is arranged anew — served and scheduled again, a
+            // substitute performance reminded again three working days ahead (第五十一条第一款第二项)
+            task.setVariable("suspendedStep", "substitute".equals(task.getVariable("route")) ? "Task_SubstituteWait"
+                    : "Task_ScheduleExecution");
+            return;
+        }
         if ("substitute".equals(task.getVariable("route"))) {
             Checks.requireTrue(task, "supervisorPresent", "no-supervisor", "代履行时，作出决定的行政机关应当派员到场监督（行政强制法第五十一条第一款第三项）",
                     "The department must supervise substitute performance on site (Art. 51(1)(3))");
