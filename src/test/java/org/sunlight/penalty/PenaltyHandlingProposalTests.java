@@ -25,6 +25,7 @@ import org.sunlight.procedure.RuleViolation;
 class PenaltyHandlingProposalTests extends ProcessTest {
 
     @org.springframework.beans.factory.annotation.Autowired org.springframework.web.context.WebApplicationContext web;
+    @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private ProcessInstance investigated() {
         ProcessInstance c = start("zhangsan", "penalty-general", registration());
@@ -66,6 +67,25 @@ class PenaltyHandlingProposalTests extends ProcessTest {
         submit("zhaoliu", c, "Task_LeaderDecision", Map.of("decision", "noPenalty", "decisionOpinion", "违法事实不能成立，不予行政处罚"));
         assertThat(c).isWaitingAt("Task_DeliverDecision").variables().containsEntry("decisionResult", "不予行政处罚")
                 .containsEntry("noPenaltyGround", "facts-not-established").containsEntry("fineDue", false);
+        // no violation was found: not a penalty decision to publish (第四十八条), and publishing the party's name would
+        // harm it (政府信息公开条例第十五条) — withheld by the DMN publication-deadline, no review task
+        assertThat(events.stream(org.sunlight.procedure.CaseDecided.class)
+                .filter(e -> e.businessKey().equals(c.getBusinessKey())).map(org.sunlight.procedure.CaseDecided::kind))
+                .containsExactly("no-violation");
+        assertThat(jdbc.queryForObject("SELECT status FROM sl_publication WHERE business_key = ?", String.class,
+                c.getBusinessKey())).isEqualTo("withheld");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("publication")
+                .processInstanceBusinessKey(c.getBusinessKey()).count()).isZero();
+    }
+
+    /** A minor violation not punished (第三十三条) is still a decision of the penalty procedure, and published. */
+    @Test
+    void aMinorViolationNotPunishedIsPublished() {
+        ProcessInstance c = investigated();
+        submit("zhangsan", c, "Task_InvestigationReport", report("noPenalty", "noPenaltyGround", "minor-corrected"));
+        submit("zhaoliu", c, "Task_LeaderDecision", Map.of("decision", "noPenalty", "decisionOpinion", "违法行为轻微并及时改正，不予行政处罚"));
+        assertThat(jdbc.queryForObject("SELECT status FROM sl_publication WHERE business_key = ?", String.class,
+                c.getBusinessKey())).isEqualTo("pending");
     }
 
     @Test

@@ -158,6 +158,10 @@ class Publications {
             row.status = PublicationRow.WITHHELD;
             row.withheldReason = "决定时认定涉及国家秘密、商业秘密或者个人隐私，依法不予公开（《政府信息公开条例》第十四条、"
                     + "第十五条；《行政处罚法》第五十条）";
+        } else if (deadline.get("withheldReason") != null) {
+            // a kind of decision the law does not have published (DMN publication-deadline, with its articles)
+            row.status = PublicationRow.WITHHELD;
+            row.withheldReason = (String) deadline.get("withheldReason");
         } else {
             row.status = PublicationRow.PENDING;
         }

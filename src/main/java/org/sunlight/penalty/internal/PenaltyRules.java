@@ -711,6 +711,9 @@ public class PenaltyRules {
             fineDue = fine.signum() > 0;
         }
         task.setVariable("fineDue", fineDue);
+        // no violation at all (第五十七条第一款第三项): a decision the DMN publication-deadline does not have published
+        task.setVariable("noViolation", "noPenalty".equals(decision)
+                && "facts-not-established".equals(Vars.text(task, "noPenaltyGround")));
         task.setVariable("decisionDate", clock.now());
         task.setVariable("decisionMatter", task.getVariable("violationName"));
         task.setVariable("decisionResult", "penalty".equals(decision)
