@@ -86,6 +86,13 @@ class PenaltyHandlingProposalTests extends ProcessTest {
         submit("zhaoliu", c, "Task_LeaderDecision", Map.of("decision", "noPenalty", "decisionOpinion", "违法行为轻微并及时改正，不予行政处罚"));
         assertThat(jdbc.queryForObject("SELECT status FROM sl_publication WHERE business_key = ?", String.class,
                 c.getBusinessKey())).isEqualTo("pending");
+        // 第三十三条第三款: not punished, the party is educated — the delivery records how
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_DeliverDecision", delivery("2026-03-02")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("第三十三条第三款");
+        Map<String, Object> delivered = new HashMap<>(delivery("2026-03-02"));
+        delivered.put("educationNote", "送达时向当事人讲解建设工程档案管理规定，当事人承诺按期移交");
+        submit("zhangsan", c, "Task_DeliverDecision", delivered);
+        assertThat(c).isWaitingAt("Task_Closure");
     }
 
     @Test
@@ -224,5 +231,13 @@ class PenaltyHandlingProposalTests extends ProcessTest {
         submit("zhaoliu", c, "Task_LeaderDecision", Map.of("decision", "noPenalty", "decisionOpinion", "不予行政处罚，责令监护人加以管教"));
         assertThat(c).isWaitingAt("Task_DeliverDecision");
         assertThat(passed(c, "Task_PriorNotice")).isFalse();
+        // 第三十条: the guardian is ordered to discipline the child — recorded when the decision is delivered
+        Map<String, Object> delivered = new HashMap<>(delivery("2026-03-02"));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_DeliverDecision", delivered))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("责令监护人加以管教").hasMessageContaining("第三十条");
+        assertThat(c).isWaitingAt("Task_DeliverDecision");
+        delivered.put("educationNote", "已向监护人王某送达决定书，责令其加强管教，监护人签字确认");
+        submit("zhangsan", c, "Task_DeliverDecision", delivered);
+        assertThat(c).isWaitingAt("Task_Closure");
     }
 }

@@ -820,12 +820,31 @@ public class PenaltyRules {
                     "Electronic delivery requires the party's signed consent (Art. 61(2))");
         }
         Vars.requireText(task, "deliveryReceiptNo", "送达回证编号");
+        requireEducation(task);
         // 自收到行政处罚决定书之日起十五日内 (第六十七条第三款): for 公告送达 the party receives it thirty days after the
         // publication, and only then do the fifteen days and, after them, the surcharge of 第七十二条 run
         LocalDate received = deemedDelivery(task, method, delivered, "deemedDeliveredDate");
         if (Vars.flag(task, "fineDue")) {
             task.setVariable("paymentDeadline", clock.calendarDaysAfter(received, policy.paymentDays()));
         }
+    }
+
+    /**
+     * 不予行政处罚 for a violation that was committed is not the end of it: 行政机关应当对当事人进行教育 (第三十三条第三款);
+     * a child under 14 is handed to the guardian's discipline (责令监护人加以管教, 第三十条), a person who could not
+     * control their acts to the guardian's care and treatment (第三十一条). Recorded with the delivery of the decision,
+     * where the ground was given; a violation not established (第五十七条第一款第三项) calls for none.
+     */
+    private static void requireEducation(DelegateTask task) {
+        String ground = Vars.text(task, "noPenaltyGround");
+        if (!"noPenalty".equals(task.getVariable("decision")) || ground == null || "facts-not-established".equals(ground)) {
+            return;
+        }
+        Vars.requireText(task, "educationNote", switch (ground) {
+            case "under-14" -> "责令监护人加以管教的情况（行政处罚法第三十条）";
+            case "mental-incapacity" -> "责令监护人严加看管和治疗的情况（行政处罚法第三十一条）";
+            default -> "对当事人进行教育的情况（行政处罚法第三十三条第三款）";
+        });
     }
 
     /**
