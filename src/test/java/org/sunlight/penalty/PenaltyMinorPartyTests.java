@@ -148,4 +148,35 @@ class PenaltyMinorPartyTests extends ProcessTest {
         onSpot.put("partyIdNumber", ADULT);
         assertThat(start("zhangsan", "penalty-summary", onSpot)).isWaitingAt("Task_OnSpotDecision");
     }
+
+    /**
+     * 第三十条 for a 17-year-old fined on the spot: the summary procedure knows no statutory range (no violation code),
+     * so the officer must state how the penalty was made lighter; an adult's decision needs no such statement.
+     */
+    @Test
+    void anOnTheSpotPenaltyOfAMinorStatesHowItWasMadeLighter() {
+        Map<String, Object> onSpot = new HashMap<>(Map.of("partyType", "individual", "partyName", "王小明",
+                "partyIdNumber", SEVENTEEN_AT_VIOLATION, "caseSummary", "施工现场未设置围挡",
+                "legalBasisText", "《建设工程安全生产管理条例》第六十四条", "violationDate", "2026-02-10",
+                "place", "和平区某工地", "penaltyKind", "fine", "fineAmount", 50, "factsConclusive", true));
+        ProcessInstance c = start("zhangsan", "penalty-summary", onSpot);
+        assertThat(c).isWaitingAt("Task_OnSpotDecision").variables().containsEntry("minorAtViolation", true);
+        Map<String, Object> decided = new HashMap<>(Map.of("officer1Credential", ZHANGSAN_CREDENTIAL,
+                "officer2Credential", LISI_CREDENTIAL, "credentialsShown", true, "statementHeard", true,
+                "decisionDocumentNo", "当场〔2026〕0007", "partySigned", "signed", "onSpotCollected", false));
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_OnSpotDecision", decided))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("从轻或者减轻").hasMessageContaining("第三十条");
+        assertThat(c).isWaitingAt("Task_OnSpotDecision");
+        decided.put("minorMitigation", "当事人违法时未满十八周岁，依法减轻，罚款五十元");
+        submit("zhangsan", c, "Task_OnSpotDecision", decided);
+        assertThat(c).hasPassed("Task_OnSpotDecision");
+
+        onSpot.put("partyIdNumber", ADULT);
+        ProcessInstance adult = start("zhangsan", "penalty-summary", onSpot);
+        assertThat(adult).variables().containsEntry("minorAtViolation", false);
+        decided.remove("minorMitigation");
+        decided.put("decisionDocumentNo", "当场〔2026〕0008");
+        submit("zhangsan", adult, "Task_OnSpotDecision", decided);
+        assertThat(adult).hasPassed("Task_OnSpotDecision");
+    }
 }

@@ -1093,6 +1093,8 @@ public class PenaltyRules {
                             + "the extended period needs the general procedure");
         }
         requireOldEnoughToPunish(execution);
+        // 已满十四周岁不满十八周岁 (第三十条): the on-the-spot decision says how the penalty was made lighter
+        execution.setVariable("minorAtViolation", minorityAtViolation(execution) == Minority.UNDER_18);
         if (!Vars.flag(execution, "factsConclusive")) {
             throw new RuleViolation("facts-not-conclusive", "违法事实确凿并有法定依据的，方可当场作出处罚决定；否则应按普通程序立案调查（行政处罚法第五十一条、第五十四条）",
                     "On-the-spot penalties need conclusive facts and a legal basis (Art. 51); otherwise use the general procedure");
@@ -1110,6 +1112,11 @@ public class PenaltyRules {
                     "The party must be informed and heard before the decision (Art. 44, 45)");
         }
         Vars.requireText(task, "decisionDocumentNo", "当场处罚决定书编号");
+        // the summary procedure records no violation code, so no statutory range to hold the fine to (as the general
+        // procedure does): the officer states how the penalty was made lighter, as 第三十条 (应当从轻或者减轻) demands
+        if (minorityAtViolation(task) == Minority.UNDER_18) {
+            Vars.requireText(task, "minorMitigation", "当事人违法时已满十四周岁不满十八周岁，应当从轻或者减轻行政处罚：从轻或者减轻的情况（行政处罚法第三十条）");
+        }
         Vars.requireOneOf(task, "partySigned", "当事人签收情况", Set.of("signed", "refused"));
         BigDecimal fine = zeroIfNull(decimal(task.getVariable("fineAmount")));
         boolean collected = Vars.flag(task, "onSpotCollected");
