@@ -296,10 +296,20 @@ class PenaltyGeneralProcessTests extends ProcessTest {
         submit("zhangsan", c, "Task_DeliverDecision", delivery("2026-03-10"));
         fireTimer(c, "Event_PaymentOverdue", endOf(LocalDate.of(2026, 3, 25)));
         at(LocalDateTime.of(2026, 4, 20, 10, 0));
-        // 2026-03-25 to 2026-04-14: 20 days, of which 10 in reconsideration (Art 73(3)): 10 x 3% x 30000 = 9000
+        // 2026-03-25 to 2026-04-14: 20 days, of which 10 in reconsideration (Art 73(3)): 10 x 3% x 30000 = 9000 —
+        // counted from the reconsideration's dates (applied 2026-03-20, decided 2026-04-04: 03-26..04-04 of the run)
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_OverduePayment", Map.of("overdueOutcome", "paid",
+                "paidDate", "2026-04-14", "paidAmount", 39000, "paymentReceiptNo", "非税〔2026〕91号", "suspendedDays", 10)))
+                .as("a bare number of days").isInstanceOf(RuleViolation.class).hasMessageContaining("第七十三条第三款");
+        assertThatThrownBy(() -> submit("zhangsan", c, "Task_OverduePayment", Map.of("overdueOutcome", "paid",
+                "paidDate", "2026-04-14", "paidAmount", 39000, "paymentReceiptNo", "非税〔2026〕91号",
+                "appealFiledDate", "2026-03-20", "appealConcludedDate", "2026-03-19")))
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("不能早于申请复议");
         submit("zhangsan", c, "Task_OverduePayment", Map.of("overdueOutcome", "paid", "paidDate", "2026-04-14",
-                "paidAmount", 39000, "paymentReceiptNo", "非税〔2026〕91号", "suspendedDays", 10));
-        assertThat(c).variables().containsEntry("lateFee", 9000.0).containsEntry("lateDays", 10L);
+                "paidAmount", 39000, "paymentReceiptNo", "非税〔2026〕91号", "appealFiledDate", "2026-03-20",
+                "appealConcludedDate", "2026-04-04"));
+        assertThat(c).variables().containsEntry("lateFee", 9000.0).containsEntry("lateDays", 10L)
+                .containsEntry("suspendedDays", 10L);
     }
 
     @Test

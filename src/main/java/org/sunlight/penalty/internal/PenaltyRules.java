@@ -905,10 +905,7 @@ public class PenaltyRules {
             checkDeferralApplication(task);
             return;
         }
-        BigDecimal suspended = zeroIfNull(Vars.amount(task, "suspendedDays", "复议或诉讼期间天数"));
-        if (suspended.stripTrailingZeros().scale() > 0) {
-            throw new RuleViolation("invalid-days", "复议或诉讼期间天数须为整数", "suspendedDays must be a whole number");
-        }
+        BigDecimal typed = zeroIfNull(Vars.amount(task, "suspendedDays", "复议或诉讼期间天数"));
         LocalDate deadline = clock.toDate(task.getVariable("paymentDeadline"));
         LocalDate until = "paid".equals(outcome) ? pastDate(task, "paidDate", "缴款日期") : clock.today();
         if ("paid".equals(outcome)) {
@@ -920,10 +917,11 @@ public class PenaltyRules {
         } else if (!until.isAfter(deadline)) {
             throw new RuleViolation("not-overdue", "缴款日期未超过缴纳期限", "The payment date is not after the deadline");
         }
+        long suspended = appealDaysWithin(task, typed, deadline, until);
         // paid within the period but recorded after its timer fired (the bank's receipt came late): paid in time, no
         // surcharge — 第七十二条第一款第一项 adds it only 到期不缴纳罚款的
         long daysLate = until.isAfter(deadline)
-                ? Math.max(0, ChronoUnit.DAYS.between(deadline, until) - suspended.longValue()) : 0;
+                ? Math.max(0, ChronoUnit.DAYS.between(deadline, until) - suspended) : 0;
         BigDecimal fine = decimal(task.getVariable("finalFine"));
         BigDecimal lateFee = lateFee(fine, daysLate);
         task.setVariable("lateDays", daysLate);
@@ -938,6 +936,41 @@ public class PenaltyRules {
             task.setVariable("enforcementObligation", "缴纳罚款人民币" + fine.stripTrailingZeros().toPlainString() + "元"
                     + (lateFee.signum() > 0 ? "及加处罚款人民币" + lateFee.stripTrailingZeros().toPlainString() + "元" : ""));
         }
+    }
+
+    /**
+     * 当事人申请行政复议或者提起行政诉讼的，加处罚款的数额在行政复议或者行政诉讼期间不予计算 (第七十三条第三款): the days of
+     * the surcharge's run (after the deadline, up to the payment or today) that fall between the day the party applied
+     * or sued ({@code appealFiledDate}) and the day the decision or judgment took effect ({@code appealConcludedDate};
+     * none yet: still pending). Counted from the dates, never typed as a bare number: a number without the dates could
+     * not be checked against the case file. The count is kept as {@code suspendedDays}.
+     */
+    private long appealDaysWithin(DelegateTask task, BigDecimal typed, LocalDate deadline, LocalDate until) {
+        if (Vars.text(task, "appealFiledDate") == null) {
+            if (typed.signum() != 0) {
+                throw new RuleViolation("appeal-dates-required", "复议、诉讼期间不予计算加处罚款，请填写申请行政复议或者提起行政诉讼的日期"
+                        + "（已结束的，并填写复议决定或者裁判生效的日期），由系统计算期间天数（行政处罚法第七十三条第三款）",
+                        "Give the dates of the reconsideration or lawsuit; the days are counted from them (Art. 73(3))");
+            }
+            return 0;
+        }
+        LocalDate filed = pastDate(task, "appealFiledDate", "申请行政复议或者提起行政诉讼的日期");
+        LocalDate decided = clock.toDate(task.getVariable("decisionDate"));
+        if (filed.isBefore(decided)) {
+            throw new RuleViolation("appeal-before-decision", "申请行政复议或者提起行政诉讼的日期（" + filed + "）不能早于处罚决定日期（" + decided + "）",
+                    "The appeal (" + filed + ") cannot precede the decision (" + decided + ")");
+        }
+        LocalDate concluded = Vars.text(task, "appealConcludedDate") == null ? until
+                : pastDate(task, "appealConcludedDate", "复议决定或者裁判生效的日期");
+        if (concluded.isBefore(filed)) {
+            throw new RuleViolation("appeal-concluded-before-filed", "复议决定或者裁判生效的日期不能早于申请复议或者起诉的日期",
+                    "The appeal cannot end before it was filed");
+        }
+        LocalDate from = filed.isAfter(deadline) ? filed : deadline.plusDays(1);
+        LocalDate to = concluded.isBefore(until) ? concluded : until;
+        long days = to.isBefore(from) ? 0 : ChronoUnit.DAYS.between(from, to) + 1;
+        task.setVariable("suspendedDays", days);
+        return days;
     }
 
     static final Set<String> DEFERRAL_KINDS = Set.of("deferral", "instalments");

@@ -67,10 +67,15 @@ final class DecidedCases {
         start.put("partyIsMinor", minor);
         start.putAll(more);
         ProcessInstance c = t.start("zhangsan", "penalty-summary", start);
-        t.submit("zhangsan", c, "Task_OnSpotDecision", Map.of("officer1Credential", "21010020230001",
+        Map<String, Object> decision = new HashMap<>(Map.of("officer1Credential", "21010020230001",
                 "officer2Credential", "21010020230002", "credentialsShown", true, "statementHeard", true,
                 "decisionDocumentNo", "当场〔2026〕0009", "partySigned", "signed", "onSpotCollected", false,
                 "fiscalReceiptNo", ""));
+        if (org.sunlight.procedure.PartyChecks.minorOn(idNumber, java.time.LocalDate.of(2026, 3, 2))) {
+            // 行政处罚法第三十条: a party under 18 at the violation is punished more lightly, and the decision says how
+            decision.put("minorMitigation", "当事人违法时未满十八周岁，依法从轻处罚");
+        }
+        t.submit("zhangsan", c, "Task_OnSpotDecision", decision);
         return c;
     }
 }
