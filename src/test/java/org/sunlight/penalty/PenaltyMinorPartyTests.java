@@ -135,12 +135,17 @@ class PenaltyMinorPartyTests extends ProcessTest {
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("第三十条");
     }
 
+    /** An on-the-spot fine of 50 yuan for a violation committed on 2026-02-10 by the holder of the given number. */
+    private static Map<String, Object> onSpotAgainst(String idNumber) {
+        return new HashMap<>(Map.of("partyType", "individual", "partyName", "王小明", "partyIdNumber", idNumber,
+                "caseSummary", "施工现场未设置围挡", "legalBasisText", "《建设工程安全生产管理条例》第六十四条",
+                "violationDate", "2026-02-10", "place", "和平区某工地", "penaltyKind", "fine", "fineAmount", 50,
+                "factsConclusive", true));
+    }
+
     @Test
     void theSummaryProcedureFinesNoChildUnderFourteen() {
-        Map<String, Object> onSpot = new HashMap<>(Map.of("partyType", "individual", "partyName", "王小明",
-                "partyIdNumber", THIRTEEN_AT_VIOLATION, "caseSummary", "施工现场未设置围挡",
-                "legalBasisText", "《建设工程安全生产管理条例》第六十四条", "violationDate", "2026-02-10",
-                "place", "和平区某工地", "penaltyKind", "fine", "fineAmount", 50, "factsConclusive", true));
+        Map<String, Object> onSpot = onSpotAgainst(THIRTEEN_AT_VIOLATION);
         long before = runtimeService.createProcessInstanceQuery().count();
         assertThatThrownBy(() -> start("zhangsan", "penalty-summary", onSpot))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("不满十四周岁").hasMessageContaining("第三十条");
@@ -155,10 +160,7 @@ class PenaltyMinorPartyTests extends ProcessTest {
      */
     @Test
     void anOnTheSpotPenaltyOfAMinorStatesHowItWasMadeLighter() {
-        Map<String, Object> onSpot = new HashMap<>(Map.of("partyType", "individual", "partyName", "王小明",
-                "partyIdNumber", SEVENTEEN_AT_VIOLATION, "caseSummary", "施工现场未设置围挡",
-                "legalBasisText", "《建设工程安全生产管理条例》第六十四条", "violationDate", "2026-02-10",
-                "place", "和平区某工地", "penaltyKind", "fine", "fineAmount", 50, "factsConclusive", true));
+        Map<String, Object> onSpot = onSpotAgainst(SEVENTEEN_AT_VIOLATION);
         ProcessInstance c = start("zhangsan", "penalty-summary", onSpot);
         assertThat(c).isWaitingAt("Task_OnSpotDecision").variables().containsEntry("minorAtViolation", true);
         Map<String, Object> decided = new HashMap<>(Map.of("officer1Credential", ZHANGSAN_CREDENTIAL,
