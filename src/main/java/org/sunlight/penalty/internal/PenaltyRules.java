@@ -242,6 +242,16 @@ public class PenaltyRules {
         requireHandling(task);
     }
 
+    /**
+     * A decision of no penalty because the violation is not established (第五十七条第一款第三项): the kind
+     * {@code no-violation}, which the DMN publication-deadline does not have published. Read from the decision and its
+     * ground where the publication is made (BPMN Flow_ToDelivery), not stored as a variable of its own.
+     */
+    public boolean noViolation(VariableScope scope) {
+        return "noPenalty".equals(scope.getVariable("decision"))
+                && "facts-not-established".equals(Vars.text(scope, "noPenaltyGround"));
+    }
+
     /** The handling proposed, with what each needs: a ground of no penalty the facts bear out, a transfer's reason. */
     private void requireHandling(VariableScope scope) {
         String proposal = Vars.requireOneOf(scope, "handlingProposal", "处理意见", HANDLING_PROPOSALS);
@@ -622,7 +632,8 @@ public class PenaltyRules {
     public void checkRevision(DelegateTask task) {
         Vars.requireText(task, "revisionNote", "补正说明");
         // the review may find a suspected crime: transferred, the case goes to the leader at once (第二十七条: 及时移送),
-        // not back to the review; a proposal changed to no penalty is reviewed again (BPMN Gateway_RevisedHandling)
+        // not back to the review; a proposal changed to no penalty is reviewed again (BPMN Gateway_RevisedHandling).
+        // Cases still running on version 1.2, whose report proposed nothing, have no handling to check.
         if (Vars.text(task, "handlingProposal") != null) {
             requireHandling(task);
         }
@@ -711,9 +722,6 @@ public class PenaltyRules {
             fineDue = fine.signum() > 0;
         }
         task.setVariable("fineDue", fineDue);
-        // no violation at all (第五十七条第一款第三项): a decision the DMN publication-deadline does not have published
-        task.setVariable("noViolation", "noPenalty".equals(decision)
-                && "facts-not-established".equals(Vars.text(task, "noPenaltyGround")));
         task.setVariable("decisionDate", clock.now());
         task.setVariable("decisionMatter", task.getVariable("violationName"));
         task.setVariable("decisionResult", "penalty".equals(decision)
