@@ -441,11 +441,10 @@ public class ExecutionRules {
         requireNoUtilityCutoff(task);
         Vars.requireText(task, "executionRecordNo", "执行笔录编号");
         Vars.requireText(task, "executionResult", "执行情况");
-        if (pauseRequested(task, "execute")) {
-            // stopped on site (第三十九条, 第四十二条): a resumed execution is arranged anew — served and scheduled again, a
-            // substitute performance reminded again three working days ahead (第五十一条第一款第二项)
-            task.setVariable("suspendedStep", "substitute".equals(task.getVariable("route")) ? "Task_SubstituteWait"
-                    : "Task_ScheduleExecution");
+        // stopped on site (第三十九条, 第四十二条): a resumed execution is arranged anew — served and scheduled again, a
+        // substitute performance reminded again three working days ahead (第五十一条第一款第二项)
+        if (pauseRequested(task, "execute", "substitute".equals(task.getVariable("route")) ? "Task_SubstituteWait"
+                : "Task_ScheduleExecution")) {
             return;
         }
         if ("substitute".equals(task.getVariable("route"))) {
@@ -507,6 +506,11 @@ public class ExecutionRules {
      * offers neither. Records where the execution stopped, so that it resumes there.
      */
     private boolean pauseRequested(DelegateTask task, String normal) {
+        return pauseRequested(task, normal, task.getTaskDefinitionKey());
+    }
+
+    /** As {@link #pauseRequested(DelegateTask, String)}, resuming at {@code resumeAt} rather than at this step. */
+    private boolean pauseRequested(DelegateTask task, String normal, String resumeAt) {
         Object given = task.getVariable("executionStep");
         String step = given == null || given.toString().isBlank() ? normal
                 : Vars.requireOneOf(task, "executionStep", "执行情况", Set.of(normal, "suspend", "agreement"));
@@ -516,7 +520,7 @@ public class ExecutionRules {
         }
         Vars.requireText(task, "pauseReport", "suspend".equals(step) ? "报请中止执行的事实和理由（行政强制法第三十九条）"
                 : "当事人请求达成执行协议的情况（行政强制法第四十二条）");
-        task.setVariable("suspendedStep", task.getTaskDefinitionKey());
+        task.setVariable("suspendedStep", resumeAt);
         return true;
     }
 
