@@ -109,7 +109,6 @@ public class InspectionRules {
     public void recordMissed(DelegateTask task) {
         Vars.requireOneOf(task, "missedReason", "未按期检查的原因", MISSED_REASONS);
         Vars.requireText(task, "missedExplanation", "情况说明");
-        task.setVariable("targetInspected", false);
     }
 
     /** Task create listener: the published items and the enforcement departments as the form's options. */

@@ -996,11 +996,7 @@ public class LicensingRules {
     }
 
     private LocalDate pastDate(VariableScope scope, String name, String label) {
-        Object value = scope.getVariable(name);
-        if (value == null || value.toString().isBlank()) {
-            throw Vars.missing(name, label);
-        }
-        LocalDate day = clock.toDate(value);
+        LocalDate day = requireDate(scope, name, label);
         if (day.isAfter(clock.today())) {
             throw new RuleViolation("date-in-future", label + "不能晚于今天", name + " cannot be in the future");
         }
