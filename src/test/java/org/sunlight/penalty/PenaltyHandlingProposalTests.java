@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.sunlight.ProcessTest;
@@ -43,19 +42,13 @@ class PenaltyHandlingProposalTests extends ProcessTest {
         return r;
     }
 
-    private boolean passed(ProcessInstance c, String activityId) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(c.getId()).activityId(activityId)
-                .list().stream().map(HistoricActivityInstance::getActivityId).findAny().isPresent();
-    }
-
     @Test
     void factsNotEstablishedGoStraightToTheLeaderWithoutAPenaltyProposalOrNotice() {
         ProcessInstance c = investigated();
         submit("zhangsan", c, "Task_InvestigationReport", report("noPenalty", "noPenaltyGround", "facts-not-established",
                 "factsFound", "经调查，档案已于竣工验收前移交，违法事实不能成立"));
         assertThat(c).isWaitingAt("Task_LeaderDecision");
-        assertThat(passed(c, "Task_ProposePenalty")).isFalse();
-        assertThat(passed(c, "Task_PriorNotice")).isFalse();
+        assertThat(c).hasNotPassed("Task_ProposePenalty", "Task_PriorNotice");
 
         // nobody was told of a penalty, so there is no response window to register a late statement into
         CaseApi.Response late = new CaseApi(web).post("zhangsan", "/api/cases/" + c.getBusinessKey() + "/late-responses",
@@ -107,7 +100,7 @@ class PenaltyHandlingProposalTests extends ProcessTest {
         assertThat(c).isWaitingAt("Task_LeaderDecision");
         submit("zhaoliu", c, "Task_LeaderDecision", Map.of("decision", "transfer", "decisionOpinion", "同意移送公安机关"));
         assertThat(c).isWaitingAt("Task_TransferToJudiciary");
-        assertThat(passed(c, "Task_PriorNotice")).isFalse();
+        assertThat(c).hasNotPassed("Task_PriorNotice");
     }
 
     /** 第四十四条、第六十二条: without the notice, no penalty — the leader who wants one sends the case back. */
@@ -230,7 +223,7 @@ class PenaltyHandlingProposalTests extends ProcessTest {
         submit("zhangsan", c, "Task_InvestigationReport", report("noPenalty", "noPenaltyGround", "under-14"));
         submit("zhaoliu", c, "Task_LeaderDecision", Map.of("decision", "noPenalty", "decisionOpinion", "不予行政处罚，责令监护人加以管教"));
         assertThat(c).isWaitingAt("Task_DeliverDecision");
-        assertThat(passed(c, "Task_PriorNotice")).isFalse();
+        assertThat(c).hasNotPassed("Task_PriorNotice");
         // 第三十条: the guardian is ordered to discipline the child — recorded when the decision is delivered
         Map<String, Object> delivered = new HashMap<>(delivery("2026-03-02"));
         assertThatThrownBy(() -> submit("zhangsan", c, "Task_DeliverDecision", delivered))

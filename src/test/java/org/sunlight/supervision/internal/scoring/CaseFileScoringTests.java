@@ -293,7 +293,7 @@ class CaseFileScoringTests extends ScoringProcessTest {
         submit("zhaoliu", c, "Task_LeaderDecision", Map.of("decision", "noPenalty", "decisionOpinion", "违法事实不能成立，不予行政处罚"));
         deliver(c, "2026-03-02");
         submit("zhaoliu", c, "Task_Closure", Map.of("executionStatus", "notApplicable", "closureOpinion", "不予处罚，同意结案"));
-        assertThat(codes(score(c))).doesNotContain("D-NO-PRIOR-NOTICE");
+        assertThat(codes(score(c))).isEmpty();
     }
 
     @Test
