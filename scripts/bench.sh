@@ -16,6 +16,9 @@
 # database CPU per case in the report is the benchmark's alone, not that of everything else using the shared server;
 # with a 2 GiB buffer pool, as a database server of its own would have: MariaDB's default of 128 MiB holds less than
 # one configuration's cases, and then the figures depend on which configuration ran before).
+# BENCH_DB_DIGEST=1 (with BENCH_OWN_MARIADB): the server's performance schema on, and at the end the statements that
+# cost the database most, per configuration's database, written to target/bench/mariadb-statements.tsv (what the
+# database CPU per case is spent on; the counters include the warm-up cases).
 # BENCH_JVM_ARGS: extra options for every node's JVM, {node} replaced by the node's name (e.g. a flight recording:
 # -XX:StartFlightRecording=filename=target/bench/penalty/{node}.jfr,settings=profile).
 # BENCH_NODE_CPUS: cores each Sunlight node may use (e.g. 0.5), a CFS quota in a cgroup of the node's own, as a
@@ -32,7 +35,9 @@ if [ "${BENCH_OWN_MARIADB:-0}" = 1 ]; then
   mariadb-install-db --no-defaults --datadir="$DATA" --user="$(id -un)" --auth-root-authentication-method=normal >/dev/null
   /usr/sbin/mariadbd --no-defaults --datadir="$DATA" --port=3307 --socket="$DATA/mysqld.sock" --bind-address=127.0.0.1 \
     --user="$(id -un)" --pid-file="$DATA/mariadbd.pid" --character-set-server=utf8mb4 \
-    --collation-server=utf8mb4_general_ci --innodb-buffer-pool-size=2G >"$DATA.log" 2>&1 &
+    --collation-server=utf8mb4_general_ci --innodb-buffer-pool-size=2G \
+    $([ "${BENCH_DB_DIGEST:-0}" = 1 ] && echo --performance-schema=ON --performance-schema-digests-size=20000) \
+    >"$DATA.log" 2>&1 &
   trap 'kill "$(cat "$DATA/mariadbd.pid")" 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do mysqladmin -uroot -h127.0.0.1 -P3307 ping >/dev/null 2>&1 && break; sleep 1; done
 fi
@@ -40,3 +45,9 @@ mvn -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 mvn -q -B -ntp -Pbench test -Dtest=PenaltyBenchmark -Dbench.targets="$TARGETS" -Dsurefire.exitTimeout=300 \
   -Dbench.cases="${BENCH_CASES:-250}" -Dbench.warmup="${BENCH_WARMUP:-300}" -Dbench.rounds="${BENCH_ROUNDS:-5}" -Dbench.clients="${BENCH_CLIENTS:-4}" \
   -Dbench.mariadb="$MARIADB" -Dbench.jvmArgs="${BENCH_JVM_ARGS:-}" -Dbench.nodeCpus="${BENCH_NODE_CPUS:-}"
+if [ "${BENCH_DB_DIGEST:-0}" = 1 ] && [ "${BENCH_OWN_MARIADB:-0}" = 1 ]; then
+  mariadb -uroot -h127.0.0.1 -P3307 -B -e "SELECT schema_name, count_star AS calls, ROUND(sum_timer_wait/1e9) AS ms,
+      sum_rows_examined AS rows_examined, sum_rows_sent AS rows_sent, LEFT(digest_text, 300) AS statement
+    FROM performance_schema.events_statements_summary_by_digest WHERE schema_name IS NOT NULL
+    ORDER BY schema_name, sum_timer_wait DESC" > target/bench/mariadb-statements.tsv
+fi
