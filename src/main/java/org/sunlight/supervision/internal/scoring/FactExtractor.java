@@ -48,7 +48,7 @@ class FactExtractor {
     }
 
     CaseFacts extract(CaseInfo info, boolean precheck) {
-        CaseFile file = new CaseFile(info, new Trail(history, info.processInstanceId(), CaseScoring.PROCEDURES),
+        CaseFile file = new CaseFile(info, new Trail(history, mapper, info.processInstanceId(), CaseScoring.PROCEDURES),
                 precheck, organization, clock, caseClocks, mapper);
         file.facts.put("procedure", info.processKey(), List.of());
         procedures.get(info.processKey()).read(file);

@@ -10,9 +10,9 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 /**
- * sl_case_score (V50) and the few rows of other modules' tables scoring reads: sl_case (which cases are closed),
- * sl_evidence (evidence files of a case) and sl_record_entry (the record chain's entry for a history row). Those are
- * read only, by key, never written here.
+ * sl_case_score (V50) and the few rows of other tables scoring reads: sl_case (which cases are closed),
+ * sl_evidence (evidence files of a case), sl_record_entry (the record chain's entry for a history row) and the engine's
+ * ACT_HI_DETAIL (when each variable was last set). Those are read only, by key, never written here.
  */
 @Mapper
 interface ScoreMapper {
@@ -22,6 +22,17 @@ interface ScoreMapper {
 
     @Select("SELECT " + COLUMNS + " FROM sl_case_score WHERE business_key = #{businessKey}")
     StoredScore find(String businessKey);
+
+    /**
+     * When each variable of a process instance was last set, by variable instance id: the time alone, where the
+     * engine's detail query would read and deserialize every value ever written (two rows per form field) to answer it.
+     */
+    @Select("SELECT VAR_INST_ID_ AS variableInstanceId, MAX(TIME_) AS lastSet FROM ACT_HI_DETAIL "
+            + "WHERE PROC_INST_ID_ = #{processInstanceId} AND TYPE_ = 'VariableUpdate' GROUP BY VAR_INST_ID_")
+    List<VariableSet> lastSet(String processInstanceId);
+
+    record VariableSet(String variableInstanceId, Date lastSet) {
+    }
 
     @Delete("DELETE FROM sl_case_score WHERE business_key = #{businessKey}")
     int delete(String businessKey);

@@ -12,11 +12,9 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 
 /**
  * What the engine recorded of one case: the activity and task instances of its process instance and of the
@@ -31,9 +29,10 @@ final class Trail {
     final Map<String, HistoricVariableInstance> variables = new HashMap<>();
     /** Every variable instance of the case, in every scope (a multi-instance sub-process has one scope per instance). */
     final List<HistoricVariableInstance> allVariables = new ArrayList<>();
-    final Map<String, HistoricDetail> lastUpdate = new HashMap<>();
+    /** When each variable instance was last set (absent: only when it was created). */
+    final Map<String, Date> lastSet = new HashMap<>();
 
-    Trail(HistoryService history, String processInstanceId, Set<String> separateCases) {
+    Trail(HistoryService history, ScoreMapper mapper, String processInstanceId, Set<String> separateCases) {
         List<String> instances = new ArrayList<>();
         instances.add(processInstanceId);
         for (HistoricProcessInstance sub : history.createHistoricProcessInstanceQuery()
@@ -55,10 +54,7 @@ final class Trail {
                 variables.put(v.getName(), v);
             }
         }
-        for (HistoricDetail d : history.createHistoricDetailQuery().processInstanceId(processInstanceId)
-                .variableUpdates().orderByTime().asc().list()) {
-            lastUpdate.put(((HistoricVariableUpdate) d).getVariableInstanceId(), d);
-        }
+        mapper.lastSet(processInstanceId).forEach(set -> lastSet.put(set.variableInstanceId(), set.lastSet()));
     }
 
     Object value(String name) {
@@ -87,8 +83,7 @@ final class Trail {
         if (v == null) {
             return new Proof("variable", null, name, null, "（无记录）", null);
         }
-        HistoricDetail update = lastUpdate.get(v.getId());
-        Date time = update == null ? v.getCreateTime() : update.getTime();
+        Date time = lastSet.getOrDefault(v.getId(), v.getCreateTime());
         return new Proof("variable", v.getId(), name, time, v.getValue() == null ? null : v.getValue().toString(), null);
     }
 

@@ -67,6 +67,8 @@ class CaseFileScoringTests extends ScoringProcessTest {
         ProcessInstance c = registered();
         file(c);
         investigate(c);
+        // set by the investigation form at 09:00, corrected at 11:30: the proof is the value as last set, and when
+        at(LocalDateTime.of(2026, 3, 2, 11, 30));
         runtimeService.setVariable(c.getId(), "officer2Credential", EXPIRED_CREDENTIAL);
         report(c, false);
         propose(c);
@@ -80,7 +82,7 @@ class CaseFileScoringTests extends ScoringProcessTest {
             assertThat(p.kind()).isEqualTo("variable");
             assertThat(p.name()).isEqualTo("officer2Credential");
             assertThat(p.value()).isEqualTo(EXPIRED_CREDENTIAL);
-            assertThat(p.time()).isNotNull();
+            assertThat(p.time()).isEqualTo(instant(LocalDateTime.of(2026, 3, 2, 11, 30)));
         });
     }
 
