@@ -270,24 +270,20 @@ public class PenaltyRules {
      * was not discovered within the limitation period (第三十六条).
      */
     private void requireNoPenaltyGround(VariableScope scope, String ground) {
-        String name = NO_PENALTY_GROUNDS.get(ground);
         Object consequence = scope.getVariable("consequence");
-        boolean contradicted = switch (ground) {
-            case "minor-corrected" -> !Vars.flag(scope, "rectified") || !"none".equals(consequence);
+        // what the ground needs that this case's findings lack; null where they bear it out
+        String unmet = switch (ground) {
+            case "minor-corrected" -> !Vars.flag(scope, "rectified") || !"none".equals(consequence)
+                    ? "须当事人已及时改正且没有造成危害后果" : null;
             case "first-minor" -> !Vars.flag(scope, "rectified") || Vars.flag(scope, "repeatOffense")
-                    || "serious".equals(consequence);
-            case "under-14" -> minorityAtViolation(scope) != Minority.UNDER_14;
-            case "time-barred" -> !timeBarred(scope);
-            default -> false;
+                    || "serious".equals(consequence) ? "须初次违法、危害后果轻微且当事人已及时改正" : null;
+            case "under-14" -> minorityAtViolation(scope) != Minority.UNDER_14 ? "当事人须为违法行为发生时不满十四周岁的自然人" : null;
+            case "time-barred" -> !timeBarred(scope) ? "违法行为须在" + policy.limitationYears() + "年内未被发现且没有危害后果" : null;
+            default -> null;
         };
-        if (contradicted) {
-            throw new RuleViolation("no-penalty-ground-contradicted", "不予行政处罚的理由“" + name + "”与本案认定的情况不符（"
-                    + switch (ground) {
-                        case "minor-corrected" -> "须当事人已及时改正且没有造成危害后果";
-                        case "first-minor" -> "须初次违法、危害后果轻微且当事人已及时改正";
-                        case "under-14" -> "当事人须为违法行为发生时不满十四周岁的自然人";
-                        default -> "违法行为须在" + policy.limitationYears() + "年内未被发现且没有危害后果";
-                    } + "），请核对调查认定的情节或选择其他理由",
+        if (unmet != null) {
+            throw new RuleViolation("no-penalty-ground-contradicted", "不予行政处罚的理由“" + NO_PENALTY_GROUNDS.get(ground)
+                    + "”与本案认定的情况不符（" + unmet + "），请核对调查认定的情节或选择其他理由",
                     "The ground of no penalty '" + ground + "' contradicts the circumstances found in this case");
         }
     }
