@@ -49,6 +49,16 @@ class ExecutionSuspensionAndAgreementTests extends ProcessTest {
         return c;
     }
 
+    /** Decided for substitute performance (代履行); decision served 2026-03-11, reminded 2026-03-12 for 2026-03-18. */
+    private ProcessInstance substituteReminded() {
+        ProcessInstance c = decided("other", "substitute", 0);
+        at(LocalDateTime.of(2026, 3, 12, 9, 0));
+        submit("zhangsan", c, "Task_SubstituteNotice", Map.of("substituteDecisionServedDate", "2026-03-11",
+                "reminderServedDate", "2026-03-12", "plannedStart", "2026-03-18T09:00", "plannedEnd", "2026-03-18T12:00",
+                "emergency", false, "noUtilityCutoff", true));
+        return c;
+    }
+
     private static Map<String, Object> report(String step) {
         return new HashMap<>(Map.of("executionDecisionServedDate", "2026-03-10", "decisionServiceMethod", "direct",
                 "executionStep", step, "pauseReport", "suspend".equals(step)
@@ -161,11 +171,7 @@ class ExecutionSuspensionAndAgreementTests extends ProcessTest {
 
     @Test
     void aSubstitutePerformanceStoppedOnSiteIsRemindedAgainWhenResumed() {
-        ProcessInstance c = decided("other", "substitute", 0);
-        at(LocalDateTime.of(2026, 3, 12, 9, 0));
-        submit("zhangsan", c, "Task_SubstituteNotice", Map.of("substituteDecisionServedDate", "2026-03-11",
-                "reminderServedDate", "2026-03-12", "plannedStart", "2026-03-18T09:00", "plannedEnd", "2026-03-18T12:00",
-                "emergency", false, "noUtilityCutoff", true));
+        ProcessInstance c = substituteReminded();
         fireTimer(c, "Event_SubstituteNoticeElapsed", timer(c, "Event_SubstituteNoticeElapsed").getDuedate());
         assertThat(c).isWaitingAt("Task_OnSiteExecution");
         at(LocalDateTime.of(2026, 3, 18, 12, 0));
@@ -180,11 +186,7 @@ class ExecutionSuspensionAndAgreementTests extends ProcessTest {
 
     @Test
     void aSuspensionThatLastedThreeYearsUnresumedEndsInNoFurtherExecution() {
-        ProcessInstance c = decided("other", "substitute", 0);
-        at(LocalDateTime.of(2026, 3, 12, 9, 0));
-        submit("zhangsan", c, "Task_SubstituteNotice", Map.of("substituteDecisionServedDate", "2026-03-11",
-                "reminderServedDate", "2026-03-12", "plannedStart", "2026-03-18T09:00", "plannedEnd", "2026-03-18T12:00",
-                "emergency", false, "noUtilityCutoff", true));
+        ProcessInstance c = substituteReminded();
         Map<String, Object> step = new HashMap<>(Map.of("executionStep", "suspend"));
         assertThatThrownBy(() -> submit("zhangsan", c, "Task_SubstituteWait", step))
                 .isInstanceOf(RuleViolation.class).hasMessageContaining("第三十九条");
@@ -218,11 +220,7 @@ class ExecutionSuspensionAndAgreementTests extends ProcessTest {
 
     @Test
     void aRefusedSuspensionGoesBackToTheReminderOfTheSubstitutePerformance() {
-        ProcessInstance c = decided("other", "substitute", 0);
-        at(LocalDateTime.of(2026, 3, 12, 9, 0));
-        submit("zhangsan", c, "Task_SubstituteNotice", Map.of("substituteDecisionServedDate", "2026-03-11",
-                "reminderServedDate", "2026-03-12", "plannedStart", "2026-03-18T09:00", "plannedEnd", "2026-03-18T12:00",
-                "emergency", false, "noUtilityCutoff", true));
+        ProcessInstance c = substituteReminded();
         submit("zhangsan", c, "Task_SubstituteWait", Map.of("executionStep", "suspend", "pauseReport", "当事人称正在筹款"));
         submit("zhaoliu", c, "Task_SuspensionDecision", Map.of("suspensionDecision", "reject", "suspensionOpinion", "理由不成立，继续执行"));
         // a new reminder, 3 working days before the substitute performance (第五十一条第一款第二项)
