@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ActiveProfiles;
@@ -40,6 +44,15 @@ class MariaDbScoringTests extends ScoringProcessTest {
         CaseScore lateScore = score(late);
         assertThat(codes(lateScore)).containsExactly("D-LATE-DELIVERY");
         assertThat(lateScore.findings().get(0).proofs()).anySatisfy(p -> assertThat(p.recordSeq()).isNotNull());
+
+        // when each variable was last set, read by scoring's own query, is what the engine's detail query answers
+        Map<String, Date> engine = new HashMap<>();
+        historyService.createHistoricDetailQuery().processInstanceId(late.getProcessInstanceId()).variableUpdates()
+                .orderByTime().asc().list().forEach(d -> engine.put(
+                        ((HistoricVariableUpdate) d).getVariableInstanceId(), d.getTime()));
+        Map<String, Date> lastSet = new HashMap<>();
+        mapper.lastSet(late.getProcessInstanceId()).forEach(v -> lastSet.put(v.variableInstanceId(), v.lastSet()));
+        assertThat(lastSet).isNotEmpty().isEqualTo(engine);
 
         // both scored; the list sorts by score and filters by it
         assertThat(scoring.rescoreOutdated(100)).isZero();
